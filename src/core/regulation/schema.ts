@@ -1,0 +1,264 @@
+import { z } from 'zod';
+
+/** A text in the three languages of the product; kk is the language of the seed acts. */
+export const ZText = z
+  .object({
+    kk: z.string().min(1).describe('Kazakh; for procedures and titles, verbatim from the seed act'),
+    ru: z.string().min(1).describe('Russian'),
+    en: z.string().min(1).describe('English'),
+  })
+  .strict();
+export type TText = z.infer<typeof ZText>;
+
+/** Languages the product speaks. */
+export const LANGUAGES = ['kk', 'ru', 'en'] as const;
+export type TLanguage = (typeof LANGUAGES)[number];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case identifier');
+
+/** Units a legal term can be counted in (DEADLINES.md). */
+export const TERM_UNITS = ['minutes', 'hours', 'working_days', 'calendar_days'] as const;
+export const ZTermUnit = z.enum(TERM_UNITS);
+export type TTermUnit = z.infer<typeof ZTermUnit>;
+
+/** A legal term: a positive whole number of one unit. */
+export const ZTerm = z
+  .object({
+    value: z.number().int().positive(),
+    unit: ZTermUnit,
+  })
+  .strict();
+export type TTerm = z.infer<typeof ZTerm>;
+
+/** Where a fact comes from: a seed clause, another act, or nowhere yet (unknown). */
+export const ZSource = z
+  .object({
+    status: z
+      .enum(['seed', 'found', 'inferred', 'unknown'])
+      .describe('seed: stated in a seed act; found: read in a public source; inferred: deduced; unknown: not established'),
+    ref: z.string().min(1).optional().describe('clause or address, e.g. "Order 401 annex 1, п. 4" or a URL'),
+    note: z.string().optional(),
+  })
+  .strict();
+export type TSource = z.infer<typeof ZSource>;
+
+/** A normative act: an order, a resolution, a decree. */
+export const ZAct = z
+  .object({
+    kind: z.enum(['order', 'resolution', 'decree', 'law']),
+    issuer: ZText,
+    number: z.string().min(1),
+    date: isoDate,
+    registration: z
+      .object({ number: z.string().min(1), date: isoDate.optional() })
+      .strict()
+      .optional()
+      .describe('state registration in the Register of normative legal acts'),
+    title: ZText.optional(),
+  })
+  .strict();
+export type TAct = z.infer<typeof ZAct>;
+
+/** One edition of a regulation: the act that set its wording and the day it took effect. */
+export const ZEdition = z
+  .object({
+    id: slug,
+    act: ZAct,
+    effective: isoDate.describe('the first day the edition is in force'),
+    effectiveSource: ZSource,
+    note: ZText.optional(),
+  })
+  .strict();
+export type TEdition = z.infer<typeof ZEdition>;
+
+/** Where an application may be lodged (and the result received). */
+export const CHANNELS = ['portal', 'office', 'state-corporation'] as const;
+export const ZChannel = z.enum(CHANNELS);
+export type TChannel = z.infer<typeof ZChannel>;
+
+/** Who does a procedure: a role of the provider or of the State Corporation. */
+export const ZRole = z
+  .object({
+    id: slug,
+    title: ZText,
+    organisation: z
+      .enum(['provider', 'state-corporation', 'ministry', 'fund-head-office'])
+      .describe('whose office schedule the role works on'),
+    source: z.string().min(1).describe('clause listing the role, e.g. "п. 7.2)"'),
+  })
+  .strict();
+export type TRole = z.infer<typeof ZRole>;
+
+/** A result the service can end with. */
+export const RESULT_KINDS = [
+  'certificate',
+  'licence',
+  'licence-annex',
+  'licence-reissued',
+  'licence-duplicate',
+  'permit',
+  'conclusion',
+  'accreditation-certificate',
+  'database-inclusion',
+  'motivated-refusal',
+  'rejection-notice',
+  'acceptance-refusal-receipt',
+] as const;
+export const ZResultKind = z.enum(RESULT_KINDS);
+export type TResultKind = z.infer<typeof ZResultKind>;
+
+export const ZResult = z
+  .object({
+    kind: ZResultKind,
+    title: ZText,
+    positive: z.boolean().describe('true when the applicant gets what was asked for'),
+    variants: z.array(slug).optional().describe('variants this result belongs to; all when omitted'),
+    source: z.string().min(1),
+  })
+  .strict();
+export type TResult = z.infer<typeof ZResult>;
+
+export const ZVariant = z
+  .object({
+    id: slug,
+    title: ZText,
+    source: z.string().min(1),
+  })
+  .strict();
+export type TVariant = z.infer<typeof ZVariant>;
+
+/** A way out of a procedure: where the case goes next, and what it decides. */
+export const ZOutcome = z
+  .object({
+    id: slug,
+    label: ZText,
+    next: z.string().min(1).describe('id of the next procedure, or "end"'),
+    decides: ZResultKind.optional().describe('the result this outcome decides on (issued at the end)'),
+  })
+  .strict();
+export type TOutcome = z.infer<typeof ZOutcome>;
+
+/** One procedure (рәсім) of п. 5, in order. */
+export const ZProcedure = z
+  .object({
+    id: slug,
+    clause: z.string().min(1).describe('the clause it comes from, e.g. "п. 5.3)"'),
+    actor: slug.describe('the role who completes it'),
+    participants: z.array(slug).optional().describe('other roles named in the same procedure'),
+    action: ZText.describe('kk: verbatim from the seed (whitespace normalised)'),
+    term: ZTerm.nullable().describe('null when the seed defers the term to the Standard and it is not known'),
+    termSource: z.string().min(1).describe('the words of the seed giving the term, e.g. "1 (бір) жұмыс күні"'),
+    variants: z.array(slug).optional().describe('variants it belongs to; all when omitted'),
+    channels: z.array(ZChannel).optional().describe('channels it belongs to; all when omitted'),
+    outcomes: z
+      .array(ZOutcome)
+      .min(1)
+      .optional()
+      .describe('the first outcome is the planned (happy) path; one "done" to the next procedure when omitted'),
+  })
+  .strict();
+export type TProcedure = z.infer<typeof ZProcedure>;
+
+/** One item of п. 8: the sequence between units, grouping procedures of п. 5. */
+export const ZSequenceItem = z
+  .object({
+    clause: z.string().min(1),
+    text: ZText,
+    term: ZTerm,
+    covers: z.array(slug).min(1).describe('ids of the п. 5 procedures this item summarises'),
+    variants: z.array(slug).optional(),
+    channels: z.array(ZChannel).optional(),
+  })
+  .strict();
+export type TSequenceItem = z.infer<typeof ZSequenceItem>;
+
+/** A configurable item that lives in the Standard, not in the seed: a document or a refusal ground. */
+export const ZStandardItem = z
+  .object({
+    id: slug,
+    text: ZText,
+    source: ZSource,
+    variants: z.array(slug).optional(),
+    channels: z.array(ZChannel).optional(),
+  })
+  .strict();
+export type TStandardItem = z.infer<typeof ZStandardItem>;
+
+/** What the Standard's clauses hold, as far as known: never invented. */
+export const ZStandardContent = z
+  .object({
+    status: z.enum(['known', 'partly-known', 'unknown']),
+    items: z.array(ZStandardItem),
+    source: ZSource,
+  })
+  .strict();
+export type TStandardContent = z.infer<typeof ZStandardContent>;
+
+/** A declared total term of the service (Standard п. 4), per variant and channel when they differ. */
+export const ZTotalTerm = z
+  .object({
+    term: ZTerm.optional().describe('absent when unknown'),
+    variants: z.array(slug).optional(),
+    channels: z.array(ZChannel).optional(),
+    source: ZSource,
+  })
+  .strict();
+export type TTotalTerm = z.infer<typeof ZTotalTerm>;
+
+/** A regulation of a state service, as data. */
+export const ZRegulation = z
+  .object({
+    id: slug,
+    title: ZText,
+    legalBasis: z
+      .object({
+        approvingAct: ZAct,
+        annex: z.string().min(1).describe('the annex of the approving act holding this regulation'),
+        standard: z
+          .object({
+            title: ZText,
+            act: ZAct,
+            appendix: z.string().optional(),
+            source: ZSource,
+          })
+          .strict(),
+      })
+      .strict(),
+    editions: z.array(ZEdition).min(1).describe('in the order they took effect'),
+    repeal: z
+      .object({
+        act: ZAct,
+        effective: isoDate,
+        effectiveSource: ZSource,
+        notice: ZText,
+      })
+      .strict()
+      .optional(),
+    provider: z
+      .object({
+        id: slug,
+        title: ZText,
+        source: z.string().min(1),
+      })
+      .strict(),
+    channels: z.array(ZChannel).min(1),
+    channelSource: z.string().min(1),
+    form: z.array(z.enum(['electronic', 'paper'])).min(1),
+    applicants: z.array(z.enum(['individual', 'legal-entity', 'entrepreneur'])).min(1),
+    results: z.array(ZResult).min(1),
+    roles: z.array(ZRole).min(1),
+    variants: z.array(ZVariant).default([]),
+    procedures: z.array(ZProcedure).min(1),
+    sequence: z.array(ZSequenceItem).default([]).describe('п. 8, when the regulation has one'),
+    documents: ZStandardContent.describe('Standard п. 9: the documents checklist'),
+    refusalGrounds: ZStandardContent.describe('Standard п. 10 (and 9-1): grounds for refusal'),
+    fee: z
+      .object({ text: ZText.optional(), source: ZSource })
+      .strict()
+      .describe('Standard п. 7'),
+    totalTerms: z.array(ZTotalTerm).default([]),
+  })
+  .strict();
+export type TRegulationInput = z.input<typeof ZRegulation>;
+export type TRegulation = z.infer<typeof ZRegulation>;
