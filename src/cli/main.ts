@@ -1,0 +1,97 @@
+import { parseArgs } from 'node:util';
+import { calendarHelp, runCalendar } from './commands/calendar.js';
+import { lintHelp, runLint } from './commands/lint.js';
+import { runSchema, schemaHelp } from './commands/schema.js';
+import { runServices, servicesHelp } from './commands/services.js';
+import { runShow, showHelp } from './commands/show.js';
+import { runTimeline, timelineHelp } from './commands/timeline.js';
+import { CliFailure, languageOf, processIo, type CliIo } from './cli-io.js';
+
+const HELP = `reglament — Kazakhstan's state-service regulations as code
+
+Commands:
+  services   the catalogue, one line per service
+  show       one regulation as a procedure table
+  timeline   the planned timeline of an application, with --explain
+  calendar   the working calendar of a year
+  lint       check definitions for inconsistencies
+  schema     the JSON Schema of the definition format
+
+Run "reglament <command> --help" for its options. Every command takes --json and --lang kk|ru|en.`;
+
+const COMMANDS: Record<string, { help: string; options: Record<string, { type: 'string' | 'boolean' }> }> = {
+  services: { help: servicesHelp, options: {} },
+  show: { help: showHelp, options: {} },
+  timeline: { help: timelineHelp, options: { submitted: { type: 'string' }, variant: { type: 'string' }, channel: { type: 'string' }, explain: { type: 'boolean' } } },
+  calendar: { help: calendarHelp, options: { file: { type: 'string' } } },
+  lint: { help: lintHelp, options: { quiet: { type: 'boolean' } } },
+  schema: { help: schemaHelp, options: { out: { type: 'string' } } },
+};
+
+/** Runs the CLI with arguments (without the node and script paths); resolves to the exit code. */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    io.out(HELP);
+    return command ? 0 : 2;
+  }
+  const spec = COMMANDS[command];
+  let lang = languageOf(undefined);
+  try {
+    if (!spec) {
+      throw new CliFailure({
+        kk: `Белгісіз команда: ${command}. Тізімі: reglament --help`,
+        ru: `Неизвестная команда: ${command}. Список: reglament --help`,
+        en: `Unknown command: ${command}. See: reglament --help`,
+      });
+    }
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        strict: true,
+        options: { ...spec.options, json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      });
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      throw new CliFailure({ kk: `${why}\nАнықтама: reglament ${command} --help`, ru: `${why}\nСправка: reglament ${command} --help`, en: `${why}\nSee: reglament ${command} --help` });
+    }
+    const v = parsed.values as Record<string, string | boolean | undefined>;
+    lang = languageOf(v.lang as string | undefined);
+    if (v.help) {
+      io.out(spec.help);
+      return 0;
+    }
+    const json = Boolean(v.json);
+    const [first] = parsed.positionals;
+    switch (command) {
+      case 'services':
+        return runServices(io, { json });
+      case 'show':
+        return runShow(io, { id: first, lang, json });
+      case 'timeline':
+        return runTimeline(io, {
+          id: first,
+          submitted: v.submitted as string | undefined,
+          ...(v.variant !== undefined ? { variant: v.variant as string } : {}),
+          ...(v.channel !== undefined ? { channel: v.channel as string } : {}),
+          explain: Boolean(v.explain),
+          json,
+          lang,
+        });
+      case 'calendar':
+        return runCalendar(io, { year: first, ...(v.file ? { file: v.file as string } : {}), lang, json });
+      case 'lint':
+        return runLint(io, { id: first, lang, json, quiet: Boolean(v.quiet) });
+      default:
+        return runSchema(io, v.out ? { out: v.out as string } : {});
+    }
+  } catch (e) {
+    if (e instanceof CliFailure) {
+      io.err(e.message[lang]);
+      return e.exitCode;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,90 @@
+import type { EpochDay } from './local-date.js';
+import type { OfficeSchedule, Period } from './office-schedule.js';
+import type { TimeZone } from './time-zone.js';
+import type { WorkingCalendar } from './working-calendar.js';
+
+const MS_PER_MINUTE = 60_000;
+// No real calendar has a year of days off; a longer search means broken data, not a long holiday.
+const MAX_DAYS_SEARCHED = 400;
+
+/** Working-time arithmetic of one office: its schedule, in its zone, on the country's calendar. */
+export interface OfficeClock {
+  readonly schedule: OfficeSchedule;
+  readonly calendar: WorkingCalendar;
+  readonly zone: TimeZone;
+  /** The next working day strictly after a date. */
+  nextWorkingDay(day: EpochDay): EpochDay;
+  /** The instant the office closes on a (working) date: the end of its last period. */
+  closeOfBusiness(day: EpochDay): number;
+  /** The instant itself when the office is working then; otherwise the start of the next period. */
+  nextWorkingMoment(instant: number): number;
+  /** Adds working minutes: time outside periods and on days off does not run. */
+  addWorkingMinutes(instant: number, minutes: number): number;
+  /** Working minutes between two instants (0 when `to` is not after `from`). */
+  workingMinutesBetween(from: number, to: number): number;
+}
+
+/** Builds the clock of an office. */
+export function buildOfficeClock(schedule: OfficeSchedule, calendar: WorkingCalendar, zone: TimeZone): OfficeClock {
+  const { periods } = schedule;
+  const lastPeriod = periods[periods.length - 1]!;
+
+  const nextWorkingDay = (day: EpochDay): EpochDay => {
+    for (let d = day + 1, n = 0; n < MAX_DAYS_SEARCHED; d++, n++) if (calendar.isWorking(d)) return d;
+    throw new Error(`no working day within ${MAX_DAYS_SEARCHED} days after epoch day ${day}`);
+  };
+
+  const at = (day: EpochDay, minute: number) => zone.instant(day, minute);
+
+  /** The period containing or following a local minute of a working day, if any. */
+  const periodFrom = (minute: number): Period | undefined => periods.find((p) => minute < p.to);
+
+  const nextWorkingMoment = (instant: number): number => {
+    const { day, minute } = zone.local(instant);
+    if (calendar.isWorking(day)) {
+      const p = periodFrom(minute);
+      if (p) return minute >= p.from ? instant : at(day, p.from);
+    }
+    return at(nextWorkingDay(day), periods[0]!.from);
+  };
+
+  const addWorkingMinutes = (instant: number, minutes: number): number => {
+    let cursor = nextWorkingMoment(instant);
+    // Counted in milliseconds: an instant need not fall on a whole minute.
+    let remaining = minutes * MS_PER_MINUTE;
+    for (;;) {
+      const { day, minute } = zone.local(cursor);
+      const p = periodFrom(minute)!;
+      const available = at(day, p.to) - cursor;
+      if (remaining <= available) return cursor + remaining;
+      remaining -= available;
+      const next = periods.find((q) => q.from >= p.to);
+      cursor = next ? at(day, next.from) : at(nextWorkingDay(day), periods[0]!.from);
+    }
+  };
+
+  const workingMinutesBetween = (from: number, to: number): number => {
+    let cursor = nextWorkingMoment(from);
+    let total = 0;
+    while (cursor < to) {
+      const { day, minute } = zone.local(cursor);
+      const p = periodFrom(minute)!;
+      const periodEnd = at(day, p.to);
+      total += (Math.min(periodEnd, to) - cursor) / MS_PER_MINUTE;
+      const next = periods.find((q) => q.from >= p.to);
+      cursor = next ? at(day, next.from) : at(nextWorkingDay(day), periods[0]!.from);
+    }
+    return Math.round(total);
+  };
+
+  return {
+    schedule,
+    calendar,
+    zone,
+    nextWorkingDay,
+    closeOfBusiness: (day) => at(day, lastPeriod.to),
+    nextWorkingMoment,
+    addWorkingMinutes,
+    workingMinutesBetween,
+  };
+}

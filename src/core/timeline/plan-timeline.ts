@@ -1,0 +1,67 @@
+import { addTerm, type DueComputation } from '../clock/add-term.js';
+import type { OfficeClock } from '../clock/office-clock.js';
+import { receiptOf, type Receipt } from '../clock/receipt.js';
+import { plannedPath } from '../regulation/planned-path.js';
+import type { TChannel, TRegulation, TRole, TTerm } from '../regulation/schema.js';
+
+/** The office clock whose schedule a role works on. */
+export type ClockFor = (organisation: TRole['organisation']) => OfficeClock;
+
+/** One planned step: who, how long, from when, until when (null once an unknown term is reached). */
+export interface PlannedStep {
+  readonly id: string;
+  readonly actor: string;
+  readonly clause: string;
+  readonly term: TTerm | null;
+  readonly start: number | null;
+  readonly due: number | null;
+  readonly computation?: DueComputation;
+  /** Why there is no due, when there is none. */
+  readonly unknownBecause?: string;
+}
+
+/** The schedule a regulation promises for one application. */
+export interface PlannedTimeline {
+  readonly service: string;
+  readonly variant: string | undefined;
+  readonly channel: TChannel;
+  readonly submitted: number;
+  readonly receipt: Receipt;
+  /** The office the application is received at. */
+  readonly receivingOffice: OfficeClock;
+  readonly steps: readonly PlannedStep[];
+  readonly due: number | null;
+}
+
+/**
+ * Plans a timeline: the first procedure starts at receipt; each next one starts at the previous
+ * one's due; the result is due at the last due. Each step runs on its actor's office clock.
+ */
+export function planTimeline(
+  regulation: TRegulation,
+  input: { variant: string | undefined; channel: TChannel; submitted: number },
+  clockFor: ClockFor,
+): PlannedTimeline {
+  const roles = new Map(regulation.roles.map((r) => [r.id, r]));
+  const clockOfActor = (actor: string) => clockFor(roles.get(actor)?.organisation ?? 'provider');
+  const path = plannedPath(regulation, input.variant, input.channel);
+  const receivingOffice = clockOfActor(path[0]?.actor ?? '');
+  const receipt = receiptOf(receivingOffice, input.submitted);
+
+  const steps: PlannedStep[] = [];
+  let cursor: number | null = receipt.receipt;
+  let unknownBecause: string | undefined;
+  for (const procedure of path) {
+    const base = { id: procedure.id, actor: procedure.actor, clause: procedure.clause, term: procedure.term };
+    if (cursor === null || procedure.term === null) {
+      unknownBecause ??= `${procedure.id}: ${procedure.termSource}`;
+      steps.push({ ...base, start: cursor, due: null, unknownBecause });
+      cursor = null;
+      continue;
+    }
+    const computation = addTerm(clockOfActor(procedure.actor), cursor, procedure.term);
+    steps.push({ ...base, start: cursor, due: computation.due, computation });
+    cursor = computation.due;
+  }
+  return { service: regulation.id, ...input, receipt, receivingOffice, steps, due: cursor };
+}
