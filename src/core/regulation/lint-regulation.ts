@@ -144,7 +144,9 @@ export function lintRegulation(r: TRegulation): LintFinding[] {
       if (items.length === 0) continue;
       const coverCount = new Map<string, number>();
       for (const s of items) for (const c of s.covers) coverCount.set(c, (coverCount.get(c) ?? 0) + 1);
-      for (const p of plannedPath(r, sc.variant, sc.channel)) {
+      // The State Corporation's own procedures (chapter 4) are outside п. 8, which orders the provider's units.
+      const providerSteps = plannedPath(r, sc.variant, sc.channel).filter((p) => r.roles.find((x) => x.id === p.actor)?.organisation !== 'state-corporation');
+      for (const p of providerSteps) {
         const n = coverCount.get(p.id) ?? 0;
         if (n === 0) add('sequence-omits-procedure', 'warning', `${p.id} (${scopeName(sc)})`, `п. 8 has no item for the п. 5 procedure "${p.id}" (${p.clause}).`, `В п. 8 нет пункта для процедуры п. 5 "${p.id}" (${p.clause}).`, `8-т. 5-т. "${p.id}" рәсімін (${p.clause}) қамтымайды.`);
         if (n > 1) add('sequence-repeats-procedure', 'warning', `${p.id} (${scopeName(sc)})`, `${n} items of п. 8 cover the same п. 5 procedure "${p.id}" (${p.clause}).`, `${n} пункта п. 8 охватывают одну процедуру п. 5 "${p.id}" (${p.clause}).`, `8-т. ${n} тармақшасы 5-т. бір "${p.id}" рәсімін қамтиды.`);
