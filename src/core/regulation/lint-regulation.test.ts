@@ -24,6 +24,15 @@ describe('lint over the bundled catalogue', () => {
     expect(findings.find((f) => f.code === 'sequence-term-differs')?.where).toBe('п. 8.2)');
   });
 
+  it('reports roles the procedures name but п. 7 does not list', () => {
+    const flagged = catalogue.flatMap((r) => lintRegulation(r).filter((f) => f.code === 'actor-not-listed').map((f) => `${r.id}/${f.where}`));
+    expect(flagged.sort()).toEqual([
+      'assessment-entity-accreditation/joint-quality-commission',
+      'clinical-research-permit/head',
+      'foreign-specialist-clinical-practice/department-head',
+    ]);
+  });
+
   it('says where the Standard content is unknown, and that the seed order was repealed', () => {
     for (const r of catalogue) expect(codes(r).includes('documents-unknown')).toBe(r.documents.status === 'unknown');
     expect(catalogue.filter((r) => r.documents.status !== 'unknown').map((r) => r.id)).toEqual(['foreign-specialist-clinical-practice']);

@@ -107,7 +107,10 @@ export function lintRegulation(r: TRegulation): LintFinding[] {
       if (o.next !== 'end' && !procIds.has(o.next)) add('outcome-leads-nowhere', 'error', `${p.id} → ${o.id}`, `The outcome "${o.id}" leads to "${o.next}", which is not a procedure.`, `Исход "${o.id}" ведёт к "${o.next}", такой процедуры нет.`, `"${o.id}" нәтижесі жоқ "${o.next}" рәсіміне апарады.`);
       if (o.decides && !resultKinds.has(o.decides)) add('unknown-result', 'error', `${p.id} → ${o.id}`, `The outcome decides "${o.decides}", which is not among the results (п. 3).`, `Исход определяет результат "${o.decides}", которого нет среди результатов (п. 3).`, `Нәтиже "${o.decides}" нәтижелер тізімінде (3-т.) жоқ.`);
     }
-    if (p.term === null) add('term-unknown', 'info', p.id, `The term is set by the Standard and is not known here (${p.termSource}); dues after this procedure cannot be planned.`, `Срок установлен Стандартом и здесь неизвестен (${p.termSource}); последующие сроки не планируются.`, `Мерзімді Стандарт белгілейді, ол мұнда белгісіз (${p.termSource}).`);
+    if (p.term === null) add('term-unknown', 'info', p.id, `No term is known for this procedure (${p.termSource}); dues from here on cannot be planned.`, `Срок процедуры неизвестен (${p.termSource}); дальнейшие сроки не планируются.`, `Рәсімнің мерзімі белгісіз (${p.termSource}); одан кейінгі мерзімдер жоспарланбайды.`);
+  }
+  for (const role of r.roles.filter((x) => !x.listed && usedRoles.has(x.id))) {
+    add('actor-not-listed', 'warning', role.id, `The procedures name "${role.id}" (${role.source}), but the act's list of participating staff (п. 7) does not.`, `Процедуры называют "${role.id}" (${role.source}), но перечень работников (п. 7) его не содержит.`, `Рәсімдер "${role.id}" (${role.source}) атайды, бірақ қызметкерлер тізбесінде (7-т.) ол жоқ.`);
   }
   for (const role of r.roles) {
     if (!usedRoles.has(role.id)) add('role-unused', 'info', role.id, `The role "${role.id}" (${role.source}) acts in no procedure.`, `Роль "${role.id}" (${role.source}) не участвует ни в одной процедуре.`, `"${role.id}" рөлі (${role.source}) ешбір рәсімге қатыспайды.`);

@@ -86,6 +86,10 @@ export const ZRole = z
       .enum(['provider', 'state-corporation', 'ministry', 'fund-head-office'])
       .describe('whose office schedule the role works on'),
     source: z.string().min(1).describe('clause listing the role, e.g. "п. 7.2)"'),
+    listed: z
+      .boolean()
+      .default(true)
+      .describe("false when the act's list of participating staff (п. 7) omits a role its procedures name"),
   })
   .strict();
 export type TRole = z.infer<typeof ZRole>;
