@@ -20,7 +20,11 @@ export interface OfficeClock {
   nextWorkingMoment(instant: number): number;
   /** Adds working minutes: time outside periods and on days off does not run. */
   addWorkingMinutes(instant: number, minutes: number): number;
-  /** Working minutes between two instants (0 when `to` is not after `from`). */
+  /** Adds working time in milliseconds (suspensions keep sub-minute precision). */
+  addWorkingMillis(instant: number, millis: number): number;
+  /** Working milliseconds between two instants (0 when `to` is not after `from`). */
+  workingMillisBetween(from: number, to: number): number;
+  /** Working minutes between two instants, rounded (0 when `to` is not after `from`). */
   workingMinutesBetween(from: number, to: number): number;
 }
 
@@ -48,10 +52,10 @@ export function buildOfficeClock(schedule: OfficeSchedule, calendar: WorkingCale
     return at(nextWorkingDay(day), periods[0]!.from);
   };
 
-  const addWorkingMinutes = (instant: number, minutes: number): number => {
+  // Counted in milliseconds: an instant need not fall on a whole minute.
+  const addWorkingMillis = (instant: number, millis: number): number => {
     let cursor = nextWorkingMoment(instant);
-    // Counted in milliseconds: an instant need not fall on a whole minute.
-    let remaining = minutes * MS_PER_MINUTE;
+    let remaining = millis;
     for (;;) {
       const { day, minute } = zone.local(cursor);
       const p = periodFrom(minute)!;
@@ -63,18 +67,18 @@ export function buildOfficeClock(schedule: OfficeSchedule, calendar: WorkingCale
     }
   };
 
-  const workingMinutesBetween = (from: number, to: number): number => {
+  const workingMillisBetween = (from: number, to: number): number => {
     let cursor = nextWorkingMoment(from);
     let total = 0;
     while (cursor < to) {
       const { day, minute } = zone.local(cursor);
       const p = periodFrom(minute)!;
       const periodEnd = at(day, p.to);
-      total += (Math.min(periodEnd, to) - cursor) / MS_PER_MINUTE;
+      total += Math.min(periodEnd, to) - cursor;
       const next = periods.find((q) => q.from >= p.to);
       cursor = next ? at(day, next.from) : at(nextWorkingDay(day), periods[0]!.from);
     }
-    return Math.round(total);
+    return total;
   };
 
   return {
@@ -84,7 +88,9 @@ export function buildOfficeClock(schedule: OfficeSchedule, calendar: WorkingCale
     nextWorkingDay,
     closeOfBusiness: (day) => at(day, lastPeriod.to),
     nextWorkingMoment,
-    addWorkingMinutes,
-    workingMinutesBetween,
+    addWorkingMillis,
+    addWorkingMinutes: (instant, minutes) => addWorkingMillis(instant, minutes * MS_PER_MINUTE),
+    workingMillisBetween,
+    workingMinutesBetween: (from, to) => Math.round(workingMillisBetween(from, to) / MS_PER_MINUTE),
   };
 }
