@@ -1,0 +1,211 @@
+import { addTerm } from '../clock/add-term.js';
+import { formatLocalDate } from '../clock/local-date.js';
+import { receiptOf } from '../clock/receipt.js';
+import { err, ok, type Result } from '../result.js';
+import { admitApplication, type AdmissionPolicy } from '../regulation/admission.js';
+import { firstApplicableFrom, procedureAfter, selectVariantAndChannel } from '../regulation/planned-path.js';
+import type { TProcedure, TRegulation } from '../regulation/schema.js';
+import { planTimeline, type ClockFor } from '../timeline/plan-timeline.js';
+import type { CaseCommand } from './case-commands.js';
+import type { CaseEvent } from './case-events.js';
+import type { CaseActor, CaseState } from './case-model.js';
+import { rejection, type CaseRejection } from './case-rejection.js';
+
+/** Everything a decision depends on besides the case: the rules, the clocks, the moment, the person. */
+export interface EngineContext {
+  readonly regulation: TRegulation;
+  readonly clockFor: ClockFor;
+  readonly policy: AdmissionPolicy;
+  /** The instant the command is decided at (the core never reads the clock). */
+  readonly now: number;
+  readonly actor: CaseActor;
+}
+
+type Decision = Result<CaseEvent[], CaseRejection>;
+
+const CLOSED = new Set(['satisfied', 'refused', 'withdrawn']);
+
+const clockOfRole = (ctx: EngineContext, roleId: string) =>
+  ctx.clockFor(ctx.regulation.roles.find((r) => r.id === roleId)?.organisation ?? 'provider');
+
+/** The due of a procedure that starts at an instant, on its actor's office clock. */
+function dueOf(ctx: EngineContext, procedure: TProcedure, start: number): number | null {
+  return procedure.term ? addTerm(clockOfRole(ctx, procedure.actor), start, procedure.term).due : null;
+}
+
+function currentProcedure(ctx: EngineContext, state: CaseState): TProcedure | undefined {
+  return state.step ? ctx.regulation.procedures.find((p) => p.id === state.step!.procedureId) : undefined;
+}
+
+/** Whether the person may act on the current procedure: its actor, or one named with it. */
+function mayActOn(ctx: EngineContext, procedure: TProcedure, includeParticipants: boolean): boolean {
+  const allowed = includeParticipants ? [procedure.actor, ...(procedure.participants ?? [])] : [procedure.actor];
+  return ctx.actor.roles.some((r) => allowed.includes(r));
+}
+
+function wrongRole(procedure: TProcedure): CaseRejection {
+  return rejection(
+    'wrong-role',
+    `Бұл әрекетті "${procedure.id}" рәсімінде тек оның орындаушысы (${procedure.actor}) жасай алады.`,
+    `Это действие на процедуре "${procedure.id}" может выполнить только её исполнитель (${procedure.actor}).`,
+    `Only the procedure's actor (${procedure.actor}) may do this at "${procedure.id}".`,
+  );
+}
+
+function decideSubmit(command: Extract<CaseCommand, { type: 'submit' }>, ctx: EngineContext): Decision {
+  const { regulation, actor } = ctx;
+  const selection = selectVariantAndChannel(regulation, command.variant, command.channel);
+  if (!selection.ok) {
+    return err(rejection('invalid-input', 'Қызмет нұсқасы немесе арнасы жарамсыз.', 'Недопустимый вариант или канал услуги.', `Invalid variant or channel: ${selection.error.code}.`));
+  }
+  const { variant, channel } = selection.value;
+  const first = firstApplicableFrom(regulation, 0, variant, channel);
+  if (!first) return err(rejection('invalid-input', 'Бұл арнада рәсім жоқ.', 'Для этого канала нет процедур.', 'No procedure applies to this channel.'));
+  const isApplicant = actor.roles.includes('applicant');
+  if (isApplicant && actor.userId !== command.applicantId) {
+    return err(rejection('not-own-case', 'Өтінішті тек өз атыңыздан бере аласыз.', 'Подать заявление можно только от своего имени.', 'You can only apply in your own name.'));
+  }
+  if (!isApplicant && !actor.roles.includes(first.actor)) return err(wrongRole(first));
+  const receiving = clockOfRole(ctx, first.actor);
+  const receipt = receiptOf(receiving, ctx.now).receipt;
+  const admitted = admitApplication(regulation, formatLocalDate(receiving.zone.local(receipt).day), ctx.policy);
+  if (!admitted.ok) return err({ code: 'not-admissible', message: admitted.error.message });
+  const plan = planTimeline(regulation, { variant, channel, submitted: ctx.now }, ctx.clockFor);
+  return ok([
+    {
+      type: 'submitted',
+      at: ctx.now,
+      by: actor.userId,
+      caseId: command.caseId,
+      service: regulation.id,
+      variant,
+      channel,
+      edition: admitted.value.edition.id,
+      applicantId: command.applicantId,
+      officeId: command.officeId,
+      receipt,
+      firstStep: { procedureId: first.id, due: dueOf(ctx, first, receipt) },
+      overallDue: plan.due,
+    },
+  ]);
+}
+
+function decideCompleteStep(state: CaseState, command: Extract<CaseCommand, { type: 'complete-step' }>, ctx: EngineContext): Decision {
+  const procedure = currentProcedure(ctx, state);
+  if (!procedure || procedure.id !== command.procedureId) {
+    return err(
+      rejection(
+        'wrong-step',
+        `Іс қазір "${state.step?.procedureId ?? '—'}" рәсімінде, "${command.procedureId}" емес.`,
+        `Дело сейчас на процедуре "${state.step?.procedureId ?? '—'}", а не "${command.procedureId}".`,
+        `The case is at "${state.step?.procedureId ?? '—'}", not "${command.procedureId}".`,
+      ),
+    );
+  }
+  if (!mayActOn(ctx, procedure, false)) return err(wrongRole(procedure));
+  if (procedure.actor === 'executor' && state.assignee !== undefined && state.assignee !== ctx.actor.userId) {
+    return err(rejection('not-assignee', 'Бұл іс басқа орындаушыға жүктелген.', 'Дело поручено другому исполнителю.', 'The case is assigned to another executor.'));
+  }
+  const outcomes = procedure.outcomes ?? [];
+  const outcome = command.outcome === undefined ? (outcomes.length <= 1 ? outcomes[0] : undefined) : outcomes.find((o) => o.id === command.outcome);
+  if (outcomes.length > 0 && !outcome) {
+    const known = outcomes.map((o) => o.id).join(', ');
+    return err(rejection('unknown-outcome', `Нәтижені таңдаңыз: ${known}.`, `Выберите исход: ${known}.`, `Choose an outcome: ${known}.`));
+  }
+  const next = procedureAfter(ctx.regulation, procedure, outcome?.id, state.variant, state.channel);
+  return ok([
+    {
+      type: 'step-completed',
+      at: ctx.now,
+      by: ctx.actor.userId,
+      procedureId: procedure.id,
+      outcome: outcome?.id ?? 'done',
+      decides: outcome?.decides,
+      next: next ? { procedureId: next.id, due: dueOf(ctx, next, ctx.now) } : null,
+    },
+  ]);
+}
+
+/** Decides a command on a case: the events it yields, or why it is refused. Pure. */
+export function decideCase(state: CaseState | undefined, command: CaseCommand, ctx: EngineContext): Decision {
+  if (command.type === 'submit') {
+    if (state) return err(rejection('already-exists', 'Мұндай іс бар.', 'Такое дело уже существует.', 'This case already exists.'));
+    return decideSubmit(command, ctx);
+  }
+  if (!state) return err(rejection('no-such-case', 'Іс табылмады.', 'Дело не найдено.', 'No such case.'));
+  if (CLOSED.has(state.status)) {
+    return err(rejection('case-closed', 'Іс аяқталған: өзгертуге болмайды.', 'Дело завершено: изменения невозможны.', 'The case is closed: nothing more can be done.'));
+  }
+  const { actor, now } = ctx;
+  const procedure = currentProcedure(ctx, state)!;
+  const suspended = state.status === 'suspended';
+  const notWhileSuspended = () =>
+    err(rejection('wrong-state', 'Іс тоқтатылған: алдымен оны жаңартыңыз.', 'Дело приостановлено: сначала возобновите его.', 'The case is suspended: resume it first.'));
+
+  switch (command.type) {
+    case 'complete-step':
+      return suspended ? notWhileSuspended() : decideCompleteStep(state, command, ctx);
+    case 'assign':
+      if (suspended) return notWhileSuspended();
+      // Executors are assigned, they do not assign: any other role named at the step may.
+      if (!actor.roles.some((r) => r !== 'executor' && [procedure.actor, ...(procedure.participants ?? [])].includes(r))) {
+        return err(wrongRole(procedure));
+      }
+      if (!command.assignee.trim()) return err(rejection('invalid-input', 'Орындаушыны көрсетіңіз.', 'Укажите исполнителя.', 'Name the executor.'));
+      return ok([{ type: 'assigned', at: now, by: actor.userId, assignee: command.assignee }]);
+    case 'refuse':
+      if (suspended) return notWhileSuspended();
+      if (!mayActOn(ctx, procedure, true)) return err(wrongRole(procedure));
+      if (command.grounds.length === 0 || command.grounds.some((g) => !g.trim())) {
+        return err(rejection('invalid-input', 'Бас тарту негіздерін көрсетіңіз.', 'Укажите основания отказа.', 'Give the grounds for refusal.'));
+      }
+      return ok([{ type: 'refused', at: now, by: actor.userId, grounds: command.grounds }]);
+    case 'suspend': {
+      if (suspended) return err(rejection('wrong-state', 'Іс онсыз да тоқтатылған.', 'Дело уже приостановлено.', 'The case is already suspended.'));
+      if (!mayActOn(ctx, procedure, true)) return err(wrongRole(procedure));
+      if (!command.reason.trim()) return err(rejection('invalid-input', 'Тоқтату себебін көрсетіңіз.', 'Укажите причину приостановления.', 'Give the reason for the suspension.'));
+      const stepClock = clockOfRole(ctx, procedure.actor);
+      const receiving = clockOfRole(ctx, ctx.regulation.procedures[0]!.actor);
+      return ok([
+        {
+          type: 'suspended',
+          at: now,
+          by: actor.userId,
+          reason: command.reason,
+          stepRemainingMillis: state.step?.due == null ? 0 : stepClock.workingMillisBetween(now, state.step.due),
+          overallRemainingMillis: state.overallDue === null ? 0 : receiving.workingMillisBetween(now, state.overallDue),
+        },
+      ]);
+    }
+    case 'resume': {
+      if (!suspended || !state.suspension) return err(rejection('wrong-state', 'Іс тоқтатылмаған.', 'Дело не приостановлено.', 'The case is not suspended.'));
+      if (!mayActOn(ctx, procedure, true)) return err(wrongRole(procedure));
+      const stepClock = clockOfRole(ctx, procedure.actor);
+      const receiving = clockOfRole(ctx, ctx.regulation.procedures[0]!.actor);
+      return ok([
+        {
+          type: 'resumed',
+          at: now,
+          by: actor.userId,
+          stepDue: state.step?.due == null ? null : stepClock.addWorkingMillis(now, state.suspension.stepRemainingMillis),
+          overallDue: state.overallDue === null ? null : receiving.addWorkingMillis(now, state.suspension.overallRemainingMillis),
+        },
+      ]);
+    }
+    case 'withdraw':
+      if (actor.userId !== state.applicantId) {
+        return err(rejection('not-own-case', 'Өтінішті тек оны берген адам кері қайтара алады.', 'Отозвать заявление может только заявитель.', 'Only the applicant may withdraw the application.'));
+      }
+      return ok([{ type: 'withdrawn', at: now, by: actor.userId }]);
+  }
+}
+
+/** The escalation due now, if the current step is overdue and not yet escalated. */
+export function overdueEscalation(state: CaseState, regulation: TRegulation, now: number): CaseEvent[] {
+  const step = state.step;
+  if (!step || step.due === null || step.escalated || state.status === 'suspended' || now <= step.due) return [];
+  const procedure = regulation.procedures.find((p) => p.id === step.procedureId);
+  // The step's supervisor: the first other role named with it, else the provider's head.
+  const supervisorRole = procedure?.participants?.[0] ?? regulation.roles.find((r) => /head|leadership/.test(r.id))?.id ?? procedure?.actor ?? 'head';
+  return [{ type: 'escalated', at: now, procedureId: step.procedureId, supervisorRole }];
+}

@@ -1,0 +1,67 @@
+import type { CaseState } from './case-model.js';
+import type { CaseEvent } from './case-events.js';
+
+/** Applies one event to a case (undefined before its first event). Pure and total. */
+export function evolveCase(state: CaseState | undefined, event: CaseEvent): CaseState {
+  if (event.type === 'submitted') {
+    return {
+      id: event.caseId,
+      service: event.service,
+      variant: event.variant,
+      channel: event.channel,
+      edition: event.edition,
+      applicantId: event.applicantId,
+      officeId: event.officeId,
+      receipt: event.receipt,
+      status: 'submitted',
+      step: { procedureId: event.firstStep.procedureId, startedAt: event.receipt, due: event.firstStep.due, escalated: false },
+      decision: undefined,
+      assignee: undefined,
+      overallDue: event.overallDue,
+      suspension: undefined,
+      version: 1,
+    };
+  }
+  if (!state) throw new Error(`event ${event.type} before the case was submitted`);
+  const version = state.version + 1;
+  switch (event.type) {
+    case 'step-completed': {
+      const decision = event.decides ?? state.decision;
+      if (!event.next) {
+        const positive = decision === undefined || !['motivated-refusal', 'rejection-notice', 'acceptance-refusal-receipt'].includes(decision);
+        return { ...state, version, step: null, decision, status: positive ? 'satisfied' : 'refused' };
+      }
+      const step = { procedureId: event.next.procedureId, startedAt: event.at, due: event.next.due, escalated: false };
+      return { ...state, version, step, decision, status: state.status === 'submitted' ? 'registered' : 'in-progress' };
+    }
+    case 'assigned':
+      return { ...state, version, assignee: event.assignee };
+    case 'refused':
+      return { ...state, version, step: null, decision: 'motivated-refusal', status: 'refused' };
+    case 'suspended':
+      return {
+        ...state,
+        version,
+        status: 'suspended',
+        suspension: { at: event.at, reason: event.reason, stepRemainingMillis: event.stepRemainingMillis, overallRemainingMillis: event.overallRemainingMillis },
+      };
+    case 'resumed':
+      return {
+        ...state,
+        version,
+        status: 'in-progress',
+        suspension: undefined,
+        overallDue: event.overallDue,
+        step: state.step && { ...state.step, due: event.stepDue },
+      };
+    case 'withdrawn':
+      return { ...state, version, step: null, status: 'withdrawn' };
+    case 'escalated':
+      return { ...state, version, step: state.step && { ...state.step, escalated: true } };
+  }
+}
+
+/** Folds a history into the case it describes. */
+export function replayCase(events: readonly CaseEvent[]): CaseState | undefined {
+  return events.reduce<CaseState | undefined>(evolveCase, undefined);
+}
