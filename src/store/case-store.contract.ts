@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../catalogue/load-catalogue.js';
+import { loadClockSet } from '../catalogue/load-clock.js';
+import type { CaseCommand } from '../core/engine/case-commands.js';
+import type { CaseActor, CaseState } from '../core/engine/case-model.js';
+import { decideCase } from '../core/engine/decide-case.js';
+import { evolveCase } from '../core/engine/evolve-case.js';
+import { DEMONSTRATION_POLICY } from '../core/regulation/admission.js';
+import { verifyChain } from './audit-chain.js';
+import type { AppendRequest, CaseStore } from './case-store.js';
+
+const regulation = loadCatalogue().regulations.find((r) => r.id === 'specialist-certificate')!;
+const { clockFor } = loadClockSet();
+const applicant: CaseActor = { userId: 'applicant-1', roles: ['applicant'] };
+const clerk: CaseActor = { userId: 'clerk-1', roles: ['clerk'] };
+
+/** Decides a command on a state and packages the append. */
+function decided(state: CaseState | undefined, caseId: string, command: CaseCommand, actor: CaseActor, now: number, idempotencyKey?: string): AppendRequest {
+  const d = decideCase(state, command, { regulation, clockFor, policy: DEMONSTRATION_POLICY, now, actor });
+  if (!d.ok) throw new Error(d.error.message.en);
+  const next = d.value.reduce<CaseState | undefined>(evolveCase, state)!;
+  return { caseId, expectedVersion: state?.version ?? 0, events: d.value, state: next, ...(idempotencyKey ? { idempotencyKey } : {}) };
+}
+const submitOf = (caseId: string): CaseCommand => ({ type: 'submit', caseId, variant: undefined, channel: 'portal', applicantId: 'applicant-1', officeId: 'almaty' });
+const T0 = Date.parse('2026-04-06T10:00:00+05:00');
+
+/** The behaviour every store adapter must have; `tamper` rewrites one stored event body behind the store's back. */
+export function runStoreContract(name: string, open: () => Promise<CaseStore & { tamper(caseId: string, seq: number, body: string): Promise<void> }>) {
+  describe(`case store contract: ${name}`, () => {
+    let store: Awaited<ReturnType<typeof open>>;
+    let n = 0;
+    const freshId = () => `case-${name}-${Date.now()}-${n++}`;
+    beforeAll(async () => {
+      store = await open();
+    });
+    afterAll(async () => {
+      await store.close();
+    });
+
+    it('keeps a case: appends, loads the state and the ordered history', async () => {
+      const id = freshId();
+      const first = decided(undefined, id, submitOf(id), applicant, T0);
+      expect(await store.append(first)).toEqual({ ok: true, value: { version: 1, replayed: false } });
+      const second = decided(first.state, id, { type: 'complete-step', procedureId: 'register' }, clerk, T0 + 3_600_000);
+      expect((await store.append(second)).ok).toBe(true);
+      const loaded = await store.load(id);
+      expect(loaded).toEqual(JSON.parse(JSON.stringify(second.state)));
+      expect((await store.history(id)).map((e) => [e.seq, e.event.type])).toEqual([
+        [1, 'submitted'],
+        [2, 'step-completed'],
+      ]);
+    });
+
+    it('lets only one of two commands decided on the same version win, and writes nothing for the loser', async () => {
+      const id = freshId();
+      const first = decided(undefined, id, submitOf(id), applicant, T0);
+      await store.append(first);
+      const a = decided(first.state, id, { type: 'complete-step', procedureId: 'register' }, clerk, T0 + 1000);
+      const b = decided(first.state, id, { type: 'withdraw' }, applicant, T0 + 2000);
+      const results = await Promise.all([store.append(a), store.append(b)]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'version-conflict', currentVersion: 2 } });
+      expect(await store.history(id)).toHaveLength(2);
+    });
+
+    it('lets only one of two simultaneous submissions of one case win', async () => {
+      const id = freshId();
+      const results = await Promise.all([store.append(decided(undefined, id, submitOf(id), applicant, T0)), store.append(decided(undefined, id, submitOf(id), applicant, T0 + 5))]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(await store.history(id)).toHaveLength(1);
+    });
+
+    it('answers a repeated POST with the same idempotency key without appending again', async () => {
+      const id = freshId();
+      const key = `key-${id}`;
+      const req = decided(undefined, id, submitOf(id), applicant, T0, key);
+      expect(await store.append(req)).toEqual({ ok: true, value: { version: 1, replayed: false } });
+      expect(await store.append(req)).toEqual({ ok: true, value: { version: 1, replayed: true } });
+      expect(await store.history(id)).toHaveLength(1);
+    });
+
+    it('leaves no half-written state when an append fails midway', async () => {
+      const id = freshId();
+      const req = decided(undefined, id, submitOf(id), applicant, T0);
+      // A state that cannot be serialised makes the projection write throw after the events were inserted.
+      const poisoned = { ...req, state: { ...req.state, version: 1, bad: 10n } as unknown as CaseState };
+      await expect(store.append(poisoned)).rejects.toThrow();
+      expect(await store.history(id)).toEqual([]);
+      expect(await store.load(id)).toBeUndefined();
+      expect((await store.append(req)).ok).toBe(true);
+    });
+
+    it('keeps a hash chain that verifies, and points at the first altered entry', async () => {
+      const id = freshId();
+      const s1 = decided(undefined, id, submitOf(id), applicant, T0);
+      await store.append(s1);
+      const s2 = decided(s1.state, id, { type: 'complete-step', procedureId: 'register' }, clerk, T0 + 1000);
+      await store.append(s2);
+      const s3 = decided(s2.state, id, { type: 'withdraw' }, applicant, T0 + 2000);
+      await store.append(s3);
+      expect(verifyChain(await store.history(id))).toEqual({ ok: true, entries: 3 });
+      const original = (await store.history(id))[1]!.event;
+      await store.tamper(id, 2, JSON.stringify({ ...original, by: 'someone-else' }));
+      expect(verifyChain(await store.history(id))).toMatchObject({ ok: false, firstBrokenSeq: 2 });
+    });
+  });
+}

@@ -1,0 +1,45 @@
+import type { CaseEvent } from '../core/engine/case-events.js';
+import type { CaseState } from '../core/engine/case-model.js';
+import type { Result } from '../core/result.js';
+
+/** One entry of a case's history as stored: the event, its place and its link in the hash chain. */
+export interface StoredEvent {
+  readonly caseId: string;
+  readonly seq: number;
+  readonly event: CaseEvent;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+/** What to append: the events a command yielded and the state they lead to. */
+export interface AppendRequest {
+  readonly caseId: string;
+  /** The version the command was decided on: 0 for a new case. */
+  readonly expectedVersion: number;
+  readonly events: readonly CaseEvent[];
+  /** The case after the events (the projection the inboxes read). */
+  readonly state: CaseState;
+  /** A client's key for a POST: the same key never appends twice. */
+  readonly idempotencyKey?: string;
+}
+
+/** Why an append did not happen. */
+export type AppendConflict = { readonly code: 'version-conflict'; readonly currentVersion: number };
+
+/** The outcome of an append: the new version, or that a retry with the same key found the first one. */
+export interface Appended {
+  readonly version: number;
+  readonly replayed: boolean;
+}
+
+/** The port the application uses to keep cases: each append is one transaction. */
+export interface CaseStore {
+  /** Appends atomically, if the case is still at the expected version (two clicks never both win). */
+  append(request: AppendRequest): Promise<Result<Appended, AppendConflict>>;
+  /** The history of a case, in order (empty when there is no such case). */
+  history(caseId: string): Promise<StoredEvent[]>;
+  /** The current state of a case, as projected. */
+  load(caseId: string): Promise<CaseState | undefined>;
+  /** Releases the connection(s). */
+  close(): Promise<void>;
+}
