@@ -90,7 +90,7 @@ describe('the other commands', () => {
   });
 
   it('has --help on every command', async () => {
-    for (const c of ['services', 'show', 'timeline', 'calendar', 'lint', 'schema']) {
+    for (const c of ['services', 'show', 'timeline', 'calendar', 'lint', 'schema', 'audit']) {
       const { code, out } = await run(c, '--help');
       expect(code).toBe(0);
       expect(out).toContain(`reglament ${c}`);

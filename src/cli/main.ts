@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { auditHelp, runAudit } from './commands/audit.js';
 import { calendarHelp, runCalendar } from './commands/calendar.js';
 import { lintHelp, runLint } from './commands/lint.js';
 import { runSchema, schemaHelp } from './commands/schema.js';
@@ -16,6 +17,7 @@ Commands:
   calendar   the working calendar of a year
   lint       check definitions for inconsistencies
   schema     the JSON Schema of the definition format
+  audit      verify the hash chains of case files
 
 Run "reglament <command> --help" for its options. Every command takes --json and --lang kk|ru|en.`;
 
@@ -26,6 +28,7 @@ const COMMANDS: Record<string, { help: string; options: Record<string, { type: '
   calendar: { help: calendarHelp, options: { file: { type: 'string' } } },
   lint: { help: lintHelp, options: { quiet: { type: 'boolean' } } },
   schema: { help: schemaHelp, options: { out: { type: 'string' } } },
+  audit: { help: auditHelp, options: { case: { type: 'string' }, database: { type: 'string' } } },
 };
 
 /** Runs the CLI with arguments (without the node and script paths); resolves to the exit code. */
@@ -84,6 +87,14 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         return runCalendar(io, { year: first, ...(v.file ? { file: v.file as string } : {}), lang, json });
       case 'lint':
         return runLint(io, { id: first, lang, json, quiet: Boolean(v.quiet) });
+      case 'audit':
+        return await runAudit(io, {
+          action: first,
+          ...(v.case !== undefined ? { caseId: v.case as string } : {}),
+          ...(v.database !== undefined ? { database: v.database as string } : {}),
+          json,
+          lang,
+        });
       default:
         return runSchema(io, v.out ? { out: v.out as string } : {});
     }

@@ -40,6 +40,8 @@ export interface CaseStore {
   history(caseId: string): Promise<StoredEvent[]>;
   /** The current state of a case, as projected. */
   load(caseId: string): Promise<CaseState | undefined>;
+  /** Every case id, in order (for whole-store audits). */
+  caseIds(): Promise<string[]>;
   /** Releases the connection(s). */
   close(): Promise<void>;
 }

@@ -92,6 +92,7 @@ export async function openPostgresCaseStore(connectionString: string, schema = '
         (row) => ({ caseId: row.case_id, seq: row.seq, event: row.body, prevHash: row.prev_hash, hash: row.hash }),
       ),
     load: async (caseId) => (await pool.query<{ state: CaseState }>('SELECT state FROM cases WHERE id = $1', [caseId])).rows[0]?.state,
+    caseIds: async () => (await pool.query<{ id: string }>('SELECT id FROM cases ORDER BY id')).rows.map((r) => r.id),
     close: () => pool.end(),
   };
 }

@@ -74,6 +74,7 @@ export function openSqliteCaseStore(file: string): CaseStore & { readonly db: Da
       const state = selectState.get(caseId) as string | undefined;
       return state === undefined ? undefined : (JSON.parse(state) as CaseState);
     },
+    caseIds: async () => db.prepare('SELECT id FROM cases ORDER BY id').pluck().all() as string[],
     close: async () => void db.close(),
   };
 }
