@@ -2,19 +2,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
 import { runCaseCommand } from '../src/app/run-case-command.js';
 import { loadCatalogue } from '../src/catalogue/load-catalogue.js';
 import { loadClockSet } from '../src/catalogue/load-clock.js';
-import { main } from '../src/cli/main.js';
 import { DEMONSTRATION_POLICY } from '../src/core/regulation/admission.js';
 import { openSqliteCaseStore } from '../src/store/sqlite/sqlite-case-store.js';
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => void (out += `${t}\n`), err: (t) => void (err += `${t}\n`) });
-  return { code, out, err };
-}
+const run = runCli;
 
 describe('reglament audit verify', () => {
   it('proves untouched case files and points at the first altered entry', async () => {

@@ -1,16 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
+import { runCli } from './run-cli.js';
 import { regulationJsonSchema } from '../src/cli/commands/schema.js';
 
-/** Runs the CLI in-process and captures what it prints. */
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => void (out += `${t}\n`), err: (t) => void (err += `${t}\n`) });
-  return { code, out, err };
-}
+const run = runCli;
 
 describe('reglament timeline', () => {
   it('prints the JSON of worked example 1 exactly', async () => {

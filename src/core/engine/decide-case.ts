@@ -33,6 +33,12 @@ function dueOf(ctx: EngineContext, procedure: TProcedure, start: number): number
   return procedure.term ? addTerm(clockOfRole(ctx, procedure.actor), start, procedure.term).due : null;
 }
 
+/** The clocks a suspension runs on: the current step's office, and the receiving office for the overall term. */
+function suspensionClocks(ctx: EngineContext, state: CaseState, procedure: TProcedure) {
+  const receivingActor = firstApplicableFrom(ctx.regulation, 0, state.variant, state.channel)?.actor ?? procedure.actor;
+  return { stepClock: clockOfRole(ctx, procedure.actor), receiving: clockOfRole(ctx, receivingActor) };
+}
+
 function currentProcedure(ctx: EngineContext, state: CaseState): TProcedure | undefined {
   return state.step ? ctx.regulation.procedures.find((p) => p.id === state.step!.procedureId) : undefined;
 }
@@ -164,8 +170,7 @@ export function decideCase(state: CaseState | undefined, command: CaseCommand, c
       if (suspended) return err(rejection('wrong-state', 'Іс онсыз да тоқтатылған.', 'Дело уже приостановлено.', 'The case is already suspended.'));
       if (!mayActOn(ctx, procedure, true)) return err(wrongRole(procedure));
       if (!command.reason.trim()) return err(rejection('invalid-input', 'Тоқтату себебін көрсетіңіз.', 'Укажите причину приостановления.', 'Give the reason for the suspension.'));
-      const stepClock = clockOfRole(ctx, procedure.actor);
-      const receiving = clockOfRole(ctx, ctx.regulation.procedures[0]!.actor);
+      const { stepClock, receiving } = suspensionClocks(ctx, state, procedure);
       return ok([
         {
           type: 'suspended',
@@ -180,8 +185,7 @@ export function decideCase(state: CaseState | undefined, command: CaseCommand, c
     case 'resume': {
       if (!suspended || !state.suspension) return err(rejection('wrong-state', 'Іс тоқтатылмаған.', 'Дело не приостановлено.', 'The case is not suspended.'));
       if (!mayActOn(ctx, procedure, true)) return err(wrongRole(procedure));
-      const stepClock = clockOfRole(ctx, procedure.actor);
-      const receiving = clockOfRole(ctx, ctx.regulation.procedures[0]!.actor);
+      const { stepClock, receiving } = suspensionClocks(ctx, state, procedure);
       return ok([
         {
           type: 'resumed',
