@@ -15,17 +15,18 @@ Exit code 1 when an error-level finding exists; warnings are findings about the 
 
 /** Lints one definition or the catalogue. */
 export function runLint(io: CliIo, opts: { id: string | undefined; lang: TLanguage; json: boolean; quiet: boolean }): number {
-  const regulations: TRegulation[] = opts.id ? [findRegulation(opts.id)] : loadCatalogue().regulations;
+  const catalogue = opts.id ? undefined : loadCatalogue();
+  const regulations: TRegulation[] = catalogue ? catalogue.regulations : [findRegulation(opts.id)];
   const keep = (f: LintFinding) => !opts.quiet || f.severity !== 'info';
   const report = regulations.map((r) => ({ id: r.id, findings: lintRegulation(r).filter(keep) }));
-  const broken = opts.id ? [] : loadCatalogue().broken;
+  const broken = catalogue?.broken ?? [];
   const errors = report.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0) + broken.length;
   if (opts.json) {
     io.out(JSON.stringify({ regulations: report, broken }, null, 2));
   } else {
     for (const b of broken) io.out(`${b.file}\n${b.problems.map((p) => `  error  ${p.path}: ${p.message}`).join('\n')}`);
     for (const r of report) {
-      io.out(`${r.id}: ${r.findings.length === 0 ? 'clean' : ''}`);
+      io.out(r.findings.length === 0 ? `${r.id}: clean` : `${r.id}:`);
       for (const f of r.findings) io.out(`  ${f.severity.padEnd(7)} ${f.code}  [${f.where}]  ${f.message[opts.lang]}`);
     }
   }
