@@ -44,7 +44,7 @@ export function runTimeline(
   const selection = selectVariantAndChannel(regulation, opts.variant, opts.channel);
   if (!selection.ok) {
     const e = selection.error;
-    const known = e.code === 'unknown-channel' ? e.known.join(', ') : 'known' in e ? e.known.join(', ') : '';
+    const known = 'known' in e ? e.known.join(', ') : '';
     const what = e.code === 'unknown-channel' ? `--channel ${e.channel}` : e.code === 'unknown-variant' ? `--variant ${e.variant}` : '--variant';
     throw new CliFailure({
       kk: `${regulation.id}: ${what} жарамсыз немесе көрсетілмеген; мүмкін мәндер: ${known}.`,

@@ -5,7 +5,7 @@ import { err, ok, type Result } from '../result.js';
 import { admitApplication, type AdmissionPolicy } from '../regulation/admission.js';
 import { firstApplicableFrom, procedureAfter, selectVariantAndChannel } from '../regulation/planned-path.js';
 import type { TProcedure, TRegulation } from '../regulation/schema.js';
-import { planTimeline, type ClockFor } from '../timeline/plan-timeline.js';
+import { clockOfRole, planTimeline, type ClockFor } from '../timeline/plan-timeline.js';
 import type { CaseCommand } from './case-commands.js';
 import type { CaseEvent } from './case-events.js';
 import type { CaseActor, CaseState } from './case-model.js';
@@ -25,18 +25,17 @@ type Decision = Result<CaseEvent[], CaseRejection>;
 
 const CLOSED = new Set(['satisfied', 'refused', 'withdrawn']);
 
-const clockOfRole = (ctx: EngineContext, roleId: string) =>
-  ctx.clockFor(ctx.regulation.roles.find((r) => r.id === roleId)?.organisation ?? 'provider');
+const officeClockOf = (ctx: EngineContext, roleId: string) => clockOfRole(ctx.regulation, ctx.clockFor, roleId);
 
 /** The due of a procedure that starts at an instant, on its actor's office clock. */
 function dueOf(ctx: EngineContext, procedure: TProcedure, start: number): number | null {
-  return procedure.term ? addTerm(clockOfRole(ctx, procedure.actor), start, procedure.term).due : null;
+  return procedure.term ? addTerm(officeClockOf(ctx, procedure.actor), start, procedure.term).due : null;
 }
 
 /** The clocks a suspension runs on: the current step's office, and the receiving office for the overall term. */
 function suspensionClocks(ctx: EngineContext, state: CaseState, procedure: TProcedure) {
   const receivingActor = firstApplicableFrom(ctx.regulation, 0, state.variant, state.channel)?.actor ?? procedure.actor;
-  return { stepClock: clockOfRole(ctx, procedure.actor), receiving: clockOfRole(ctx, receivingActor) };
+  return { stepClock: officeClockOf(ctx, procedure.actor), receiving: officeClockOf(ctx, receivingActor) };
 }
 
 function currentProcedure(ctx: EngineContext, state: CaseState): TProcedure | undefined {
@@ -72,7 +71,7 @@ function decideSubmit(command: Extract<CaseCommand, { type: 'submit' }>, ctx: En
     return err(rejection('not-own-case', 'Өтінішті тек өз атыңыздан бере аласыз.', 'Подать заявление можно только от своего имени.', 'You can only apply in your own name.'));
   }
   if (!isApplicant && !actor.roles.includes(first.actor)) return err(wrongRole(first));
-  const receiving = clockOfRole(ctx, first.actor);
+  const receiving = officeClockOf(ctx, first.actor);
   const receipt = receiptOf(receiving, ctx.now).receipt;
   const admitted = admitApplication(regulation, formatLocalDate(receiving.zone.local(receipt).day), ctx.policy);
   if (!admitted.ok) return err({ code: 'not-admissible', message: admitted.error.message });

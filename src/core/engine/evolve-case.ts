@@ -1,3 +1,4 @@
+import { NEGATIVE_RESULT_KINDS } from '../regulation/schema.js';
 import type { CaseState } from './case-model.js';
 import type { CaseEvent } from './case-events.js';
 
@@ -28,8 +29,8 @@ export function evolveCase(state: CaseState | undefined, event: CaseEvent): Case
     case 'step-completed': {
       const decision = event.decides ?? state.decision;
       if (!event.next) {
-        const positive = decision === undefined || !['motivated-refusal', 'rejection-notice', 'acceptance-refusal-receipt'].includes(decision);
-        return { ...state, version, step: null, decision, status: positive ? 'satisfied' : 'refused' };
+        const refused = decision !== undefined && NEGATIVE_RESULT_KINDS.has(decision);
+        return { ...state, version, step: null, decision, status: refused ? 'refused' : 'satisfied' };
       }
       const step = { procedureId: event.next.procedureId, startedAt: event.at, due: event.next.due, escalated: false };
       return { ...state, version, step, decision, status: state.status === 'submitted' ? 'registered' : 'in-progress' };

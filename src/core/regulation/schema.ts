@@ -110,6 +110,8 @@ export const RESULT_KINDS = [
   'acceptance-refusal-receipt',
 ] as const;
 export const ZResultKind = z.enum(RESULT_KINDS);
+/** Result kinds that refuse the applicant what was asked for. */
+export const NEGATIVE_RESULT_KINDS: ReadonlySet<string> = new Set(['motivated-refusal', 'rejection-notice', 'acceptance-refusal-receipt']);
 export type TResultKind = z.infer<typeof ZResultKind>;
 
 export const ZResult = z

@@ -7,6 +7,11 @@ import type { TChannel, TRegulation, TRole, TTerm } from '../regulation/schema.j
 /** The office clock whose schedule a role works on. */
 export type ClockFor = (organisation: TRole['organisation']) => OfficeClock;
 
+/** The office clock a role of a regulation works on (the provider's when the role is unknown). */
+export function clockOfRole(regulation: TRegulation, clockFor: ClockFor, roleId: string): OfficeClock {
+  return clockFor(regulation.roles.find((r) => r.id === roleId)?.organisation ?? 'provider');
+}
+
 /** One planned step: who, how long, from when, until when (null once an unknown term is reached). */
 export interface PlannedStep {
   readonly id: string;
@@ -42,8 +47,7 @@ export function planTimeline(
   input: { variant: string | undefined; channel: TChannel; submitted: number },
   clockFor: ClockFor,
 ): PlannedTimeline {
-  const roles = new Map(regulation.roles.map((r) => [r.id, r]));
-  const clockOfActor = (actor: string) => clockFor(roles.get(actor)?.organisation ?? 'provider');
+  const clockOfActor = (actor: string) => clockOfRole(regulation, clockFor, actor);
   const path = plannedPath(regulation, input.variant, input.channel);
   const receivingOffice = clockOfActor(path[0]?.actor ?? '');
   const receipt = receiptOf(receivingOffice, input.submitted);
