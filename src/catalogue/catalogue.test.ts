@@ -2,6 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeWhitespace } from '../core/regulation/normalize-text.js';
+import { plannedPath } from '../core/regulation/planned-path.js';
+import { NEGATIVE_RESULT_KINDS, type TChannel, type TProcedure, type TProcedureKind, type TRegulation } from '../core/regulation/schema.js';
 import { SEEDS_DIR } from './catalogue-paths.js';
 import { loadCatalogue } from './load-catalogue.js';
 
@@ -16,6 +18,56 @@ const loose = (s: string) => normalizeWhitespace(s.replace(/[«»"“”„*#]/g
 const looseSeed = loose(seedText);
 
 const catalogue = loadCatalogue();
+
+/** Every variant × channel a regulation allows (variant undefined when it has none). */
+function pathsOf(regulation: TRegulation): { variant: string | undefined; channel: TChannel; label: string }[] {
+  const variants = regulation.variants.length > 0 ? regulation.variants.map((v) => v.id) : [undefined];
+  return variants.flatMap((variant) =>
+    regulation.channels.map((channel) => ({ variant, channel, label: `${regulation.id} ${variant ?? '—'} × ${channel}` })),
+  );
+}
+
+/** The last procedure on a path whose planned outcome decides the result (-1 when none does). */
+const decidingIndex = (path: TProcedure[]) =>
+  path.reduce((found, p, i) => (p.outcomes?.[0]?.decides !== undefined ? i : found), -1);
+
+/** Whether the planned path ends in a result that gives the applicant what was asked for (as the engine decides it). */
+function endsPositive(regulation: TRegulation, path: TProcedure[], variant: string | undefined): boolean {
+  const decided = path[decidingIndex(path)]?.outcomes?.[0]?.decides;
+  const ofVariant = regulation.results.filter((r) => !r.variants || (variant !== undefined && r.variants.includes(variant)));
+  const kind = decided ?? ofVariant.find((r) => r.positive)?.kind;
+  if (kind === undefined) return false;
+  return regulation.results.find((r) => r.kind === kind)?.positive ?? !NEGATIVE_RESULT_KINDS.has(kind);
+}
+
+const passes = (path: TProcedure[], ...kinds: TProcedureKind[]) => path.some((p) => p.kinds.some((k) => kinds.includes(k)));
+
+/**
+ * Planned paths on which the seed names no reception or registration act. Not invented: the
+ * seed's procedures for these paths simply start with the executor's review.
+ */
+const KNOWN_WITHOUT_RECEPTION: Record<string, string> = {
+  // Order 401 annex 3, п. 5.1): the clerk receives and registers only «қағаз тасығышта өтініш келіп
+  // түскен жағдайда» (an application on paper); for the portal, п. 10 describes the portal's own
+  // processes (7-процесс: the executor «МҚСБЖ АЖ-да электрондық құжатты ... өңдеуі»), no registration.
+  'medical-organization-accreditation initial × portal': 'п. 5.1); п. 10',
+  // Order 401 annex 3, п. 5, re-registration 1): the clerk registers «қағаз тасығышта алынған өтінішті»
+  // (an application received on paper) only.
+  'medical-organization-accreditation reissue × portal': 'п. 5, re-registration 1)',
+};
+
+/**
+ * Planned paths ending in a positive result on which the seed names no signing act. Not invented:
+ * the provider's signature is simply absent from the text for these paths.
+ */
+const KNOWN_WITHOUT_SIGNATURE: Record<string, string> = {
+  // Resolution 181, п. 9.7)–9.9): on the portal the provider registers the application, reviews the
+  // documents, and the status becomes «Қанағаттанарлық»; the leadership's signature (п. 5.5), п. 8.5))
+  // is written for the office and the public service centre only.
+  'medical-activity-licence issue × portal': 'п. 9.7)–9.9)',
+  'medical-activity-licence reissue × portal': 'п. 9.7)–9.9)',
+  'medical-activity-licence duplicate × portal': 'п. 9.7)–9.9)',
+};
 
 describe('the bundled catalogue', () => {
   it('parses every definition file', () => {
@@ -38,6 +90,30 @@ describe('the bundled catalogue', () => {
 
       it('has a Kazakh title found in a seed act', () => {
         expect(looseSeed).toContain(loose(regulation.title.kk));
+      });
+
+      it('names each kind of act of a procedure once', () => {
+        const repeated = regulation.procedures.filter((p) => new Set(p.kinds).size !== p.kinds.length).map((p) => p.id);
+        expect(repeated).toEqual([]);
+      });
+
+      it('receives or registers the application on every variant and channel it allows', () => {
+        const without = pathsOf(regulation)
+          .filter(({ variant, channel }) => !passes(plannedPath(regulation, variant, channel), 'receive', 'register'))
+          .map(({ label }) => label);
+        expect(without).toEqual(Object.keys(KNOWN_WITHOUT_RECEPTION).filter((k) => k.startsWith(`${regulation.id} `)));
+      });
+
+      it('signs the result, once it is decided, on every planned path that ends in a positive result', () => {
+        const positive = pathsOf(regulation)
+          .map((p) => ({ ...p, path: plannedPath(regulation, p.variant, p.channel) }))
+          .filter(({ path, variant }) => endsPositive(regulation, path, variant));
+        expect(positive.length).toBeGreaterThan(0);
+        // From the deciding procedure on: a refusal signed at an earlier completeness check does not count.
+        const unsigned = positive
+          .filter(({ path }) => !passes(path.slice(Math.max(0, decidingIndex(path))), 'sign'))
+          .map(({ label }) => label);
+        expect(unsigned).toEqual(Object.keys(KNOWN_WITHOUT_SIGNATURE).filter((k) => k.startsWith(`${regulation.id} `)));
       });
     });
   }

@@ -145,6 +145,30 @@ export const ZOutcome = z
   .strict();
 export type TOutcome = z.infer<typeof ZOutcome>;
 
+/** What a procedure does: the kinds of act its text names. */
+export const PROCEDURE_KINDS = [
+  /** Accepting the applicant's package (at a State Corporation centre or an office), including the completeness check at reception and issuing a receipt. */
+  'receive',
+  /** Registering the application or documents in the provider's office or system. */
+  'register',
+  /** The head, leadership or department head giving a resolution or naming the responsible executor. */
+  'assign',
+  /** Checking completeness or grounds, reviewing, expert examination, commission or council consideration, assessment. */
+  'examine',
+  /** The decision itself: the head's or a commission's decision on the outcome, approval of a drafted answer. */
+  'decide',
+  /** Preparing or formalising the result or a refusal, drafting an order. */
+  'draft',
+  /** Signing the result (or the order), with an electronic digital signature or by hand. */
+  'sign',
+  /** Passing the case between organisations or units (provider → State Corporation, branch → head office, courier). */
+  'transfer',
+  /** The result reaching the applicant: handing over, sending to the personal cabinet or portal, issuing at the centre. */
+  'deliver',
+] as const;
+export const ZProcedureKind = z.enum(PROCEDURE_KINDS);
+export type TProcedureKind = z.infer<typeof ZProcedureKind>;
+
 /** One procedure (рәсім) of п. 5, in order. */
 export const ZProcedure = z
   .object({
@@ -152,6 +176,12 @@ export const ZProcedure = z
     clause: z.string().min(1).describe('the clause it comes from, e.g. "п. 5.3)"'),
     actor: slug.describe('the role who completes it'),
     participants: z.array(slug).optional().describe('other roles named in the same procedure'),
+    kinds: z
+      .array(ZProcedureKind)
+      .min(1)
+      .describe(
+        'what the procedure does, in the order the seed names the acts; the engine accepts the named commands register / assign / sign / deliver only on a procedure of that kind',
+      ),
     action: ZText.describe('kk: verbatim from the seed (whitespace normalised)'),
     term: ZTerm.nullable().describe('null when the seed defers the term to the Standard and it is not known'),
     termSource: z.string().min(1).describe('the words of the seed giving the term, e.g. "1 (бір) жұмыс күні"'),
