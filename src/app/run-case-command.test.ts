@@ -14,7 +14,7 @@ import { runCaseCommand, type CaseDeps } from './run-case-command.js';
 const regulations = loadCatalogue().regulations;
 const { clockFor } = loadClockSet();
 const applicant: CaseActor = { userId: 'applicant-1', roles: ['applicant'] };
-const clerk: CaseActor = { userId: 'clerk-1', roles: ['clerk'] };
+const clerk: CaseActor = { userId: 'clerk-1', roles: ['clerk'], officeId: 'almaty' };
 const schema = `t_app_${process.pid}_${Date.now()}`;
 
 const stores: [string, () => Promise<CaseStore>][] = [
@@ -37,7 +37,7 @@ describe.each(stores)('running commands on %s', (_, open) => {
     const submitted = await runCaseCommand(deps, {
       caseId,
       serviceId: 'specialist-certificate',
-      command: { type: 'submit', caseId, variant: undefined, channel: 'portal', applicantId: 'applicant-1', officeId: 'almaty' },
+      command: { type: 'submit', caseId, variant: undefined, channel: 'portal', applicantId: 'applicant-1', offices: { provider: 'almaty' } },
       actor: applicant,
       idempotencyKey: `k-${caseId}`,
     });

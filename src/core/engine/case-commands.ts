@@ -1,6 +1,11 @@
 import type { TChannel } from '../regulation/schema.js';
+import type { CaseApplicant, CaseOffices } from './case-model.js';
 
-/** What a person asks the engine to do with a case. */
+/** Commands that complete the current procedure; the named ones also require the procedure to be of that kind. */
+export const STEP_COMMANDS = ['complete-step', 'register', 'sign', 'deliver'] as const;
+export type StepCommandType = (typeof STEP_COMMANDS)[number];
+
+/** What a person (or the timer, for `escalate`) asks the engine to do with a case. */
 export type CaseCommand =
   | {
       readonly type: 'submit';
@@ -8,11 +13,21 @@ export type CaseCommand =
       readonly variant: string | undefined;
       readonly channel: TChannel;
       readonly applicantId: string;
-      readonly officeId: string;
+      readonly offices: CaseOffices;
+      readonly applicant?: CaseApplicant;
+      readonly baseNumber?: string;
+      readonly attachments?: readonly string[];
     }
-  | { readonly type: 'complete-step'; readonly procedureId: string; readonly outcome?: string }
+  | {
+      readonly type: StepCommandType;
+      /** The procedure the person saw: a second click on a step already done is refused, not repeated. */
+      readonly procedureId: string;
+      readonly outcome?: string;
+      readonly signature?: string;
+    }
   | { readonly type: 'assign'; readonly assignee: string }
   | { readonly type: 'refuse'; readonly grounds: readonly string[] }
   | { readonly type: 'suspend'; readonly reason: string }
   | { readonly type: 'resume' }
-  | { readonly type: 'withdraw' };
+  | { readonly type: 'withdraw' }
+  | { readonly type: 'escalate' };

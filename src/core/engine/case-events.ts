@@ -1,4 +1,13 @@
 import type { TChannel, TResultKind } from '../regulation/schema.js';
+import type { CaseApplicant, CaseOffices } from './case-model.js';
+
+/** A step the case moves to: who must act, where, and by when (counted from the moment it started). */
+export interface StepStart {
+  readonly procedureId: string;
+  readonly role: string;
+  readonly officeId: string | undefined;
+  readonly due: number | null;
+}
 
 /** What happened to a case; the history is the list of these, in order. */
 export type CaseEvent =
@@ -13,8 +22,13 @@ export type CaseEvent =
       readonly edition: string;
       readonly applicantId: string;
       readonly officeId: string;
+      readonly offices: CaseOffices;
+      readonly applicant: CaseApplicant | undefined;
+      readonly baseNumber: string | undefined;
+      /** Ids of the documents attached to the application. */
+      readonly attachments: readonly string[];
       readonly receipt: number;
-      readonly firstStep: { readonly procedureId: string; readonly due: number | null };
+      readonly firstStep: StepStart;
       readonly overallDue: number | null;
     }
   | {
@@ -24,8 +38,10 @@ export type CaseEvent =
       readonly procedureId: string;
       readonly outcome: string;
       readonly decides: TResultKind | undefined;
-      /** The next procedure and its due, counted from now; null when the case ends here. */
-      readonly next: { readonly procedureId: string; readonly due: number | null } | null;
+      /** The next procedure, counted from now; null when the case ends here. */
+      readonly next: StepStart | null;
+      /** The signature over the result, when the step signs it (verified before the command reaches the engine). */
+      readonly signature?: string;
     }
   | { readonly type: 'assigned'; readonly at: number; readonly by: string; readonly assignee: string }
   | { readonly type: 'refused'; readonly at: number; readonly by: string; readonly grounds: readonly string[] }
@@ -39,7 +55,21 @@ export type CaseEvent =
     }
   | { readonly type: 'resumed'; readonly at: number; readonly by: string; readonly stepDue: number | null; readonly overallDue: number | null }
   | { readonly type: 'withdrawn'; readonly at: number; readonly by: string }
-  | { readonly type: 'escalated'; readonly at: number; readonly procedureId: string; readonly supervisorRole: string };
+  | {
+      readonly type: 'escalated';
+      readonly at: number;
+      readonly procedureId: string;
+      readonly supervisorRole: string;
+      readonly supervisorOfficeId: string | undefined;
+    }
+  | {
+      readonly type: 'result-issued';
+      readonly at: number;
+      readonly kind: TResultKind;
+      readonly number: string;
+      readonly positive: boolean;
+      readonly baseNumber: string | undefined;
+    };
 
 /** The type names of events. */
 export type CaseEventType = CaseEvent['type'];

@@ -1,4 +1,4 @@
-import type { TChannel, TResultKind, TText } from '../regulation/schema.js';
+import type { TChannel, TResultKind, TRole, TText } from '../regulation/schema.js';
 
 /** Statuses an applicant sees. */
 export const CASE_STATUSES = ['submitted', 'registered', 'in-progress', 'suspended', 'satisfied', 'refused', 'withdrawn'] as const;
@@ -23,9 +23,32 @@ export interface CaseActor {
   readonly officeId?: string;
 }
 
-/** The procedure a case is at, with when it really started and its due. */
+/** The kinds of organisation a role works in. */
+export type OrganisationKind = TRole['organisation'];
+
+/** The office of each organisation taking part in a case (the provider's, a centre, the Ministry, the Fund's head office). */
+export type CaseOffices = Readonly<Partial<Record<OrganisationKind, string>>>;
+
+/** Who applied, as the state databases confirmed it. */
+export interface CaseApplicant {
+  /** IIN of an individual, or BIN of a legal entity. */
+  readonly identifier: string;
+  readonly name: string;
+}
+
+/** A result document: what was issued (or refused) and its number. */
+export interface IssuedResult {
+  readonly kind: TResultKind;
+  readonly number: string;
+  readonly positive: boolean;
+}
+
+/** The procedure a case is at, with who must act, when it really started and its due. */
 export interface CurrentStep {
   readonly procedureId: string;
+  /** The role that completes it, and the office that role must work in. */
+  readonly role: string;
+  readonly officeId: string | undefined;
   readonly startedAt: number;
   readonly due: number | null;
   readonly escalated: boolean;
@@ -39,12 +62,19 @@ export interface CaseState {
   readonly channel: TChannel;
   readonly edition: string;
   readonly applicantId: string;
+  /** The provider office that handles the case. */
   readonly officeId: string;
+  readonly offices: CaseOffices;
+  readonly applicant: CaseApplicant | undefined;
+  /** The registry number a reissue or duplicate is about. */
+  readonly baseNumber: string | undefined;
   readonly receipt: number;
   readonly status: CaseStatus;
   readonly step: CurrentStep | null;
   /** The result the procedures have decided on so far (issued when the case ends). */
   readonly decision: TResultKind | undefined;
+  /** The document the case ended with. */
+  readonly result: IssuedResult | undefined;
   readonly assignee: string | undefined;
   /** The overall due of the service term, moved by suspensions. */
   readonly overallDue: number | null;

@@ -37,7 +37,7 @@ function drive(regulation: TRegulation, steps: [CaseActor, CaseCommand, string][
   return { state: state!, events };
 }
 
-const submit: CaseCommand = { type: 'submit', caseId: 'c-1', variant: undefined, channel: 'portal', applicantId: 'applicant-1', officeId: 'almaty' };
+const submit: Extract<CaseCommand, { type: 'submit' }> = { type: 'submit', caseId: 'c-1', variant: undefined, channel: 'portal', applicantId: 'applicant-1', offices: { provider: 'almaty' } };
 const cert = byId('specialist-certificate');
 
 describe('a specialist-certificate case end to end', () => {
@@ -62,10 +62,11 @@ describe('a specialist-certificate case end to end', () => {
       [clerk, { type: 'complete-step', procedureId: 'register' }, '2026-03-26T10:00:00+05:00'],
       [executor, { type: 'complete-step', procedureId: 'check-completeness', outcome: 'complete' }, '2026-03-27T12:00:00+05:00'],
       [executor, { type: 'complete-step', procedureId: 'check-compliance', outcome: 'compliant' }, '2026-03-30T12:00:00+05:00'],
-      [executor, { type: 'complete-step', procedureId: 'issue-result' }, '2026-03-31T12:00:00+05:00'],
+      [executor, { type: 'sign', procedureId: 'issue-result' }, '2026-03-31T12:00:00+05:00'],
     ]).state;
     expect(done.status).toBe('satisfied');
     expect(done.decision).toBe('certificate');
+    expect(done.result).toEqual({ kind: 'certificate', number: 'CRT-c-1', positive: true });
     expect(done.step).toBeNull();
   });
 
@@ -77,7 +78,9 @@ describe('a specialist-certificate case end to end', () => {
     ]);
     expect(state.step?.procedureId).toBe('issue-result');
     const decided = decideCase(state, { type: 'complete-step', procedureId: 'issue-result' }, { regulation: cert, clockFor, policy: DEMONSTRATION_POLICY, now: at('2026-04-08T10:00:00+05:00'), actor: executor });
-    expect(decided.ok && evolveCase(state, decided.value[0]!).status).toBe('refused');
+    const closed = decided.ok ? decided.value.reduce(evolveCase, state) : undefined;
+    expect(closed?.status).toBe('refused');
+    expect(closed?.result).toEqual({ kind: 'motivated-refusal', number: 'REF-c-1', positive: false });
   });
 });
 
@@ -98,6 +101,19 @@ describe('rejections', () => {
   });
   it('refuses an executor the case is not assigned to', () => {
     expect(code(otherExecutor, { type: 'complete-step', procedureId: 'check-completeness', outcome: 'complete' })).toBe('not-assignee');
+  });
+  it('refuses staff of another office, even in the right role', () => {
+    expect(code({ ...executor, officeId: 'astana' }, { type: 'complete-step', procedureId: 'check-completeness', outcome: 'complete' })).toBe('wrong-office');
+    expect(code({ ...deptHead, officeId: 'astana' }, { type: 'assign', assignee: 'ex-2' })).toBe('wrong-office');
+  });
+  it('accepts a named command only on a procedure of that kind', () => {
+    expect(code(executor, { type: 'sign', procedureId: 'check-completeness', outcome: 'complete' })).toBe('wrong-kind');
+    expect(code(executor, { type: 'register', procedureId: 'check-completeness', outcome: 'complete' })).toBe('wrong-kind');
+  });
+  it('escalates only an overdue step, on the timer’s command', () => {
+    expect(code(clerk, { type: 'escalate' })).toBe('not-due');
+    const late = decideCase(base, { type: 'escalate' }, { ...ctx(clerk), now: at('2026-04-20T10:00:00+05:00') });
+    expect(late.ok && late.value).toMatchObject([{ type: 'escalated', procedureId: 'check-completeness', supervisorRole: 'department-head', supervisorOfficeId: 'almaty' }]);
   });
   it('refuses a second click on a step already done', () => {
     expect(code(clerk, { type: 'complete-step', procedureId: 'register' })).toBe('wrong-step');

@@ -1,4 +1,3 @@
-import { NEGATIVE_RESULT_KINDS } from '../regulation/schema.js';
 import type { CaseState } from './case-model.js';
 import type { CaseEvent } from './case-events.js';
 
@@ -13,10 +12,14 @@ export function evolveCase(state: CaseState | undefined, event: CaseEvent): Case
       edition: event.edition,
       applicantId: event.applicantId,
       officeId: event.officeId,
+      offices: event.offices,
+      applicant: event.applicant,
+      baseNumber: event.baseNumber,
       receipt: event.receipt,
       status: 'submitted',
-      step: { procedureId: event.firstStep.procedureId, startedAt: event.receipt, due: event.firstStep.due, escalated: false },
+      step: { ...event.firstStep, startedAt: event.receipt, escalated: false },
       decision: undefined,
+      result: undefined,
       assignee: undefined,
       overallDue: event.overallDue,
       suspension: undefined,
@@ -28,17 +31,23 @@ export function evolveCase(state: CaseState | undefined, event: CaseEvent): Case
   switch (event.type) {
     case 'step-completed': {
       const decision = event.decides ?? state.decision;
-      if (!event.next) {
-        const refused = decision !== undefined && NEGATIVE_RESULT_KINDS.has(decision);
-        return { ...state, version, step: null, decision, status: refused ? 'refused' : 'satisfied' };
-      }
-      const step = { procedureId: event.next.procedureId, startedAt: event.at, due: event.next.due, escalated: false };
+      // The last step leaves the status to the result-issued event that follows it.
+      if (!event.next) return { ...state, version, step: null, decision };
+      const step = { ...event.next, startedAt: event.at, escalated: false };
       return { ...state, version, step, decision, status: state.status === 'submitted' ? 'registered' : 'in-progress' };
     }
     case 'assigned':
       return { ...state, version, assignee: event.assignee };
     case 'refused':
-      return { ...state, version, step: null, decision: 'motivated-refusal', status: 'refused' };
+      return { ...state, version, step: null, decision: 'motivated-refusal' };
+    case 'result-issued':
+      return {
+        ...state,
+        version,
+        step: null,
+        result: { kind: event.kind, number: event.number, positive: event.positive },
+        status: event.positive ? 'satisfied' : 'refused',
+      };
     case 'suspended':
       return {
         ...state,
