@@ -1,7 +1,12 @@
+import type { CaseEvent } from '../core/engine/case-events.js';
 import type { CaseState } from '../core/engine/case-model.js';
+import type { StoredEvent } from './case-store.js';
 
-/** The columns the inboxes query, next to the whole state. */
-export function projection(s: CaseState) {
+/** The columns the inboxes, timers and cabinets query, next to the whole state. */
+export function caseRow(s: CaseState, at: number) {
+  const step = s.step;
+  // The overdue timer runs while a step with a due waits, until it has escalated or the applicant is awaited.
+  const timerDue = step && step.due !== null && !step.escalated && s.status !== 'suspended' ? step.due : null;
   return {
     id: s.id,
     service: s.service,
@@ -10,9 +15,74 @@ export function projection(s: CaseState) {
     officeId: s.officeId,
     applicantId: s.applicantId,
     assignee: s.assignee ?? null,
-    step: s.step?.procedureId ?? null,
-    stepDue: s.step?.due ?? null,
+    step: step?.procedureId ?? null,
+    stepRole: step?.role ?? null,
+    stepOffice: step?.officeId ?? null,
+    stepDue: step?.due ?? null,
     overallDue: s.overallDue,
+    timerDue,
+    updatedAt: at,
     state: JSON.stringify(s),
   };
+}
+
+/** A registry entry: a positive result, findable by its number. */
+export interface RegistryRow {
+  readonly number: string;
+  readonly kind: string;
+  readonly service: string;
+  readonly variant: string | null;
+  readonly caseId: string;
+  readonly officeId: string;
+  readonly holderIdentifier: string | null;
+  readonly holderName: string | null;
+  readonly issuedAt: number;
+  readonly baseNumber: string | null;
+  /** The hash of the history entry that issued it: the link from the registry into the case file. */
+  readonly finalHash: string;
+}
+
+/** A notice to the people holding a role at an office (an overdue step for its supervisor). */
+export interface NotificationRow {
+  readonly id: string;
+  readonly caseId: string;
+  readonly officeId: string | null;
+  readonly role: string;
+  readonly kind: string;
+  readonly procedureId: string | null;
+  readonly at: number;
+}
+
+/** What else an append writes, derived from the events it appends. */
+export function sideRows(state: CaseState, stored: readonly StoredEvent[]) {
+  const registry: RegistryRow[] = [];
+  const notifications: NotificationRow[] = [];
+  let offices: string[] = [];
+  let attachments: { id: string; by: string }[] = [];
+  for (const { event, seq, hash } of stored) {
+    const e: CaseEvent = event;
+    if (e.type === 'submitted') {
+      offices = [...new Set(Object.values(e.offices).filter((o): o is string => typeof o === 'string'))];
+      attachments = e.attachments.map((id) => ({ id, by: e.by }));
+    }
+    if (e.type === 'result-issued' && e.positive) {
+      registry.push({
+        number: e.number,
+        kind: e.kind,
+        service: state.service,
+        variant: state.variant ?? null,
+        caseId: state.id,
+        officeId: state.officeId,
+        holderIdentifier: state.applicant?.identifier ?? null,
+        holderName: state.applicant?.name ?? null,
+        issuedAt: e.at,
+        baseNumber: e.baseNumber ?? null,
+        finalHash: hash,
+      });
+    }
+    if (e.type === 'escalated') {
+      notifications.push({ id: `${state.id}:${seq}`, caseId: state.id, officeId: e.supervisorOfficeId ?? null, role: e.supervisorRole, kind: 'overdue', procedureId: e.procedureId, at: e.at });
+    }
+  }
+  return { registry, notifications, offices, attachments };
 }

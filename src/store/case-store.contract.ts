@@ -12,7 +12,7 @@ import type { AppendRequest, CaseStore } from './case-store.js';
 const regulation = loadCatalogue().regulations.find((r) => r.id === 'specialist-certificate')!;
 const { clockFor } = loadClockSet();
 const applicant: CaseActor = { userId: 'applicant-1', roles: ['applicant'] };
-const clerk: CaseActor = { userId: 'clerk-1', roles: ['clerk'] };
+const clerk: CaseActor = { userId: 'clerk-1', roles: ['clerk'], officeId: 'almaty' };
 
 /** Decides a command on a state and packages the append. */
 function decided(state: CaseState | undefined, caseId: string, command: CaseCommand, actor: CaseActor, now: number, idempotencyKey?: string): AppendRequest {
@@ -21,7 +21,7 @@ function decided(state: CaseState | undefined, caseId: string, command: CaseComm
   const next = d.value.reduce<CaseState | undefined>(evolveCase, state)!;
   return { caseId, expectedVersion: state?.version ?? 0, events: d.value, state: next, ...(idempotencyKey ? { idempotencyKey } : {}) };
 }
-const submitOf = (caseId: string): CaseCommand => ({ type: 'submit', caseId, variant: undefined, channel: 'portal', applicantId: 'applicant-1', officeId: 'almaty' });
+const submitOf = (caseId: string): CaseCommand => ({ type: 'submit', caseId, variant: undefined, channel: 'portal', applicantId: 'applicant-1', offices: { provider: 'almaty' } });
 const T0 = Date.parse('2026-04-06T10:00:00+05:00');
 
 /** The behaviour every store adapter must have; `tamper` rewrites one stored event body behind the store's back. */

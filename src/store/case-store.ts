@@ -32,6 +32,39 @@ export interface Appended {
   readonly replayed: boolean;
 }
 
+/** A post a person holds: a role at an office. */
+export interface Post {
+  readonly officeId: string;
+  readonly role: string;
+}
+
+/** One line of an inbox or a cabinet: where a case stands and when its step is due. */
+export interface CaseSummary {
+  readonly id: string;
+  readonly service: string;
+  readonly status: string;
+  readonly step: string | null;
+  readonly stepRole: string | null;
+  readonly stepOffice: string | null;
+  readonly stepDue: number | null;
+  readonly overallDue: number | null;
+  readonly assignee: string | null;
+  readonly applicantId: string;
+  readonly officeId: string;
+  readonly updatedAt: number | null;
+}
+
+/** A notice for whoever holds a role at an office. */
+export interface CaseNotification {
+  readonly id: string;
+  readonly caseId: string;
+  readonly officeId: string | null;
+  readonly role: string;
+  readonly kind: string;
+  readonly procedureId: string | null;
+  readonly at: number;
+}
+
 /** The port the application uses to keep cases: each append is one transaction. */
 export interface CaseStore {
   /** Appends atomically, if the case is still at the expected version (two clicks never both win). */
@@ -40,6 +73,19 @@ export interface CaseStore {
   history(caseId: string): Promise<StoredEvent[]>;
   /** The current state of a case, as projected. */
   load(caseId: string): Promise<CaseState | undefined>;
+  /** Open cases whose current step waits for one of these posts; an executor's only when unassigned or assigned to them. */
+  inbox(userId: string, posts: readonly Post[]): Promise<CaseSummary[]>;
+  /** An applicant's cases, newest first. */
+  casesOfApplicant(applicantId: string): Promise<CaseSummary[]>;
+  /** Every case an office takes part in, newest first (what a head oversees). */
+  casesAtOffices(officeIds: readonly string[]): Promise<CaseSummary[]>;
+  /** Notices for these posts, newest first. */
+  notifications(posts: readonly Post[]): Promise<CaseNotification[]>;
+  /**
+   * Claims up to `limit` cases whose step timer is due at `now` and that no other process holds:
+   * each is leased for `leaseMillis`, so a claim lost with its process is retried after the lease.
+   */
+  claimDueTimers(now: number, limit: number, leaseMillis: number): Promise<string[]>;
   /** Every case id, in order (for whole-store audits). */
   caseIds(): Promise<string[]>;
   /** Releases the connection(s). */

@@ -1,0 +1,147 @@
+import type { CaseEvent } from '../core/engine/case-events.js';
+import type { CaseState } from '../core/engine/case-model.js';
+import { err, ok, type Result } from '../core/result.js';
+import { chainEvents, GENESIS_HASH } from './audit-chain.js';
+import { caseRow, sideRows } from './case-projection.js';
+import type { AppendConflict, Appended, AppendRequest, CaseNotification, CaseStore, CaseSummary, Post } from './case-store.js';
+import { jsonColumn, type SqlDatabase, type SqlExecutor } from './sql-database.js';
+
+const SUMMARY = `id, service, status, step, step_role AS "stepRole", step_office AS "stepOffice", step_due AS "stepDue",
+  overall_due AS "overallDue", assignee, applicant_id AS "applicantId", office_id AS "officeId", updated_at AS "updatedAt"`;
+
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/** An append named a document that is not the applicant's or already belongs to a case: nothing is written. */
+export class AttachmentUnavailable extends Error {
+  constructor(readonly attachmentId: string) {
+    super(`attachment ${attachmentId} is not available to this case`);
+  }
+}
+
+/** The case store on any SQL database: one transaction per append, serialised per case. */
+export function sqlCaseStore(db: SqlDatabase, now: () => number = Date.now): CaseStore {
+  const versionOf = async (tx: SqlExecutor, caseId: string, lock: string) =>
+    (await tx.all<{ version: number }>(`SELECT version FROM cases WHERE id = ? ${lock}`, [caseId]))[0]?.version ?? 0;
+  const replayedVersion = async (tx: SqlExecutor, key: string | undefined) =>
+    key === undefined ? undefined : (await tx.all<{ version: number }>('SELECT version FROM idempotency_keys WHERE key = ?', [key]))[0]?.version;
+
+  const write = async (tx: SqlExecutor, r: AppendRequest): Promise<Result<Appended, AppendConflict>> => {
+    const seen = await replayedVersion(tx, r.idempotencyKey);
+    if (seen !== undefined) return ok({ version: seen, replayed: true });
+    // On PostgreSQL the row lock makes a second command on the case wait here, then see the new version.
+    const current = await versionOf(tx, r.caseId, db.lockRow);
+    if (current !== r.expectedVersion) return err({ code: 'version-conflict', currentVersion: current });
+    const last = (await tx.all<{ seq: number; hash: string }>('SELECT seq, hash FROM case_events WHERE case_id = ? ORDER BY seq DESC LIMIT 1', [r.caseId]))[0];
+    const chained = chainEvents(r.caseId, last?.seq ?? 0, last?.hash ?? GENESIS_HASH, r.events);
+    for (const e of chained) {
+      await tx.run('INSERT INTO case_events (case_id, seq, type, at, body, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+        e.caseId,
+        e.seq,
+        e.event.type,
+        e.event.at,
+        JSON.stringify(e.event),
+        e.prevHash,
+        e.hash,
+      ]);
+    }
+    const c = caseRow(r.state, now());
+    await tx.run(
+      `INSERT INTO cases (id, service, status, version, office_id, applicant_id, assignee, step, step_role, step_office, step_due, overall_due, timer_due, timer_lease, updated_at, state)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET status = excluded.status, version = excluded.version, assignee = excluded.assignee,
+         step = excluded.step, step_role = excluded.step_role, step_office = excluded.step_office, step_due = excluded.step_due,
+         overall_due = excluded.overall_due, timer_due = excluded.timer_due, timer_lease = NULL, updated_at = excluded.updated_at, state = excluded.state`,
+      [c.id, c.service, c.status, c.version, c.officeId, c.applicantId, c.assignee, c.step, c.stepRole, c.stepOffice, c.stepDue, c.overallDue, c.timerDue, c.updatedAt, c.state],
+    );
+    const side = sideRows(r.state, chained);
+    for (const office of side.offices) await tx.run('INSERT INTO case_offices (case_id, office_id) VALUES (?, ?)', [r.caseId, office]);
+    for (const { id, by } of side.attachments) {
+      // A document joins the case it was submitted with, once, and only the submitter's own upload.
+      const linked = await tx.run('UPDATE attachments SET case_id = ? WHERE id = ? AND owner_id = ? AND case_id IS NULL', [r.caseId, id, by]);
+      if (linked !== 1) throw new AttachmentUnavailable(id);
+    }
+    for (const n of side.notifications) {
+      await tx.run('INSERT INTO notifications (id, case_id, office_id, role, kind, procedure_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)', [n.id, n.caseId, n.officeId, n.role, n.kind, n.procedureId, n.at]);
+    }
+    for (const g of side.registry) {
+      await tx.run(
+        `INSERT INTO registry_entries (number, kind, service, variant, case_id, office_id, holder_identifier, holder_name, issued_at, base_number, final_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [g.number, g.kind, g.service, g.variant, g.caseId, g.officeId, g.holderIdentifier, g.holderName, g.issuedAt, g.baseNumber, g.finalHash],
+      );
+    }
+    if (r.idempotencyKey !== undefined) await tx.run('INSERT INTO idempotency_keys (key, case_id, version) VALUES (?, ?, ?)', [r.idempotencyKey, r.caseId, r.state.version]);
+    return ok({ version: r.state.version, replayed: false });
+  };
+
+  const append = async (r: AppendRequest): Promise<Result<Appended, AppendConflict>> => {
+    try {
+      // A version conflict returns before writing anything, so committing it changes nothing.
+      return await db.transaction((tx) => write(tx, r));
+    } catch (e) {
+      // Two first appends of one case (or two uses of one key) can race past the row lock: the loser sees the winner.
+      if (!db.isUniqueViolation(e)) throw e;
+      const seen = await replayedVersion(db, r.idempotencyKey);
+      if (seen !== undefined) return ok({ version: seen, replayed: true });
+      return err({ code: 'version-conflict', currentVersion: await versionOf(db, r.caseId, '') });
+    }
+  };
+
+  const postsFilter = (posts: readonly Post[]) => ({
+    sql: posts.map(() => '(step_office = ? AND step_role = ?)').join(' OR '),
+    params: posts.flatMap((p) => [p.officeId, p.role]),
+  });
+
+  return {
+    append,
+    history: async (caseId) =>
+      (await db.all<{ case_id: string; seq: number; body: unknown; prev_hash: string; hash: string }>('SELECT case_id, seq, body, prev_hash, hash FROM case_events WHERE case_id = ? ORDER BY seq', [caseId])).map((row) => ({
+        caseId: row.case_id,
+        seq: row.seq,
+        event: jsonColumn<CaseEvent>(row.body),
+        prevHash: row.prev_hash,
+        hash: row.hash,
+      })),
+    load: async (caseId) => {
+      const row = (await db.all<{ state: unknown }>('SELECT state FROM cases WHERE id = ?', [caseId]))[0];
+      return row === undefined ? undefined : jsonColumn<CaseState>(row.state);
+    },
+    inbox: async (userId, posts) => {
+      if (posts.length === 0) return [];
+      const f = postsFilter(posts);
+      return db.all<CaseSummary>(
+        `SELECT ${SUMMARY} FROM cases WHERE step IS NOT NULL AND (${f.sql})
+           AND (step_role <> 'executor' OR assignee IS NULL OR assignee = ?) ORDER BY step_due IS NULL, step_due, id`,
+        [...f.params, userId],
+      );
+    },
+    casesOfApplicant: async (applicantId) => db.all<CaseSummary>(`SELECT ${SUMMARY} FROM cases WHERE applicant_id = ? ORDER BY updated_at DESC, id`, [applicantId]),
+    casesAtOffices: async (officeIds) =>
+      officeIds.length === 0
+        ? []
+        : db.all<CaseSummary>(
+            `SELECT ${SUMMARY} FROM cases WHERE id IN (SELECT case_id FROM case_offices WHERE office_id IN (${placeholders(officeIds.length)})) ORDER BY updated_at DESC, id`,
+            officeIds,
+          ),
+    notifications: async (posts) => {
+      if (posts.length === 0) return [];
+      return db.all<CaseNotification>(
+        `SELECT id, case_id AS "caseId", office_id AS "officeId", role, kind, procedure_id AS "procedureId", at FROM notifications
+         WHERE ${posts.map(() => '(office_id = ? AND role = ?)').join(' OR ')} ORDER BY at DESC`,
+        posts.flatMap((p) => [p.officeId, p.role]),
+      );
+    },
+    claimDueTimers: async (at, limit, leaseMillis) =>
+      db.transaction(async (tx) => {
+        // SKIP LOCKED: a case another process is claiming (or a command is changing) is left to it.
+        const due = await tx.all<{ id: string }>(
+          `SELECT id FROM cases WHERE timer_due IS NOT NULL AND timer_due <= ? AND (timer_lease IS NULL OR timer_lease <= ?) ORDER BY timer_due LIMIT ? ${db.skipLocked}`,
+          [at, at, limit],
+        );
+        for (const { id } of due) await tx.run('UPDATE cases SET timer_lease = ? WHERE id = ?', [at + leaseMillis, id]);
+        return due.map((r) => r.id);
+      }),
+    caseIds: async () => (await db.all<{ id: string }>('SELECT id FROM cases ORDER BY id')).map((r) => r.id),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,27 @@
+import type { RegistryRow } from './case-projection.js';
+import type { RegistryStore } from './registry-store.js';
+import type { SqlDatabase, SqlValue } from './sql-database.js';
+
+const COLUMNS = `number, kind, service, variant, case_id AS "caseId", office_id AS "officeId", holder_identifier AS "holderIdentifier",
+  holder_name AS "holderName", issued_at AS "issuedAt", base_number AS "baseNumber", final_hash AS "finalHash"`;
+
+/** The registries on any SQL database; the rows are written by the case store when a result is issued. */
+export function sqlRegistryStore(db: SqlDatabase): RegistryStore {
+  return {
+    find: async (number) => (await db.all<RegistryRow>(`SELECT ${COLUMNS} FROM registry_entries WHERE number = ?`, [number]))[0],
+    search: async (q) => {
+      const where: string[] = [];
+      const params: SqlValue[] = [];
+      if (q.text?.trim()) {
+        const like = `%${q.text.trim().toLowerCase()}%`;
+        where.push('(LOWER(number) LIKE ? OR holder_identifier LIKE ? OR LOWER(holder_name) LIKE ?)');
+        params.push(like, like, like);
+      }
+      if (q.kind) (where.push('kind = ?'), params.push(q.kind));
+      if (q.service) (where.push('service = ?'), params.push(q.service));
+      params.push(Math.min(Math.max(q.limit ?? 50, 1), 500));
+      return db.all<RegistryRow>(`SELECT ${COLUMNS} FROM registry_entries ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY issued_at DESC, number LIMIT ?`, params);
+    },
+    derivedFrom: async (number) => db.all<RegistryRow>(`SELECT ${COLUMNS} FROM registry_entries WHERE base_number = ? ORDER BY issued_at, number`, [number]),
+  };
+}
