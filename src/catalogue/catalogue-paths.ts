@@ -10,3 +10,5 @@ export const REGULATIONS_DIR = fileURLToPath(new URL('src/catalogue/regulations/
 export const CALENDAR_DIR = fileURLToPath(new URL('src/catalogue/calendar/', root));
 /** The folder holding the seed acts the catalogue is encoded from. */
 export const SEEDS_DIR = fileURLToPath(new URL('seeds/', root));
+/** The folder holding the organisation directory and the demo accounts. */
+export const DIRECTORY_DIR = fileURLToPath(new URL('src/catalogue/directory/', root));

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { auditHelp, runAudit } from './commands/audit.js';
 import { calendarHelp, runCalendar } from './commands/calendar.js';
+import { gatewaySimHelp, runGatewaySim } from './commands/gateway-sim.js';
 import { lintHelp, runLint } from './commands/lint.js';
 import { runSchema, schemaHelp } from './commands/schema.js';
 import { runServices, servicesHelp } from './commands/services.js';
@@ -18,6 +19,7 @@ Commands:
   lint       check definitions for inconsistencies
   schema     the JSON Schema of the definition format
   audit      verify the hash chains of case files
+  gateway-sim  run the e-government gateway simulator (fictional demo data)
 
 Run "reglament <command> --help" for its options. Every command takes --json and --lang kk|ru|en.`;
 
@@ -29,6 +31,7 @@ const COMMANDS: Record<string, { help: string; options: Record<string, { type: '
   lint: { help: lintHelp, options: { quiet: { type: 'boolean' } } },
   schema: { help: schemaHelp, options: { out: { type: 'string' } } },
   audit: { help: auditHelp, options: { case: { type: 'string' }, database: { type: 'string' } } },
+  'gateway-sim': { help: gatewaySimHelp, options: { port: { type: 'string' }, host: { type: 'string' } } },
 };
 
 /** Runs the CLI with arguments (without the node and script paths); resolves to the exit code. */
@@ -92,6 +95,13 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
           action: first,
           ...(v.case !== undefined ? { caseId: v.case as string } : {}),
           ...(v.database !== undefined ? { database: v.database as string } : {}),
+          json,
+          lang,
+        });
+      case 'gateway-sim':
+        return await runGatewaySim(io, {
+          ...(v.port !== undefined ? { port: v.port as string } : {}),
+          ...(v.host !== undefined ? { host: v.host as string } : {}),
           json,
           lang,
         });

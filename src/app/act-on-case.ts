@@ -1,0 +1,37 @@
+import type { CaseCommand } from '../core/engine/case-commands.js';
+import type { CaseState } from '../core/engine/case-model.js';
+import { err, ok, type Result } from '../core/result.js';
+import { caseDeps, type AppDeps } from './app-deps.js';
+import { appError, NOT_FOUND, type AppError } from './app-error.js';
+import { actorForCase, maySeeCase, type Principal } from './principal.js';
+import { runCaseCommand } from './run-case-command.js';
+
+/** What a person can ask to do with an existing case (submission and the timer's escalation are separate). */
+export type CaseAction = Exclude<CaseCommand, { type: 'submit' } | { type: 'escalate' }>;
+
+/**
+ * Runs a person's action on a case. The engine checks role, office, step and state; here we keep
+ * cases hidden from people who may not see them and check that an assignee is an executor of the
+ * office that handles the case.
+ */
+export async function actOnCase(deps: AppDeps, principal: Principal, caseId: string, action: CaseAction, idempotencyKey?: string): Promise<Result<CaseState, AppError>> {
+  const state = await deps.stores.cases.load(caseId);
+  if (!state || !maySeeCase(principal, state)) return err(NOT_FOUND);
+  if (action.type === 'assign') {
+    const executors = await deps.stores.identity.usersWithPost({ officeId: state.officeId, role: 'executor' });
+    if (!executors.some((u) => u.id === action.assignee)) {
+      return err(
+        appError('invalid-input', 'Орындаушы осы кеңсенің жауапты орындаушысы болуы керек.', 'Исполнитель должен быть ответственным исполнителем этого подразделения.', 'The assignee must be a responsible executor of this office.', {
+          executors: executors.map((u) => ({ id: u.id, name: u.name })),
+        }),
+      );
+    }
+  }
+  const ran = await runCaseCommand(caseDeps(deps), {
+    caseId,
+    command: action,
+    actor: actorForCase(principal, state),
+    ...(idempotencyKey !== undefined ? { idempotencyKey: `${principal.user.id}:${idempotencyKey}` } : {}),
+  });
+  return ran.ok ? ok(ran.value.state) : err(ran.error);
+}

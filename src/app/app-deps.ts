@@ -1,0 +1,35 @@
+import type { TDirectory } from '../core/directory/directory-schema.js';
+import type { AdmissionPolicy } from '../core/regulation/admission.js';
+import type { TRegulation } from '../core/regulation/schema.js';
+import type { ClockFor } from '../core/timeline/plan-timeline.js';
+import type { Stores } from '../store/open-stores.js';
+import type { EgovGateway } from './ports/egov-gateway.js';
+import type { PasswordHasher } from './ports/password-hasher.js';
+import type { CaseDeps } from './run-case-command.js';
+
+/** Everything the use cases need from outside the core, wired once by the server or the CLI. */
+export interface AppDeps {
+  readonly stores: Stores;
+  readonly regulations: readonly TRegulation[];
+  readonly directory: TDirectory;
+  readonly clockFor: ClockFor;
+  readonly policy: AdmissionPolicy;
+  readonly gateway: EgovGateway;
+  readonly passwords: PasswordHasher;
+  /** The current instant (tests and simulations move it). */
+  readonly now: () => number;
+  /** A fresh identifier for cases, attachments and users. */
+  readonly newId: (prefix: string) => string;
+  /** IIN/BIN checks accept test identities that fail the checksum. */
+  readonly acceptTestIdentities: boolean;
+}
+
+/** What running one command needs, taken from the application's wiring. */
+export function caseDeps(deps: AppDeps): CaseDeps {
+  return { store: deps.stores.cases, regulationOf: (id) => regulationOf(deps, id), clockFor: deps.clockFor, policy: deps.policy, now: deps.now };
+}
+
+/** The regulation with this id. */
+export function regulationOf(deps: Pick<AppDeps, 'regulations'>, id: string): TRegulation | undefined {
+  return deps.regulations.find((r) => r.id === id);
+}

@@ -1,0 +1,18 @@
+import type { AppDeps } from './app-deps.js';
+
+/** Creates the directory's demo accounts on an empty database; does nothing when anyone exists. Resolves to how many were made. */
+export async function seedDemoData(deps: AppDeps): Promise<number> {
+  const { identity } = deps.stores;
+  if ((await identity.countUsers()) > 0) return 0;
+  // One hash serves every account: they share the demo password, and argon2 is slow on purpose.
+  const hash = await deps.passwords.hash(deps.directory.demoPassword);
+  for (const u of deps.directory.demoUsers) {
+    await identity.createUser(
+      { id: u.login, login: u.login, name: u.name, kind: u.kind, iin: u.iin ?? null, bin: u.bin ?? null },
+      hash,
+      u.roles.map((r) => ({ officeId: r.office, role: r.role })),
+      deps.now(),
+    );
+  }
+  return deps.directory.demoUsers.length;
+}

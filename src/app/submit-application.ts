@@ -1,0 +1,107 @@
+import { resolveCaseOffices } from '../core/directory/case-offices.js';
+import type { CaseApplicant, CaseState } from '../core/engine/case-model.js';
+import type { TChannel } from '../core/regulation/schema.js';
+import { err, ok, type Result } from '../core/result.js';
+import { caseDeps, regulationOf, type AppDeps } from './app-deps.js';
+import { appError, NOT_FOUND, type AppError } from './app-error.js';
+import { confirmApplicant } from './confirm-applicant.js';
+import { actorForCase, type Principal } from './principal.js';
+import { runCaseCommand } from './run-case-command.js';
+
+/** An application as lodged: by the applicant on the portal, or by a clerk or a centre operator on their behalf. */
+export interface SubmitApplicationInput {
+  readonly service: string;
+  readonly variant?: string;
+  readonly channel: TChannel;
+  readonly providerOfficeId?: string;
+  readonly centreOfficeId?: string;
+  /** Who applies, when staff lodge the application: an IIN, or a BIN for a legal entity. */
+  readonly applicant?: { readonly iin?: string; readonly bin?: string };
+  /** For an applicant on the portal: apply as a legal entity (with the BIN they represent) rather than as an individual. */
+  readonly as?: 'individual' | 'legal-entity';
+  readonly attachments?: readonly string[];
+  /** The registry number a reissue or a duplicate is about. */
+  readonly baseNumber?: string;
+  readonly idempotencyKey?: string;
+}
+
+/**
+ * Lodges an application: checks who may lodge it on this channel, confirms the applicant with the
+ * state databases through the gateway (п. 10: unconfirmed data means a refusal), places it at its
+ * offices, checks the documents and the base registry entry, and runs `submit` in the engine.
+ */
+export async function submitApplication(deps: AppDeps, principal: Principal, input: SubmitApplicationInput): Promise<Result<CaseState, AppError>> {
+  const regulation = regulationOf(deps, input.service);
+  if (!regulation) return err(NOT_FOUND);
+  const { user } = principal;
+  const isApplicant = user.kind === 'applicant';
+  if (isApplicant !== (input.channel === 'portal')) {
+    return err(
+      isApplicant
+        ? appError('invalid-input', 'Бұл арна арқылы өтінішті қызметкер қабылдайды: кеңсеге немесе ХҚКО-ға келіңіз.', 'По этому каналу заявление принимает сотрудник: обратитесь в канцелярию или ЦОН.', 'On this channel staff lodge the application: visit the office or a public service centre.')
+        : appError('invalid-input', 'Порталда өтінішті өтініш беруші өзі береді.', 'На портале заявление подаёт сам заявитель.', 'On the portal the applicant applies in person.'),
+    );
+  }
+
+  const identifier = isApplicant
+    ? input.as === 'legal-entity' || (!regulation.applicants.includes('individual') && user.bin)
+      ? { bin: user.bin ?? '' }
+      : { iin: user.iin ?? '' }
+    : (input.applicant ?? {});
+  if (!identifier.iin && !identifier.bin) {
+    return err(appError('invalid-input', 'Өтініш берушінің ЖСН немесе БСН көрсетіңіз.', 'Укажите ИИН или БИН заявителя.', "Give the applicant's IIN or BIN."));
+  }
+  const confirmed = await confirmApplicant(deps, identifier);
+  if (!confirmed.ok) return confirmed;
+  const applicant: CaseApplicant = confirmed.value;
+  const applicantId = isApplicant ? user.id : ((await deps.stores.identity.applicantByIdentifier(identifier))?.id ?? `${identifier.bin ? 'bin' : 'iin'}:${applicant.identifier}`);
+
+  // Staff lodge at their own office or centre unless they say otherwise.
+  const ownOffice = principal.posts[0]?.officeId;
+  const offices = resolveCaseOffices(deps.directory, regulation, {
+    channel: input.channel,
+    ...(input.providerOfficeId ?? (input.channel === 'office' ? ownOffice : undefined) ? { providerOfficeId: input.providerOfficeId ?? ownOffice! } : {}),
+    ...(input.centreOfficeId ?? (input.channel === 'state-corporation' ? ownOffice : undefined) ? { centreOfficeId: input.centreOfficeId ?? ownOffice! } : {}),
+  });
+  if (!offices.ok) return err({ code: 'office-not-resolved', message: offices.error.message, details: { reason: offices.error.code } });
+
+  for (const id of input.attachments ?? []) {
+    const info = await deps.stores.attachments.info(id);
+    if (!info || info.ownerId !== user.id || info.caseId !== null) {
+      return err(appError('attachment-unavailable', `Құжат жоқ немесе басқа іске тіркелген: ${id}`, `Документ не найден или уже приложен к другому делу: ${id}`, `The document is missing or already attached to another case: ${id}`));
+    }
+  }
+  if (input.baseNumber !== undefined) {
+    const base = await deps.stores.registry.find(input.baseNumber);
+    if (!base || base.service !== regulation.id || base.holderIdentifier !== applicant.identifier) {
+      return err(appError('invalid-input', `Тізілімде өтініш берушіге берілген № ${input.baseNumber} жоқ.`, `В реестре нет № ${input.baseNumber}, выданного заявителю.`, `The registry holds no number ${input.baseNumber} issued to this applicant.`));
+    }
+  }
+
+  const caseId = deps.newId('case');
+  const ran = await runCaseCommand(caseDeps(deps), {
+    caseId,
+    serviceId: regulation.id,
+    command: {
+      type: 'submit',
+      caseId,
+      variant: input.variant,
+      channel: input.channel,
+      applicantId,
+      offices: offices.value,
+      applicant,
+      ...(input.baseNumber !== undefined ? { baseNumber: input.baseNumber } : {}),
+      attachments: input.attachments ?? [],
+    },
+    actor: isApplicant ? { userId: user.id, roles: ['applicant'] } : actorForCaseAt(principal, offices.value),
+    ...(input.idempotencyKey !== undefined ? { idempotencyKey: `${user.id}:${input.idempotencyKey}` } : {}),
+  });
+  return ran.ok ? ok(ran.value.state) : err(ran.error);
+}
+
+/** Staff lodging a case act at whichever of its offices they work in. */
+function actorForCaseAt(principal: Principal, offices: Record<string, string | undefined>) {
+  const involved = Object.values(offices).filter((o): o is string => o !== undefined);
+  const post = principal.posts.find((p) => involved.includes(p.officeId));
+  return actorForCase({ ...principal, posts: post ? principal.posts.filter((p) => p.officeId === post.officeId) : principal.posts }, undefined);
+}

@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import { err, ok, type Result } from '../core/result.js';
+import type { AttachmentInfo } from '../store/attachment-store.js';
+import type { AppDeps } from './app-deps.js';
+import { appError, type AppError } from './app-error.js';
+import type { Principal } from './principal.js';
+
+/** The largest document accepted, in bytes. */
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+/** Document types accepted: scans and signed documents. */
+export const ATTACHMENT_TYPES: Readonly<Record<string, readonly string[]>> = {
+  'application/pdf': ['%PDF'],
+  'image/jpeg': ['\xff\xd8\xff'],
+  'image/png': ['\x89PNG'],
+  // CMS signatures (NCALayer's .cms) are DER: a SEQUENCE tag.
+  'application/pkcs7-signature': ['\x30'],
+  'application/xml': ['<'],
+};
+
+/**
+ * Keeps an uploaded document for a later application. The declared type must be allowed and the
+ * first bytes must match it, so a renamed executable is not accepted as a PDF.
+ */
+export async function uploadAttachment(deps: AppDeps, principal: Principal, file: { fileName: string; mediaType: string; body: Buffer }): Promise<Result<AttachmentInfo, AppError>> {
+  const mediaType = file.mediaType.split(';')[0]!.trim().toLowerCase();
+  const signatures = ATTACHMENT_TYPES[mediaType];
+  const allowed = Object.keys(ATTACHMENT_TYPES).join(', ');
+  if (!signatures) {
+    return err(appError('attachment-type', `Құжат түріне рұқсат жоқ: ${mediaType}. Рұқсат етілгені: ${allowed}.`, `Недопустимый тип документа: ${mediaType}. Допустимы: ${allowed}.`, `Document type not accepted: ${mediaType}. Accepted: ${allowed}.`));
+  }
+  const head = file.body.subarray(0, 8).toString('latin1');
+  if (!signatures.some((s) => head.startsWith(s))) {
+    return err(appError('attachment-type', `Файлдың мазмұны ${mediaType} түріне сәйкес келмейді.`, `Содержимое файла не соответствует типу ${mediaType}.`, `The file's content is not ${mediaType}.`));
+  }
+  if (file.body.length === 0 || file.body.length > MAX_ATTACHMENT_BYTES) {
+    const mb = MAX_ATTACHMENT_BYTES / 1024 / 1024;
+    return err(appError('attachment-too-large', `Құжат бос немесе ${mb} МБ-тан үлкен.`, `Документ пуст или больше ${mb} МБ.`, `The document is empty or larger than ${mb} MB.`));
+  }
+  const info = {
+    id: deps.newId('att'),
+    ownerId: principal.user.id,
+    fileName: file.fileName.replace(/[\\/\0]/g, '_').slice(0, 200) || 'document',
+    mediaType,
+    size: file.body.length,
+    sha256: createHash('sha256').update(file.body).digest('hex'),
+    createdAt: deps.now(),
+  };
+  await deps.stores.attachments.put(info, file.body);
+  return ok({ ...info, caseId: null });
+}

@@ -1,0 +1,84 @@
+import type { FastifyInstance } from 'fastify';
+import { actOnCase } from '../../app/act-on-case.js';
+import type { AppDeps } from '../../app/app-deps.js';
+import { FORBIDDEN, NOT_FOUND } from '../../app/app-error.js';
+import { submitApplication } from '../../app/submit-application.js';
+import { viewCase } from '../../app/view-case.js';
+import { renderReceipt } from '../render-receipt.js';
+import { idempotencyKeyOf, requirePrincipal, sendError, sendResult } from '../http-context.js';
+import { bodySchema } from '../openapi-schemas.js';
+import { parseBody } from '../parse-body.js';
+import { requestLanguage } from '../request-language.js';
+import { ZActionBody, ZSubmitBody } from '../request-bodies.js';
+
+const HEAD_ROLES = /head|leadership|chair/;
+
+/** Applications, cases, actions on them, inboxes and the applicant's cabinet. */
+export async function caseRoutes(app: FastifyInstance, deps: AppDeps) {
+  const idempotent = { headers: { type: 'object', properties: { 'idempotency-key': { type: 'string', description: 'the same key never submits or acts twice' } } } };
+
+  app.post('/api/applications', { schema: { tags: ['cases'], summary: 'Submit an application on any channel', body: bodySchema(ZSubmitBody), ...idempotent } }, async (request, reply) => {
+    const principal = await requirePrincipal(deps, request, reply);
+    if (!principal) return reply;
+    const body = parseBody(ZSubmitBody, request.body);
+    if (!body.ok) return sendError(request, reply, body.error);
+    const key = idempotencyKeyOf(request);
+    return sendResult(request, reply, await submitApplication(deps, principal, { ...body.value, ...(key ? { idempotencyKey: key } : {}) }), 201);
+  });
+
+  app.get<{ Params: { id: string } }>('/api/cases/:id', { schema: { tags: ['cases'], summary: 'A case: state, planned and actual timeline, history, documents' } }, async (request, reply) => {
+    const principal = await requirePrincipal(deps, request, reply);
+    if (!principal) return reply;
+    return sendResult(request, reply, await viewCase(deps, principal, request.params.id));
+  });
+
+  app.get<{ Params: { id: string } }>('/api/cases/:id/receipt', { schema: { tags: ['cases'], summary: 'The printable receipt of an application (HTML)' } }, async (request, reply) => {
+    const principal = await requirePrincipal(deps, request, reply);
+    if (!principal) return reply;
+    const view = await viewCase(deps, principal, request.params.id);
+    if (!view.ok) return sendError(request, reply, view.error);
+    return reply.type('text/html; charset=utf-8').send(renderReceipt(view.value, deps, requestLanguage(request)));
+  });
+
+  app.post<{ Params: { id: string } }>('/api/cases/:id/actions', { schema: { tags: ['cases'], summary: 'Act on a case: complete, register, sign or deliver a step, assign, refuse, suspend, resume, withdraw', body: bodySchema(ZActionBody), ...idempotent } }, async (request, reply) => {
+    const principal = await requirePrincipal(deps, request, reply);
+    if (!principal) return reply;
+    const body = parseBody(ZActionBody, request.body);
+    if (!body.ok) return sendError(request, reply, body.error);
+    return sendResult(request, reply, await actOnCase(deps, principal, request.params.id, body.value, idempotencyKeyOf(request)));
+  });
+
+  app.get('/api/inbox', { schema: { tags: ['cases'], summary: "The signed-in person's tasks with their dues, and notices (overdue steps they supervise)" } }, async (request, reply) => {
+    const principal = await requirePrincipal(deps, request, reply);
+    if (!principal) return reply;
+    const now = deps.now();
+    const tasks = await deps.stores.cases.inbox(principal.user.id, principal.posts);
+    return {
+      now,
+      tasks: tasks.map((t) => ({ ...t, overdue: t.stepDue !== null && t.stepDue < now })),
+      notifications: await deps.stores.cases.notifications(principal.posts),
+    };
+  });
+
+  app.get('/api/cabinet', { schema: { tags: ['cases'], summary: "The applicant's personal cabinet: their cases and results" } }, async (request, reply) => {
+    const principal = await requirePrincipal(deps, request, reply);
+    if (!principal) return reply;
+    if (principal.user.kind !== 'applicant') return sendError(request, reply, FORBIDDEN);
+    return { cases: await deps.stores.cases.casesOfApplicant(principal.user.id) };
+  });
+
+  app.get('/api/office/cases', { schema: { tags: ['cases'], summary: 'Every case of the offices the signed-in head leads' } }, async (request, reply) => {
+    const principal = await requirePrincipal(deps, request, reply);
+    if (!principal) return reply;
+    const led = [...new Set(principal.posts.filter((p) => HEAD_ROLES.test(p.role)).map((p) => p.officeId))];
+    if (led.length === 0) return sendError(request, reply, FORBIDDEN);
+    return { offices: led, cases: await deps.stores.cases.casesAtOffices(led) };
+  });
+
+  app.get<{ Params: { office: string } }>('/api/offices/:office/executors', { schema: { tags: ['cases'], summary: 'The responsible executors of an office (to assign a case)' } }, async (request, reply) => {
+    const principal = await requirePrincipal(deps, request, reply);
+    if (!principal) return reply;
+    if (!principal.posts.some((p) => p.officeId === request.params.office)) return sendError(request, reply, NOT_FOUND);
+    return deps.stores.identity.usersWithPost({ officeId: request.params.office, role: 'executor' });
+  });
+}

@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../app/app-deps.js';
+import { regulationOf } from '../../app/app-deps.js';
+import { NOT_FOUND, appError } from '../../app/app-error.js';
+import { centresOf, providerOfficesFor } from '../../core/directory/offices-for-regulation.js';
+import { CHANNELS, type TChannel } from '../../core/regulation/schema.js';
+import { planTimeline } from '../../core/timeline/plan-timeline.js';
+import { sendError } from '../http-context.js';
+
+/** The catalogue of services, their regulations and planned timelines, and the offices to apply to. */
+export async function catalogueRoutes(app: FastifyInstance, deps: AppDeps) {
+  app.get('/api/services', { schema: { tags: ['catalogue'], summary: 'The services, one line each' } }, async () =>
+    deps.regulations.map((r) => ({
+      id: r.id,
+      title: r.title,
+      provider: r.provider.title,
+      channels: r.channels,
+      variants: r.variants.map((v) => ({ id: v.id, title: v.title })),
+      applicants: r.applicants,
+      repeal: r.repeal?.notice ?? null,
+    })),
+  );
+  app.get<{ Params: { id: string } }>('/api/services/:id', { schema: { tags: ['catalogue'], summary: 'One regulation as data' } }, async (request, reply) => {
+    const regulation = regulationOf(deps, request.params.id);
+    return regulation ?? sendError(request, reply, NOT_FOUND);
+  });
+  app.get<{ Params: { id: string }; Querystring: { submitted?: string; variant?: string; channel?: string } }>(
+    '/api/services/:id/timeline',
+    { schema: { tags: ['catalogue'], summary: 'The planned timeline of an application submitted at an instant (ISO 8601)' } },
+    async (request, reply) => {
+      const regulation = regulationOf(deps, request.params.id);
+      if (!regulation) return sendError(request, reply, NOT_FOUND);
+      const { submitted, variant } = request.query;
+      const at = submitted ? Date.parse(submitted) : deps.now();
+      const channel = (request.query.channel ?? regulation.channels[0]) as TChannel;
+      if (Number.isNaN(at) || !CHANNELS.includes(channel) || !regulation.channels.includes(channel)) {
+        return sendError(request, reply, appError('invalid-input', 'Уақыт немесе арна жарамсыз.', 'Некорректное время или канал.', 'Invalid instant or channel.'));
+      }
+      const plan = planTimeline(regulation, { variant: variant ?? regulation.variants[0]?.id, channel, submitted: at }, deps.clockFor);
+      return { ...plan, receivingOffice: plan.receivingOffice.schedule.id };
+    },
+  );
+  app.get<{ Params: { id: string } }>('/api/services/:id/offices', { schema: { tags: ['catalogue'], summary: 'The offices that provide a service, and the public service centres' } }, async (request, reply) => {
+    const regulation = regulationOf(deps, request.params.id);
+    if (!regulation) return sendError(request, reply, NOT_FOUND);
+    const hasCentre = regulation.roles.some((r) => r.organisation === 'state-corporation');
+    return { providerOffices: providerOfficesFor(deps.directory, regulation), centres: hasCentre ? centresOf(deps.directory) : [] };
+  });
+}

@@ -1,0 +1,151 @@
+import type { CaseView } from '../app/view-case.js';
+import type { TDirectory } from '../core/directory/directory-schema.js';
+import type { CaseState } from '../core/engine/case-model.js';
+import { appliesTo, firstApplicableFrom } from '../core/regulation/planned-path.js';
+import { NEGATIVE_RESULT_KINDS, type TChannel, type TProcedure, type TRegulation } from '../core/regulation/schema.js';
+import type { ApiClient, ApiResponse } from './api-client.js';
+
+/** Which path to drive a case down. */
+export type SimulatedOutcome = 'issued' | 'refused';
+
+/** What a simulation reports (the `reglament simulate --json` shape). */
+export interface SimulationReport {
+  readonly service: string;
+  readonly variant: string | null;
+  readonly channel: TChannel;
+  readonly caseId: string;
+  readonly status: string;
+  readonly result: { readonly kind: string; readonly number: string } | null;
+  readonly steps: readonly { readonly id: string; readonly actor: string; readonly due: string | null; readonly completedAt: string | null; readonly by: string | null; readonly outcome: string | null }[];
+  readonly historyEntries: number;
+  readonly auditVerified: boolean;
+}
+
+/** The scripted run went wrong: the server refused a call the script expected to succeed. */
+export class SimulationFailed extends Error {}
+
+// A small PDF, enough for the upload's type check.
+const SAMPLE_PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
+
+/** The demo applicant for a service: an individual where the regulation accepts one, else the legal entity it concerns. */
+function applicantLogin(regulation: TRegulation): { login: string; as: 'individual' | 'legal-entity' } {
+  if (regulation.applicants.includes('individual')) return { login: 'doctor.askar', as: 'individual' };
+  const byService: Record<string, string> = {
+    'organ-tissue-import-export-licence': 'importer.biotransplant',
+    'hsc-sample-import-export-conclusion': 'importer.biotransplant',
+    'clinical-research-permit': 'research.centre',
+    'assessment-entity-accreditation': 'assessor.sapa',
+  };
+  return { login: byService[regulation.id] ?? 'clinic.shipager', as: 'legal-entity' };
+}
+
+/**
+ * Drives one application from submission to its result through the REST API, signing in as the
+ * demo user who holds each step's role at the step's office. For `refused`, it takes the first
+ * outcome on the way that decides a negative result, or, when the path has none, refuses with
+ * grounds at the first step after registration.
+ */
+export async function simulateCase(
+  api: ApiClient,
+  input: { regulation: TRegulation; directory: TDirectory; variant?: string | undefined; channel?: TChannel | undefined; outcome: SimulatedOutcome; format: (ms: number) => string; baseNumber?: string; tokens?: Map<string, string> },
+): Promise<SimulationReport> {
+  const { regulation, directory } = input;
+  const variant = input.variant ?? regulation.variants[0]?.id;
+  const channel = input.channel ?? regulation.channels[0]!;
+  // Sessions are reused across simulations when the caller keeps them, as people stay signed in.
+  const tokens = input.tokens ?? new Map<string, string>();
+  const call = async (res: Promise<ApiResponse>, what: string) => {
+    const r = await res;
+    if (r.status >= 300) throw new SimulationFailed(`${what}: HTTP ${r.status} ${JSON.stringify(r.json)}`);
+    return r.json as never;
+  };
+  const tokenOf = async (login: string) => {
+    if (!tokens.has(login)) {
+      const signed: { token: string } = await call(api.request('POST', '/api/auth/login', { body: { login, password: directory.demoPassword } }), `sign in as ${login}`);
+      tokens.set(login, signed.token);
+    }
+    return tokens.get(login)!;
+  };
+  const holderOf = (officeId: string | undefined, role: string) => {
+    const user = directory.demoUsers.find((u) => u.roles.some((r) => r.role === role && (officeId === undefined || r.office === officeId)));
+    if (!user) throw new SimulationFailed(`no demo user is ${role} at ${officeId}`);
+    return user.login;
+  };
+
+  // Who lodges it: the applicant on the portal, else the first procedure's actor at the chosen office.
+  const applicant = applicantLogin(regulation);
+  const offices: { providerOffices: { id: string }[]; centres: { id: string }[] } = await call(api.request('GET', `/api/services/${regulation.id}/offices`), 'offices');
+  const providerOfficeId = offices.providerOffices[0]?.id;
+  const centreOfficeId = channel === 'state-corporation' ? offices.centres[0]?.id : undefined;
+  const applicantUser = directory.demoUsers.find((u) => u.login === applicant.login)!;
+  let submitter = applicant.login;
+  if (channel !== 'portal') {
+    const first = firstApplicableFrom(regulation, 0, variant, channel)!;
+    const role = regulation.roles.find((r) => r.id === first.actor)!;
+    submitter = holderOf(role.organisation === 'state-corporation' ? centreOfficeId : providerOfficeId, first.actor);
+  }
+  const token = await tokenOf(submitter);
+  const uploaded: { id: string } = await call(api.request('POST', '/api/attachments', { token, multipart: { fileName: 'application.pdf', mediaType: 'application/pdf', body: SAMPLE_PDF } }), 'upload');
+  const body = {
+    service: regulation.id,
+    ...(variant !== undefined ? { variant } : {}),
+    channel,
+    ...(providerOfficeId ? { providerOfficeId } : {}),
+    ...(centreOfficeId ? { centreOfficeId } : {}),
+    ...(channel === 'portal' ? { as: applicant.as } : { applicant: applicant.as === 'legal-entity' ? { bin: applicantUser.bin } : { iin: applicantUser.iin } }),
+    attachments: [uploaded.id],
+    ...(input.baseNumber ? { baseNumber: input.baseNumber } : {}),
+  };
+  let state: CaseState = await call(api.request('POST', '/api/applications', { token, body, headers: { 'idempotency-key': `sim-${Date.now()}-${Math.random()}` } }), 'submit');
+  const caseId = state.id;
+
+  let refused = false;
+  for (let guard = 0; state.step && guard < 100; guard++) {
+    const step = state.step;
+    const procedure = regulation.procedures.find((p) => p.id === step.procedureId)!;
+    const actorLogin = holderOf(step.officeId, step.role);
+    const actorToken = await tokenOf(actorLogin);
+    const act = async (action: unknown, what: string): Promise<CaseState> => call(api.request('POST', `/api/cases/${caseId}/actions`, { token: actorToken, body: action, headers: { 'idempotency-key': `${caseId}-${guard}-${what}` } }), `${what} at ${procedure.id} as ${actorLogin}`);
+
+    if (step.role === 'executor' && state.assignee === undefined) {
+      // Whoever at the executor's office the procedure names with them (a department head) assigns.
+      const assigner = (procedure.participants ?? []).find((r) => r !== 'executor' && directory.demoUsers.some((u) => u.roles.some((p) => p.role === r && p.office === step.officeId)));
+      if (assigner) {
+        const assignerToken = await tokenOf(holderOf(step.officeId, assigner));
+        state = await call(api.request('POST', `/api/cases/${caseId}/actions`, { token: assignerToken, body: { type: 'assign', assignee: actorLogin } }), 'assign');
+      }
+    }
+    const negative = (procedure.outcomes ?? []).find((o) => o.decides && NEGATIVE_RESULT_KINDS.has(o.decides));
+    const hasNegativeAhead = regulation.procedures.some((p) => (p.outcomes ?? []).some((o) => o.decides && NEGATIVE_RESULT_KINDS.has(o.decides)) && appliesTo(p, variant, channel));
+    if (input.outcome === 'refused' && !refused && !negative && !hasNegativeAhead && guard > 0) {
+      state = await act({ type: 'refuse', grounds: ['Simulated refusal: the documents do not meet the requirements (Standard п. 10).'] }, 'refuse');
+      refused = true;
+      continue;
+    }
+    const outcome = input.outcome === 'refused' && !refused && negative ? negative : procedure.outcomes?.[0];
+    if (outcome && negative && outcome.id === negative.id) refused = true;
+    state = await act({ type: commandFor(procedure), procedureId: procedure.id, ...(outcome ? { outcome: outcome.id } : {}) }, 'step');
+  }
+
+  const view: CaseView = await call(api.request('GET', `/api/cases/${caseId}`, { token }), 'view');
+  const when = (ms: number | null) => (ms === null ? null : input.format(ms));
+  return {
+    service: regulation.id,
+    variant: variant ?? null,
+    channel,
+    caseId,
+    status: view.case.status,
+    result: view.case.result ? { kind: view.case.result.kind, number: view.case.result.number } : null,
+    steps: view.actual.map((s) => ({ id: s.procedureId, actor: s.role, due: when(s.due), completedAt: when(s.completedAt), by: s.completedBy, outcome: s.outcome })),
+    historyEntries: view.history.length,
+    auditVerified: view.historyVerified,
+  };
+}
+
+/** The named command for a procedure: what the person does there. */
+function commandFor(procedure: TProcedure): 'sign' | 'register' | 'deliver' | 'complete-step' {
+  if (procedure.kinds.includes('sign')) return 'sign';
+  if (procedure.kinds.includes('register') || procedure.kinds.includes('receive')) return 'register';
+  if (procedure.kinds.includes('deliver')) return 'deliver';
+  return 'complete-step';
+}

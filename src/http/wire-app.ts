@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import type { AppDeps } from '../app/app-deps.js';
+import type { EgovGateway } from '../app/ports/egov-gateway.js';
+import { loadCatalogue } from '../catalogue/load-catalogue.js';
+import { loadClockSet } from '../catalogue/load-clock.js';
+import { loadDirectory } from '../catalogue/load-directory.js';
+import { DEMONSTRATION_POLICY } from '../core/regulation/admission.js';
+import { createHttpEgovGateway } from '../gateway/http-egov-gateway.js';
+import { startGatewaySimulator } from '../gateway/simulator/gateway-simulator.js';
+import { loadSimulatorSeed } from '../gateway/simulator/simulator-seed.js';
+import { argon2PasswordHasher } from '../security/argon2-password-hasher.js';
+import { openStores, type DatabaseConfig } from '../store/open-stores.js';
+
+const BASE32 = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A random identifier with a readable prefix: 40 random bits in 8 unambiguous letters and digits. */
+export function newId(prefix: string): string {
+  const bytes = randomBytes(8);
+  return `${prefix.toUpperCase().slice(0, 1)}${[...bytes].map((b) => BASE32[b % 32]).join('')}`;
+}
+
+/** What to wire: the database, the gateway (or none, to start the simulator), the clock. */
+export interface WiringOptions {
+  readonly database: DatabaseConfig;
+  readonly gateway?: { readonly url: string; readonly senderId: string; readonly password: string } | undefined;
+  readonly acceptTestIdentities?: boolean;
+  readonly now?: () => number;
+}
+
+/** The application wired to real adapters, and how to let go of them. */
+export interface Wired {
+  readonly deps: AppDeps;
+  /** The simulator's URL, when the bundled one was started. */
+  readonly simulatorUrl: string | undefined;
+  close(): Promise<void>;
+}
+
+/** Loads the catalogue, calendar and directory, opens the database and connects the gateway. */
+export async function wireApp(options: WiringOptions): Promise<Wired> {
+  const simulator = options.gateway ? undefined : await startGatewaySimulator({ port: 0, seed: loadSimulatorSeed() });
+  const target = options.gateway ?? { url: simulator!.url, senderId: 'reglament', password: 'simulator' };
+  const gateway: EgovGateway = createHttpEgovGateway({ ...target, timeoutMs: 5000, retries: 2, acceptTestIdentities: options.acceptTestIdentities ?? false });
+  const stores = await openStores(options.database);
+  const deps: AppDeps = {
+    stores,
+    regulations: loadCatalogue().regulations,
+    directory: loadDirectory(),
+    clockFor: loadClockSet().clockFor,
+    policy: DEMONSTRATION_POLICY,
+    gateway,
+    passwords: argon2PasswordHasher,
+    now: options.now ?? Date.now,
+    newId,
+    acceptTestIdentities: options.acceptTestIdentities ?? false,
+  };
+  return {
+    deps,
+    simulatorUrl: simulator?.url,
+    close: async () => {
+      await stores.close();
+      await simulator?.close();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { seedDemoData } from '../../src/app/seed-demo-data.js';
+import { injectClient } from '../../src/http/api-client.js';
+import { buildServer } from '../../src/http/build-server.js';
+import { wireApp } from '../../src/http/wire-app.js';
+
+/** The CI database: PostgreSQL on the machine (trust auth, database "test"), or DATABASE_URL. */
+export const TEST_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** Both databases the suite runs on: a fresh SQLite file, and a fresh schema on PostgreSQL. */
+export const DATABASES = ['sqlite', 'postgres'] as const;
+export type TestDatabase = (typeof DATABASES)[number];
+
+/** A fresh PostgreSQL schema name for one test run. */
+export const freshSchema = (tag: string) => `t_${tag}_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+
+/** The whole server on a fresh database with the demo accounts, the gateway simulator, and an in-process client. */
+export async function startTestApp(database: TestDatabase, options: { now?: () => number } = {}) {
+  const schema = freshSchema('api');
+  const wired = await wireApp({
+    database: database === 'sqlite' ? { sqliteFile: join(mkdtempSync(join(tmpdir(), 'reglament-api-')), 'reglament.db') } : { postgresUrl: TEST_DATABASE_URL, schema },
+    ...(options.now ? { now: options.now } : {}),
+  });
+  await seedDemoData(wired.deps);
+  const app = await buildServer(wired.deps);
+  return {
+    deps: wired.deps,
+    app,
+    api: injectClient(app),
+    close: async () => {
+      await app.close();
+      await wired.close();
+      if (database === 'postgres') await dropSchema(schema);
+    },
+  };
+}
+
+/** Drops a test schema. */
+export async function dropSchema(schema: string) {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await client.end();
+}
