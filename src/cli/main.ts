@@ -6,6 +6,7 @@ import { lintHelp, runLint } from './commands/lint.js';
 import { runSchema, schemaHelp } from './commands/schema.js';
 import { runServices, servicesHelp } from './commands/services.js';
 import { runShow, showHelp } from './commands/show.js';
+import { runSimulate, simulateHelp } from './commands/simulate.js';
 import { runTimeline, timelineHelp } from './commands/timeline.js';
 import { CliFailure, languageOf, processIo, type CliIo } from './cli-io.js';
 
@@ -19,6 +20,7 @@ Commands:
   lint       check definitions for inconsistencies
   schema     the JSON Schema of the definition format
   audit      verify the hash chains of case files
+  simulate   run one whole case through the engine, the API and a database
   gateway-sim  run the e-government gateway simulator (fictional demo data)
 
 Run "reglament <command> --help" for its options. Every command takes --json and --lang kk|ru|en.`;
@@ -31,6 +33,7 @@ const COMMANDS: Record<string, { help: string; options: Record<string, { type: '
   lint: { help: lintHelp, options: { quiet: { type: 'boolean' } } },
   schema: { help: schemaHelp, options: { out: { type: 'string' } } },
   audit: { help: auditHelp, options: { case: { type: 'string' }, database: { type: 'string' } } },
+  simulate: { help: simulateHelp, options: { variant: { type: 'string' }, channel: { type: 'string' }, outcome: { type: 'string' }, 'database-url': { type: 'string' } } },
   'gateway-sim': { help: gatewaySimHelp, options: { port: { type: 'string' }, host: { type: 'string' } } },
 };
 
@@ -95,6 +98,16 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
           action: first,
           ...(v.case !== undefined ? { caseId: v.case as string } : {}),
           ...(v.database !== undefined ? { database: v.database as string } : {}),
+          json,
+          lang,
+        });
+      case 'simulate':
+        return await runSimulate(io, {
+          id: first,
+          ...(v.variant !== undefined ? { variant: v.variant as string } : {}),
+          ...(v.channel !== undefined ? { channel: v.channel as string } : {}),
+          ...(v.outcome !== undefined ? { outcome: v.outcome as string } : {}),
+          ...(v['database-url'] !== undefined ? { databaseUrl: v['database-url'] as string } : {}),
           json,
           lang,
         });
