@@ -43,7 +43,7 @@ export async function runCaseCommand(
       ...(input.idempotencyKey !== undefined ? { idempotencyKey: input.idempotencyKey } : {}),
     });
     if (appended.ok) {
-      const current = appended.value.replayed ? ((await deps.store.load(input.caseId)) ?? next) : next;
+      const current = appended.value.replayed ? ((await deps.store.load(appended.value.caseId)) ?? next) : next;
       return ok({ state: current, replayed: appended.value.replayed });
     }
   }

@@ -40,7 +40,7 @@ export function runStoreContract(name: string, open: () => Promise<CaseStore & {
     it('keeps a case: appends, loads the state and the ordered history', async () => {
       const id = freshId();
       const first = decided(undefined, id, submitOf(id), applicant, T0);
-      expect(await store.append(first)).toEqual({ ok: true, value: { version: 1, replayed: false } });
+      expect(await store.append(first)).toEqual({ ok: true, value: { version: 1, replayed: false, caseId: id } });
       const second = decided(first.state, id, { type: 'complete-step', procedureId: 'register' }, clerk, T0 + 3_600_000);
       expect((await store.append(second)).ok).toBe(true);
       const loaded = await store.load(id);
@@ -74,9 +74,42 @@ export function runStoreContract(name: string, open: () => Promise<CaseStore & {
       const id = freshId();
       const key = `key-${id}`;
       const req = decided(undefined, id, submitOf(id), applicant, T0, key);
-      expect(await store.append(req)).toEqual({ ok: true, value: { version: 1, replayed: false } });
-      expect(await store.append(req)).toEqual({ ok: true, value: { version: 1, replayed: true } });
+      expect(await store.append(req)).toEqual({ ok: true, value: { version: 1, replayed: false, caseId: id } });
+      expect(await store.append(req)).toEqual({ ok: true, value: { version: 1, replayed: true, caseId: id } });
       expect(await store.history(id)).toHaveLength(1);
+      // A retried submission gets a new case id; the key still leads to the first case, and the new id is never written.
+      const retryId = freshId();
+      expect(await store.append({ ...decided(undefined, retryId, submitOf(retryId), applicant, T0, key) })).toEqual({ ok: true, value: { version: 1, replayed: true, caseId: id } });
+      expect(await store.load(retryId)).toBeUndefined();
+    });
+
+    it('puts a case in the inbox of the post its step waits for, and takes it out when done', async () => {
+      const id = freshId();
+      const s1 = decided(undefined, id, submitOf(id), applicant, T0);
+      await store.append(s1);
+      const clerkPost = [{ officeId: 'almaty', role: 'clerk' }];
+      expect((await store.inbox('clerk-1', clerkPost)).map((c) => c.id)).toContain(id);
+      expect((await store.inbox('clerk-1', [{ officeId: 'astana', role: 'clerk' }])).map((c) => c.id)).not.toContain(id);
+      expect((await store.casesOfApplicant('applicant-1')).map((c) => c.id)).toContain(id);
+      expect((await store.casesAtOffices(['almaty'])).map((c) => c.id)).toContain(id);
+      await store.append(decided(s1.state, id, { type: 'complete-step', procedureId: 'register' }, clerk, T0 + 1000));
+      expect((await store.inbox('clerk-1', clerkPost)).map((c) => c.id)).not.toContain(id);
+    });
+
+    it('claims a due timer once until its lease runs out, and not at all once escalated', async () => {
+      const id = freshId();
+      const s1 = decided(undefined, id, submitOf(id), applicant, T0);
+      await store.append(s1);
+      const due = s1.state.step!.due!;
+      expect(await store.claimDueTimers(due - 1, 1000, 60_000)).not.toContain(id);
+      const [a, b] = await Promise.all([store.claimDueTimers(due + 1, 1000, 60_000), store.claimDueTimers(due + 1, 1000, 60_000)]);
+      expect([...a!, ...b!].filter((c) => c === id)).toHaveLength(1);
+      expect(await store.claimDueTimers(due + 2, 1000, 60_000)).not.toContain(id);
+      expect(await store.claimDueTimers(due + 60_002, 1000, 60_000)).toContain(id);
+      const escalated = decided(s1.state, id, { type: 'escalate' }, clerk, due + 60_003);
+      await store.append(escalated);
+      expect(await store.claimDueTimers(due + 200_000, 1000, 60_000)).not.toContain(id);
+      expect((await store.notifications([{ officeId: 'almaty', role: 'head' }])).map((n) => n.caseId)).toContain(id);
     });
 
     it('leaves no half-written state when an append fails midway', async () => {

@@ -30,6 +30,8 @@ export type AppendConflict = { readonly code: 'version-conflict'; readonly curre
 export interface Appended {
   readonly version: number;
   readonly replayed: boolean;
+  /** The case the append went to: on a replay, the one the key was first used for (a retried submission got a new id). */
+  readonly caseId: string;
 }
 
 /** A post a person holds: a role at an office. */

@@ -22,12 +22,15 @@ export class AttachmentUnavailable extends Error {
 export function sqlCaseStore(db: SqlDatabase, now: () => number = Date.now): CaseStore {
   const versionOf = async (tx: SqlExecutor, caseId: string, lock: string) =>
     (await tx.all<{ version: number }>(`SELECT version FROM cases WHERE id = ? ${lock}`, [caseId]))[0]?.version ?? 0;
-  const replayedVersion = async (tx: SqlExecutor, key: string | undefined) =>
-    key === undefined ? undefined : (await tx.all<{ version: number }>('SELECT version FROM idempotency_keys WHERE key = ?', [key]))[0]?.version;
+  const replayed = async (tx: SqlExecutor, key: string | undefined): Promise<Appended | undefined> => {
+    if (key === undefined) return undefined;
+    const row = (await tx.all<{ version: number; case_id: string }>('SELECT version, case_id FROM idempotency_keys WHERE key = ?', [key]))[0];
+    return row && { version: row.version, caseId: row.case_id, replayed: true };
+  };
 
   const write = async (tx: SqlExecutor, r: AppendRequest): Promise<Result<Appended, AppendConflict>> => {
-    const seen = await replayedVersion(tx, r.idempotencyKey);
-    if (seen !== undefined) return ok({ version: seen, replayed: true });
+    const seen = await replayed(tx, r.idempotencyKey);
+    if (seen) return ok(seen);
     // On PostgreSQL the row lock makes a second command on the case wait here, then see the new version.
     const current = await versionOf(tx, r.caseId, db.lockRow);
     if (current !== r.expectedVersion) return err({ code: 'version-conflict', currentVersion: current });
@@ -71,7 +74,7 @@ export function sqlCaseStore(db: SqlDatabase, now: () => number = Date.now): Cas
       );
     }
     if (r.idempotencyKey !== undefined) await tx.run('INSERT INTO idempotency_keys (key, case_id, version) VALUES (?, ?, ?)', [r.idempotencyKey, r.caseId, r.state.version]);
-    return ok({ version: r.state.version, replayed: false });
+    return ok({ version: r.state.version, replayed: false, caseId: r.caseId });
   };
 
   const append = async (r: AppendRequest): Promise<Result<Appended, AppendConflict>> => {
@@ -81,8 +84,8 @@ export function sqlCaseStore(db: SqlDatabase, now: () => number = Date.now): Cas
     } catch (e) {
       // Two first appends of one case (or two uses of one key) can race past the row lock: the loser sees the winner.
       if (!db.isUniqueViolation(e)) throw e;
-      const seen = await replayedVersion(db, r.idempotencyKey);
-      if (seen !== undefined) return ok({ version: seen, replayed: true });
+      const seen = await replayed(db, r.idempotencyKey);
+      if (seen) return ok(seen);
       return err({ code: 'version-conflict', currentVersion: await versionOf(db, r.caseId, '') });
     }
   };
