@@ -10,6 +10,8 @@ export interface ServerConfig {
   readonly gateway: { readonly url: string; readonly senderId: string; readonly password: string } | undefined;
   /** How often overdue timers are checked. */
   readonly timerIntervalMs: number;
+  /** How many due timers one check claims at most. */
+  readonly timerBatch: number;
   readonly acceptTestIdentities: boolean;
   /** Create the demo accounts on an empty database. */
   readonly seedDemo: boolean;
@@ -27,6 +29,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     database: env.DATABASE_URL ? { postgresUrl: env.DATABASE_URL, ...(env.DATABASE_SCHEMA ? { schema: env.DATABASE_SCHEMA } : {}) } : { sqliteFile: join(dataDir, 'reglament.db') },
     gateway: env.GATEWAY_URL ? { url: env.GATEWAY_URL, senderId: env.GATEWAY_SENDER ?? 'reglament', password: env.GATEWAY_PASSWORD ?? '' } : undefined,
     timerIntervalMs: Number(env.TIMER_INTERVAL_MS ?? 30_000),
+    timerBatch: Number(env.TIMER_BATCH ?? 100),
     acceptTestIdentities: env.ACCEPT_TEST_IDENTITIES === '1',
     seedDemo: env.SEED_DEMO !== '0',
     logger: env.LOG !== '0',

@@ -18,7 +18,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   const metrics = newServerMetrics();
   const app = await buildServer(deps, { logger: config.logger, metrics });
   const timer = setInterval(() => {
-    runDueTimers(deps)
+    runDueTimers(deps, config.timerBatch)
       .then((fired) => void (metrics.timersFired += fired.length))
       .catch((e: unknown) => app.log.error(e, 'timer run failed'));
   }, config.timerIntervalMs);
