@@ -115,6 +115,15 @@ describe.each(DATABASES)('who may do what, through the HTTP API on %s', (databas
     expect(errorOf(stolen).code).toBe('attachment-unavailable');
   });
 
+  it('publishes an issued certificate in the registry, with the holder’s IIN masked', async () => {
+    expect((await act('committee-astana.executor-1', caseId, { type: 'sign', procedureId: 'issue-result' })).status).toBe(200);
+    const found = (await t.api.request('GET', `/api/registry?text=CRT-${caseId}`)).json as { entries: { number: string; holderIdentifier: string }[] };
+    expect(found.entries).toMatchObject([{ number: `CRT-${caseId}`, holderIdentifier: '********0013' }]);
+    const verified = (await t.api.request('GET', `/api/registry/CRT-${caseId}`)).json as { verified: boolean };
+    expect(verified.verified).toBe(true);
+    expect((await t.api.request('GET', '/api/registry/CRT-NOSUCH')).status).toBe(404);
+  });
+
   it('lets an API token act as the person who issued it', async () => {
     const issued = await t.api.request('POST', '/api/tokens', { token: await signIn('doctor.askar'), body: { name: 'integration' } });
     expect(issued.status).toBe(201);

@@ -1,9 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app/app-deps.js';
+import type { RegistryRow } from '../../store/case-projection.js';
 import { verifyRegistryEntry } from '../../app/verify-registry-entry.js';
 import { sendError, sendResult } from '../http-context.js';
 import { parseBody } from '../parse-body.js';
 import { ZRegistryQuery } from '../request-bodies.js';
+
+/** The public sees only the last four digits of a holder's IIN/BIN: enough to tell two holders apart, not enough to identify one. */
+const masked = (entry: RegistryRow): RegistryRow => ({ ...entry, holderIdentifier: entry.holderIdentifier && `********${entry.holderIdentifier.slice(-4)}` });
 
 /** Public registries: search, and verification of a number (no sign-in needed). */
 export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -11,9 +15,10 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
     const query = parseBody(ZRegistryQuery, request.query);
     if (!query.ok) return sendError(request, reply, query.error);
     const { lang: _, ...q } = query.value;
-    return { entries: await deps.stores.registry.search(q) };
+    return { entries: (await deps.stores.registry.search(q)).map(masked) };
   });
-  app.get<{ Params: { number: string } }>('/api/registry/:number', { schema: { tags: ['registry'], summary: 'Verify a number: the entry, its reissues and duplicates, and the proof from the case file' } }, async (request, reply) =>
-    sendResult(request, reply, await verifyRegistryEntry(deps, request.params.number)),
-  );
+  app.get<{ Params: { number: string } }>('/api/registry/:number', { schema: { tags: ['registry'], summary: 'Verify a number: the entry, its reissues and duplicates, and the proof from the case file' } }, async (request, reply) => {
+    const verified = await verifyRegistryEntry(deps, request.params.number);
+    return sendResult(request, reply, verified.ok ? { ok: true, value: { ...verified.value, entry: masked(verified.value.entry), derived: verified.value.derived.map(masked) } } : verified);
+  });
 }
