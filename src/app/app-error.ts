@@ -1,22 +1,9 @@
+import { REJECTION_CODES } from '../core/engine/case-rejection.js';
 import type { TText } from '../core/regulation/schema.js';
 
 /** Stable codes of every expected failure the application reports; the HTTP edge maps each to one status. */
 export const APP_ERROR_CODES = [
-  // the engine's rejections
-  'already-exists',
-  'no-such-case',
-  'case-closed',
-  'wrong-state',
-  'wrong-step',
-  'wrong-role',
-  'wrong-office',
-  'wrong-kind',
-  'not-due',
-  'not-assignee',
-  'not-own-case',
-  'unknown-outcome',
-  'invalid-input',
-  'not-admissible',
+  ...REJECTION_CODES,
   // people and access
   'unauthenticated',
   'bad-credentials',

@@ -1,6 +1,6 @@
 import type { CaseEvent } from '../core/engine/case-events.js';
 import type { CaseState } from '../core/engine/case-model.js';
-import type { StoredEvent } from './case-store.js';
+import type { CaseNotification, StoredEvent } from './case-store.js';
 
 /** The columns the inboxes, timers and cabinets query, next to the whole state. */
 export function caseRow(s: CaseState, at: number) {
@@ -42,21 +42,10 @@ export interface RegistryRow {
   readonly finalHash: string;
 }
 
-/** A notice to the people holding a role at an office (an overdue step for its supervisor). */
-export interface NotificationRow {
-  readonly id: string;
-  readonly caseId: string;
-  readonly officeId: string | null;
-  readonly role: string;
-  readonly kind: string;
-  readonly procedureId: string | null;
-  readonly at: number;
-}
-
 /** What else an append writes, derived from the events it appends. */
 export function sideRows(state: CaseState, stored: readonly StoredEvent[]) {
   const registry: RegistryRow[] = [];
-  const notifications: NotificationRow[] = [];
+  const notifications: CaseNotification[] = [];
   let offices: string[] = [];
   let attachments: { id: string; by: string }[] = [];
   for (const { event, seq, hash } of stored) {

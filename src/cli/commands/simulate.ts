@@ -16,7 +16,7 @@ demo user of each step, and prints its steps, result and whether its case file v
   --variant       a variant of the service (default: its first)
   --channel       portal, office or state-corporation (default: the service's first)
   --outcome       issued (default) or refused
-  --database-url  a postgres:// URL; without it, a fresh temporary SQLite file`;
+  --database-url  a postgres:// URL (schema DATABASE_SCHEMA, default public); without it, a fresh temporary SQLite file`;
 
 const fail = (kk: string, ru: string, en: string) => new CliFailure({ kk, ru, en });
 
@@ -28,7 +28,7 @@ export async function runSimulate(io: CliIo, opts: { id: string | undefined; var
   if (opts.channel !== undefined && !(CHANNELS as readonly string[]).includes(opts.channel)) {
     throw fail(`Арна белгісіз: ${opts.channel}`, `Неизвестный канал: ${opts.channel}`, `Unknown channel: ${opts.channel}`);
   }
-  const database = opts.databaseUrl ? { postgresUrl: opts.databaseUrl } : { sqliteFile: join(mkdtempSync(join(tmpdir(), 'reglament-sim-')), 'reglament.db') };
+  const database = opts.databaseUrl ? { postgresUrl: opts.databaseUrl, ...(process.env.DATABASE_SCHEMA ? { schema: process.env.DATABASE_SCHEMA } : {}) } : { sqliteFile: join(mkdtempSync(join(tmpdir(), 'reglament-sim-')), 'reglament.db') };
   const wired = await wireApp({ database });
   try {
     const regulation = wired.deps.regulations.find((r) => r.id === opts.id);

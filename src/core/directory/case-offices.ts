@@ -1,10 +1,11 @@
-import { err, ok, type Result } from '../result.js';
+import type { CaseOffices } from '../engine/case-model.js';
 import type { TChannel, TRegulation, TText } from '../regulation/schema.js';
+import { err, ok, type Result } from '../result.js';
 import type { TOffice, TOrganisationKind } from './directory-schema.js';
 import { centresOf, officesOfKind, providerOfficesFor, type OfficeDirectory } from './offices-for-regulation.js';
 
-/** The office of each organisation taking part in a case (the provider's, a centre, the Ministry, the Fund's head office). */
-export type CaseOffices = Partial<Record<TOrganisationKind, string>>;
+/** One type for the offices of a case, shared with the engine. */
+export type { CaseOffices };
 
 /** What the applicant (or the receiving clerk) chose when the case was lodged. */
 export interface CaseOfficeChoice {
@@ -99,7 +100,7 @@ export function resolveCaseOffices(
       "Several offices provide this service: choose the provider's office.",
     );
   }
-  const offices: CaseOffices = { provider: provider.id };
+  const offices: { -readonly [K in keyof CaseOffices]: CaseOffices[K] } = { provider: provider.id };
 
   const worksAt = new Set(regulation.roles.map((r) => r.organisation));
   if (worksAt.has('state-corporation') && channel === 'state-corporation') {
