@@ -14,17 +14,20 @@ export function officesOfCase(state: CaseState): string[] {
 }
 
 /**
- * The person as the engine sees them on one case: an applicant, or the roles they hold at the
- * office the case's current step waits on (else at any office the case involves). The engine then
- * checks role and office for each command.
+ * A member of staff as the engine sees them: the roles they hold at the first of these offices
+ * they work in (else at their first office). The engine then checks role and office per command.
  */
-export function actorForCase(principal: Principal, state: CaseState | undefined): CaseActor {
+export function staffActorAt(principal: Principal, offices: readonly (string | undefined)[]): CaseActor {
   const { user, posts } = principal;
-  if (user.kind === 'applicant') return { userId: user.id, roles: ['applicant'] };
-  const involved = state ? officesOfCase(state) : [];
-  const officeId = [state?.step?.officeId, ...involved].find((o) => o !== undefined && posts.some((p) => p.officeId === o)) ?? posts[0]?.officeId;
+  const officeId = offices.find((o) => o !== undefined && posts.some((p) => p.officeId === o)) ?? posts[0]?.officeId;
   const roles = posts.filter((p) => p.officeId === officeId).map((p) => p.role);
   return officeId === undefined ? { userId: user.id, roles } : { userId: user.id, roles, officeId };
+}
+
+/** The person as the engine sees them on a case: an applicant, or staff at the office its current step waits on (else any office it involves). */
+export function actorForCase(principal: Principal, state: CaseState): CaseActor {
+  if (principal.user.kind === 'applicant') return { userId: principal.user.id, roles: ['applicant'] };
+  return staffActorAt(principal, [state.step?.officeId, ...officesOfCase(state)]);
 }
 
 /** Whether the person may see a case: its applicant, or staff of an office it involves. */

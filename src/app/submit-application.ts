@@ -5,7 +5,7 @@ import { err, ok, type Result } from '../core/result.js';
 import { caseDeps, regulationOf, type AppDeps } from './app-deps.js';
 import { appError, NOT_FOUND, type AppError } from './app-error.js';
 import { confirmApplicant } from './confirm-applicant.js';
-import { actorForCase, type Principal } from './principal.js';
+import { staffActorAt, type Principal } from './principal.js';
 import { runCaseCommand } from './run-case-command.js';
 
 /** An application as lodged: by the applicant on the portal, or by a clerk or a centre operator on their behalf. */
@@ -58,10 +58,12 @@ export async function submitApplication(deps: AppDeps, principal: Principal, inp
 
   // Staff lodge at their own office or centre unless they say otherwise.
   const ownOffice = principal.posts[0]?.officeId;
+  const providerOfficeId = input.providerOfficeId ?? (input.channel === 'office' ? ownOffice : undefined);
+  const centreOfficeId = input.centreOfficeId ?? (input.channel === 'state-corporation' ? ownOffice : undefined);
   const offices = resolveCaseOffices(deps.directory, regulation, {
     channel: input.channel,
-    ...(input.providerOfficeId ?? (input.channel === 'office' ? ownOffice : undefined) ? { providerOfficeId: input.providerOfficeId ?? ownOffice! } : {}),
-    ...(input.centreOfficeId ?? (input.channel === 'state-corporation' ? ownOffice : undefined) ? { centreOfficeId: input.centreOfficeId ?? ownOffice! } : {}),
+    ...(providerOfficeId !== undefined ? { providerOfficeId } : {}),
+    ...(centreOfficeId !== undefined ? { centreOfficeId } : {}),
   });
   if (!offices.ok) return err({ code: 'office-not-resolved', message: offices.error.message, details: { reason: offices.error.code } });
 
@@ -93,15 +95,8 @@ export async function submitApplication(deps: AppDeps, principal: Principal, inp
       ...(input.baseNumber !== undefined ? { baseNumber: input.baseNumber } : {}),
       attachments: input.attachments ?? [],
     },
-    actor: isApplicant ? { userId: user.id, roles: ['applicant'] } : actorForCaseAt(principal, offices.value),
+    actor: isApplicant ? { userId: user.id, roles: ['applicant'] } : staffActorAt(principal, Object.values(offices.value)),
     ...(input.idempotencyKey !== undefined ? { idempotencyKey: `${user.id}:${input.idempotencyKey}` } : {}),
   });
   return ran.ok ? ok(ran.value.state) : err(ran.error);
-}
-
-/** Staff lodging a case act at whichever of its offices they work in. */
-function actorForCaseAt(principal: Principal, offices: Record<string, string | undefined>) {
-  const involved = Object.values(offices).filter((o): o is string => o !== undefined);
-  const post = principal.posts.find((p) => involved.includes(p.officeId));
-  return actorForCase({ ...principal, posts: post ? principal.posts.filter((p) => p.officeId === post.officeId) : principal.posts }, undefined);
 }
