@@ -1,0 +1,129 @@
+/** Column types and table options that differ between the databases. */
+export interface MigrationTypes {
+  /** Milliseconds since the epoch. */
+  readonly big: string;
+  /** A JSON document (JSONB on PostgreSQL, text on SQLite). */
+  readonly json: string;
+  /** Raw bytes. */
+  readonly blob: string;
+  /** SQLite stores the history clustered by its key. */
+  readonly withoutRowid: string;
+}
+
+/** The schema of both databases, in order, differing only in the types above; each runs once, recorded in schema_migrations. */
+export function storeMigrations(t: MigrationTypes): string[] {
+  return [
+    // Cases, their hash-chained history, idempotency keys.
+    `CREATE TABLE case_events (
+     case_id TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     type TEXT NOT NULL,
+     at ${t.big} NOT NULL,
+     body ${t.json} NOT NULL,
+     prev_hash TEXT NOT NULL,
+     hash TEXT NOT NULL,
+     PRIMARY KEY (case_id, seq)
+   )${t.withoutRowid};
+   CREATE TABLE cases (
+     id TEXT PRIMARY KEY,
+     service TEXT NOT NULL,
+     status TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     office_id TEXT NOT NULL,
+     applicant_id TEXT NOT NULL,
+     assignee TEXT,
+     step TEXT,
+     step_due ${t.big},
+     overall_due ${t.big},
+     state ${t.json} NOT NULL
+   );
+   CREATE INDEX cases_inbox ON cases (office_id, step_due) WHERE step IS NOT NULL;
+   CREATE INDEX cases_applicant ON cases (applicant_id);
+   CREATE TABLE idempotency_keys (
+     key TEXT PRIMARY KEY,
+     case_id TEXT NOT NULL,
+     version INTEGER NOT NULL
+   );`,
+    // Inboxes, timers, registries, attachments and people.
+    `ALTER TABLE cases ADD COLUMN step_role TEXT;
+   ALTER TABLE cases ADD COLUMN step_office TEXT;
+   ALTER TABLE cases ADD COLUMN timer_due ${t.big};
+   ALTER TABLE cases ADD COLUMN timer_lease ${t.big};
+   ALTER TABLE cases ADD COLUMN updated_at ${t.big};
+   CREATE INDEX cases_step_office ON cases (step_office, step_due);
+   CREATE INDEX cases_timer ON cases (timer_due) WHERE timer_due IS NOT NULL;
+   CREATE TABLE case_offices (
+     case_id TEXT NOT NULL,
+     office_id TEXT NOT NULL,
+     PRIMARY KEY (case_id, office_id)
+   );
+   CREATE INDEX case_offices_office ON case_offices (office_id);
+   CREATE TABLE notifications (
+     id TEXT PRIMARY KEY,
+     case_id TEXT NOT NULL,
+     office_id TEXT,
+     role TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     procedure_id TEXT,
+     at ${t.big} NOT NULL
+   );
+   CREATE INDEX notifications_office ON notifications (office_id, role, at);
+   CREATE TABLE registry_entries (
+     number TEXT PRIMARY KEY,
+     kind TEXT NOT NULL,
+     service TEXT NOT NULL,
+     variant TEXT,
+     case_id TEXT NOT NULL,
+     office_id TEXT NOT NULL,
+     holder_identifier TEXT,
+     holder_name TEXT,
+     issued_at ${t.big} NOT NULL,
+     base_number TEXT,
+     final_hash TEXT NOT NULL
+   );
+   CREATE INDEX registry_holder ON registry_entries (holder_identifier);
+   CREATE INDEX registry_base ON registry_entries (base_number);
+   CREATE TABLE attachments (
+     id TEXT PRIMARY KEY,
+     owner_id TEXT NOT NULL,
+     case_id TEXT,
+     file_name TEXT NOT NULL,
+     media_type TEXT NOT NULL,
+     size INTEGER NOT NULL,
+     sha256 TEXT NOT NULL,
+     body ${t.blob} NOT NULL,
+     created_at ${t.big} NOT NULL
+   );
+   CREATE INDEX attachments_case ON attachments (case_id);
+   CREATE TABLE users (
+     id TEXT PRIMARY KEY,
+     login TEXT NOT NULL UNIQUE,
+     name TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     iin TEXT,
+     bin TEXT,
+     password_hash TEXT NOT NULL,
+     created_at ${t.big} NOT NULL
+   );
+   CREATE TABLE user_posts (
+     user_id TEXT NOT NULL,
+     office_id TEXT NOT NULL,
+     role TEXT NOT NULL,
+     PRIMARY KEY (user_id, office_id, role)
+   );
+   CREATE INDEX user_posts_office ON user_posts (office_id, role);
+   CREATE TABLE sessions (
+     token_hash TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL,
+     created_at ${t.big} NOT NULL,
+     expires_at ${t.big} NOT NULL
+   );
+   CREATE TABLE api_tokens (
+     token_hash TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL,
+     name TEXT NOT NULL,
+     created_at ${t.big} NOT NULL,
+     revoked_at ${t.big}
+   );`,
+  ];
+}
