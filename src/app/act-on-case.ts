@@ -31,6 +31,7 @@ export async function actOnCase(deps: AppDeps, principal: Principal, caseId: str
     caseId,
     command: action,
     actor: actorForCase(principal, state),
+    loaded: state,
     ...(idempotencyKey !== undefined ? { idempotencyKey: `${principal.user.id}:${idempotencyKey}` } : {}),
   });
   return ran.ok ? ok(ran.value.state) : err(ran.error);

@@ -25,10 +25,11 @@ export interface CaseDeps {
  */
 export async function runCaseCommand(
   deps: CaseDeps,
-  input: { caseId: string; serviceId?: string; command: CaseCommand; actor: CaseActor; idempotencyKey?: string },
+  input: { caseId: string; serviceId?: string; command: CaseCommand; actor: CaseActor; idempotencyKey?: string; loaded?: CaseState },
 ): Promise<Result<{ state: CaseState; replayed: boolean }, CaseRejection>> {
   for (let attempt = 0; attempt < 2; attempt++) {
-    const state = await deps.store.load(input.caseId);
+    // The caller may already have read the case (to check who may see it): the first attempt decides on that.
+    const state = attempt === 0 && input.loaded !== undefined ? input.loaded : await deps.store.load(input.caseId);
     const serviceId = state?.service ?? input.serviceId;
     const regulation = serviceId === undefined ? undefined : deps.regulationOf(serviceId);
     if (!regulation) return err(rejection('invalid-input', 'Мұндай қызмет жоқ.', 'Такой услуги нет.', 'No such service.'));
