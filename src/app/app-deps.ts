@@ -5,6 +5,9 @@ import type { ClockFor } from '../core/timeline/plan-timeline.js';
 import type { Stores } from '../store/open-stores.js';
 import type { EgovGateway } from './ports/egov-gateway.js';
 import type { PasswordHasher } from './ports/password-hasher.js';
+import type { ResultSealer } from './ports/result-sealer.js';
+import type { SealVerifier } from './ports/seal-verifier.js';
+import type { StatementVerifier } from './ports/statement-verifier.js';
 import type { CaseDeps } from './run-case-command.js';
 
 /** Everything the use cases need from outside the core, wired once by the server or the CLI. */
@@ -22,11 +25,19 @@ export interface AppDeps {
   readonly newId: (prefix: string) => string;
   /** IIN/BIN checks accept test identities that fail the checksum. */
   readonly acceptTestIdentities: boolean;
+  /** Signs issued results with the provider's key; absent where the deployment has no signing key. */
+  readonly sealer?: ResultSealer | undefined;
+  /** Re-verifies sealed results for the public registry. */
+  readonly sealVerifier?: SealVerifier | undefined;
+  /** Verifies applicants' signatures over their applications on the portal. */
+  readonly statementVerifier?: StatementVerifier | undefined;
+  /** Refuse portal applications that come without a signature. */
+  readonly requirePortalSignature?: boolean;
 }
 
 /** What running one command needs, taken from the application's wiring. */
 export function caseDeps(deps: AppDeps): CaseDeps {
-  return { store: deps.stores.cases, regulationOf: (id) => regulationOf(deps, id), clockFor: deps.clockFor, policy: deps.policy, now: deps.now };
+  return { store: deps.stores.cases, regulationOf: (id) => regulationOf(deps, id), clockFor: deps.clockFor, policy: deps.policy, now: deps.now, sealer: deps.sealer };
 }
 
 /** The regulation with this id. */

@@ -18,6 +18,9 @@ export const APP_ERROR_CODES = [
   // the state databases
   'applicant-not-confirmed',
   'gateway-unavailable',
+  // electronic signatures
+  'signature-required',
+  'signature-invalid',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 

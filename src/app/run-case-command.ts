@@ -1,4 +1,5 @@
 import type { CaseCommand } from '../core/engine/case-commands.js';
+import type { CaseEvent } from '../core/engine/case-events.js';
 import type { CaseActor, CaseState } from '../core/engine/case-model.js';
 import { rejection, type CaseRejection } from '../core/engine/case-rejection.js';
 import { decideCase } from '../core/engine/decide-case.js';
@@ -8,6 +9,7 @@ import type { TRegulation } from '../core/regulation/schema.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { ClockFor } from '../core/timeline/plan-timeline.js';
 import type { CaseStore } from '../store/case-store.js';
+import type { ResultSealer } from './ports/result-sealer.js';
 
 /** What a use case needs from the outside: the store, the rules, the clocks and the time. */
 export interface CaseDeps {
@@ -16,6 +18,8 @@ export interface CaseDeps {
   readonly clockFor: ClockFor;
   readonly policy: AdmissionPolicy;
   readonly now: () => number;
+  /** Signs results as they are issued; without it results are issued unsigned. */
+  readonly sealer?: ResultSealer | undefined;
 }
 
 /**
@@ -36,10 +40,11 @@ export async function runCaseCommand(
     const decided = decideCase(state, input.command, { regulation, clockFor: deps.clockFor, policy: deps.policy, now: deps.now(), actor: input.actor });
     if (!decided.ok) return decided;
     const next = decided.value.reduce<CaseState | undefined>(evolveCase, state)!;
+    const events = deps.sealer ? await sealIssuedResults(deps.sealer, decided.value, next) : decided.value;
     const appended = await deps.store.append({
       caseId: input.caseId,
       expectedVersion: state?.version ?? 0,
-      events: decided.value,
+      events,
       state: next,
       ...(input.idempotencyKey !== undefined ? { idempotencyKey: input.idempotencyKey } : {}),
     });
@@ -49,4 +54,9 @@ export async function runCaseCommand(
     }
   }
   return err(rejection('wrong-state', 'Іс бір мезгілде өзгертілді: қайталап көріңіз.', 'Дело одновременно изменено: повторите попытку.', 'The case changed at the same moment: try again.'));
+}
+
+/** Adds the provider's signed document to the event that issues a result (the signature needs the case as it ends). */
+async function sealIssuedResults(sealer: ResultSealer, events: readonly CaseEvent[], ended: CaseState): Promise<CaseEvent[]> {
+  return Promise.all(events.map(async (e) => (e.type === 'result-issued' ? { ...e, seal: await sealer.seal(ended, e) } : e)));
 }

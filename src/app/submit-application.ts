@@ -1,12 +1,14 @@
 import { resolveCaseOffices } from '../core/directory/case-offices.js';
 import type { CaseApplicant, CaseState } from '../core/engine/case-model.js';
-import type { TChannel } from '../core/regulation/schema.js';
+import type { TChannel, TRegulation } from '../core/regulation/schema.js';
 import { err, ok, type Result } from '../core/result.js';
 import { caseDeps, regulationOf, type AppDeps } from './app-deps.js';
 import { appError, NOT_FOUND, type AppError } from './app-error.js';
 import { confirmApplicant } from './confirm-applicant.js';
 import { staffActorAt, type Principal } from './principal.js';
 import { runCaseCommand } from './run-case-command.js';
+import { applicationStatement } from './application-statement.js';
+import type { SignedStatement } from '../core/engine/case-commands.js';
 
 /** An application as lodged: by the applicant on the portal, or by a clerk or a centre operator on their behalf. */
 export interface SubmitApplicationInput {
@@ -23,6 +25,8 @@ export interface SubmitApplicationInput {
   /** The registry number a reissue or a duplicate is about. */
   readonly baseNumber?: string;
   readonly idempotencyKey?: string;
+  /** On the portal: the applicant's detached CMS (base64) over the application statement. */
+  readonly signature?: string;
 }
 
 /**
@@ -43,14 +47,12 @@ export async function submitApplication(deps: AppDeps, principal: Principal, inp
     );
   }
 
-  const identifier = isApplicant
-    ? input.as === 'legal-entity' || (!regulation.applicants.includes('individual') && user.bin)
-      ? { bin: user.bin ?? '' }
-      : { iin: user.iin ?? '' }
-    : (input.applicant ?? {});
+  const identifier = isApplicant ? ownIdentifier(principal, regulation, input) : (input.applicant ?? {});
   if (!identifier.iin && !identifier.bin) {
     return err(appError('invalid-input', 'Өтініш берушінің ЖСН немесе БСН көрсетіңіз.', 'Укажите ИИН или БИН заявителя.', "Give the applicant's IIN or BIN."));
   }
+  const signed = isApplicant ? await checkPortalSignature(deps, input, identifier) : ok(undefined);
+  if (!signed.ok) return signed;
   const confirmed = await confirmApplicant(deps, identifier);
   if (!confirmed.ok) return confirmed;
   const applicant: CaseApplicant = confirmed.value;
@@ -94,9 +96,55 @@ export async function submitApplication(deps: AppDeps, principal: Principal, inp
       applicant,
       ...(input.baseNumber !== undefined ? { baseNumber: input.baseNumber } : {}),
       attachments: input.attachments ?? [],
+      ...(signed.value !== undefined ? { signed: signed.value } : {}),
     },
     actor: isApplicant ? { userId: user.id, roles: ['applicant'] } : staffActorAt(principal, Object.values(offices.value)),
     ...(input.idempotencyKey !== undefined ? { idempotencyKey: `${user.id}:${input.idempotencyKey}` } : {}),
   });
   return ran.ok ? ok(ran.value.state) : err(ran.error);
+}
+
+/**
+ * The portal's checks of the applicant's signature (the regulations require a valid, unrevoked
+ * certificate whose IIN/BIN is the applicant's). Without a signature the deployment's policy
+ * decides whether the application is accepted unsigned.
+ */
+async function checkPortalSignature(
+  deps: AppDeps,
+  input: SubmitApplicationInput,
+  identifier: { iin?: string; bin?: string },
+): Promise<Result<SignedStatement | undefined, AppError>> {
+  if (input.signature === undefined) {
+    return deps.requirePortalSignature
+      ? err(appError('signature-required', 'Өтінішке ЭЦҚ-мен қол қойыңыз.', 'Подпишите заявление ЭЦП.', 'Sign the application with your electronic digital signature.', { statement: statementOf(input, identifier) }))
+      : ok(undefined);
+  }
+  const statement = statementOf(input, identifier);
+  if (!deps.statementVerifier) {
+    return err(appError('signature-invalid', 'Қолтаңбаны тексеру бапталмаған.', 'Проверка подписи не настроена.', 'Signature verification is not configured.'));
+  }
+  const verified = await deps.statementVerifier.verify(input.signature, statement, identifier);
+  if (verified.valid) return ok({ statement, signature: input.signature });
+  const failed = verified.checks.filter((c) => !c.ok);
+  const reasons = (lang: 'kk' | 'ru' | 'en') => failed.map((c) => c.reason?.[lang] ?? c.name).join('; ');
+  return err(appError('signature-invalid', `ЭЦҚ қабылданбады: ${reasons('kk')}`, `Подпись не принята: ${reasons('ru')}`, `The signature is not accepted: ${reasons('en')}`, { checks: verified.checks }));
+}
+
+/** The statement the applicant signs for this input. */
+export function statementOf(input: Pick<SubmitApplicationInput, 'service' | 'variant' | 'attachments' | 'baseNumber'>, identifier: { iin?: string; bin?: string }): string {
+  return applicationStatement({ service: input.service, variant: input.variant, applicant: identifier.bin || identifier.iin || '', attachments: input.attachments, baseNumber: input.baseNumber });
+}
+
+/** Whom an applicant applies as on the portal: themselves (IIN), or the legal entity they represent (BIN). */
+function ownIdentifier(principal: Principal, regulation: TRegulation, input: Pick<SubmitApplicationInput, 'as'>): { iin?: string; bin?: string } {
+  const { user } = principal;
+  return input.as === 'legal-entity' || (!regulation.applicants.includes('individual') && user.bin) ? { bin: user.bin ?? '' } : { iin: user.iin ?? '' };
+}
+
+/** The statement an applicant must sign before submitting this input on the portal. */
+export function portalStatement(deps: AppDeps, principal: Principal, input: SubmitApplicationInput): Result<string, AppError> {
+  const regulation = regulationOf(deps, input.service);
+  if (!regulation) return err(NOT_FOUND);
+  if (principal.user.kind !== 'applicant') return err(appError('invalid-input', 'Порталда өтінішті өтініш беруші өзі береді.', 'На портале заявление подаёт сам заявитель.', 'On the portal the applicant applies in person.'));
+  return ok(statementOf(input, ownIdentifier(principal, regulation, input)));
 }

@@ -21,6 +21,8 @@ export const ZSubmitBody = z
     as: z.enum(['individual', 'legal-entity']).optional(),
     attachments: z.array(z.string().min(1)).max(50).optional(),
     baseNumber: z.string().min(1).optional(),
+    /** The applicant's detached CMS (base64) over the statement from POST /api/applications/statement. */
+    signature: z.string().min(1).max(200_000).optional(),
   })
   .strict();
 

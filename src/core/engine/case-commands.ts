@@ -1,6 +1,12 @@
 import type { TChannel } from '../regulation/schema.js';
 import type { CaseApplicant, CaseOffices } from './case-model.js';
 
+/** An application statement and the applicant's detached CMS over it (base64). */
+export interface SignedStatement {
+  readonly statement: string;
+  readonly signature: string;
+}
+
 /** Commands that complete the current procedure; the named ones also require the procedure to be of that kind. */
 export const STEP_COMMANDS = ['complete-step', 'register', 'sign', 'deliver'] as const;
 export type StepCommandType = (typeof STEP_COMMANDS)[number];
@@ -17,6 +23,8 @@ export type CaseCommand =
       readonly applicant?: CaseApplicant;
       readonly baseNumber?: string;
       readonly attachments?: readonly string[];
+      /** The applicant's signature over the application statement (checked before the command reaches the engine). */
+      readonly signed?: SignedStatement;
     }
   | {
       readonly type: StepCommandType;

@@ -1,4 +1,5 @@
 import type { TChannel, TResultKind } from '../regulation/schema.js';
+import type { SignedStatement } from './case-commands.js';
 import type { CaseApplicant, CaseOffices } from './case-model.js';
 
 /** A step the case moves to: who must act, where, and by when (counted from the moment it started). */
@@ -27,6 +28,8 @@ export type CaseEvent =
       readonly baseNumber: string | undefined;
       /** Ids of the documents attached to the application. */
       readonly attachments: readonly string[];
+      /** What the applicant signed on the portal, kept as evidence. */
+      readonly signed?: SignedStatement;
       readonly receipt: number;
       readonly firstStep: StepStart;
       readonly overallDue: number | null;
@@ -69,6 +72,8 @@ export type CaseEvent =
       readonly number: string;
       readonly positive: boolean;
       readonly baseNumber: string | undefined;
+      /** The result document signed by the provider (base64 CMS holding its canonical JSON), when the deployment signs results. */
+      readonly seal?: string;
     };
 
 /** The type names of events. */

@@ -130,6 +130,7 @@ function decideSubmit(command: Extract<CaseCommand, { type: 'submit' }>, ctx: En
       applicant: command.applicant,
       baseNumber: command.baseNumber,
       attachments: command.attachments ?? [],
+      ...(command.signed !== undefined ? { signed: command.signed } : {}),
       receipt,
       firstStep: stepStart(ctx, command.offices, first, receipt),
       overallDue: plan.due,

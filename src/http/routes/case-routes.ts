@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { actOnCase } from '../../app/act-on-case.js';
 import type { AppDeps } from '../../app/app-deps.js';
 import { FORBIDDEN, NOT_FOUND } from '../../app/app-error.js';
-import { submitApplication } from '../../app/submit-application.js';
+import { portalStatement, submitApplication } from '../../app/submit-application.js';
 import { viewCase } from '../../app/view-case.js';
 import { renderReceipt } from '../render-receipt.js';
 import { idempotencyKeyOf, requirePrincipal, sendError, sendResult } from '../http-context.js';
@@ -24,6 +24,15 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps) {
     if (!body.ok) return sendError(request, reply, body.error);
     const key = idempotencyKeyOf(request);
     return sendResult(request, reply, await submitApplication(deps, principal, { ...body.value, ...(key ? { idempotencyKey: key } : {}) }), 201);
+  });
+
+  app.post('/api/applications/statement', { schema: { tags: ['cases'], summary: 'The statement an applicant signs (detached CMS) before submitting the same body on the portal' } }, async (request, reply) => {
+    const principal = await requirePrincipal(deps, request, reply);
+    if (!principal) return reply;
+    const body = parseBody(ZSubmitBody, request.body);
+    if (!body.ok) return sendError(request, reply, body.error);
+    const statement = portalStatement(deps, principal, body.value);
+    return sendResult(request, reply, statement.ok ? { ok: true, value: { statement: statement.value, base64: Buffer.from(statement.value).toString('base64') } } : statement);
   });
 
   app.get<{ Params: { id: string } }>('/api/cases/:id', { schema: { tags: ['cases'], summary: 'A case: state, planned and actual timeline, history, documents' } }, async (request, reply) => {

@@ -1,0 +1,25 @@
+import type { TText } from '../../core/regulation/schema.js';
+
+/** One check of a signature, as the public sees it; a failed one carries its reason. */
+export interface SealCheck {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly reason?: TText;
+}
+
+/** What re-verifying a sealed result document found. */
+export interface SealVerification {
+  readonly valid: boolean;
+  /** Who signed it, as the certificate names them. */
+  readonly signer: { readonly commonName?: string; readonly organization?: string; readonly bin?: string } | undefined;
+  /** When it was signed, by the signed attributes (epoch ms). */
+  readonly signedAt: number | undefined;
+  readonly checks: readonly SealCheck[];
+  /** The signed document (its canonical JSON, parsed), whether or not the signature holds. */
+  readonly document: unknown;
+}
+
+/** Re-verifies a sealed result document against the trust store, at the time it was signed. */
+export interface SealVerifier {
+  verify(seal: string): Promise<SealVerification>;
+}

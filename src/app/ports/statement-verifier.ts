@@ -1,0 +1,18 @@
+import type { SealCheck } from './seal-verifier.js';
+
+/** What checking an applicant's signature over their application found. */
+export interface StatementVerification {
+  readonly valid: boolean;
+  readonly signer: { readonly iin?: string; readonly bin?: string; readonly commonName?: string } | undefined;
+  /** Every check, passed or failed; a failed one carries the reason the portal shows. */
+  readonly checks: readonly SealCheck[];
+}
+
+/**
+ * Verifies a detached CMS over an application statement: integrity, the certificate's chain,
+ * validity and revocation now, key usage for signing, and that the certificate's IIN/BIN is the
+ * applicant's (the regulations' checks before the portal accepts an application).
+ */
+export interface StatementVerifier {
+  verify(signature: string, statement: string, expected: { readonly iin?: string; readonly bin?: string }): Promise<StatementVerification>;
+}
