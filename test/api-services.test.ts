@@ -38,6 +38,9 @@ describe.each(DATABASES)('every service end to end through the HTTP API on %s', 
               const verified = await t.api.request('GET', `/api/registry/${report.result!.number}`);
               expect(verified.status, label).toBe(200);
               expect((verified.json as { verified: boolean }).verified, label).toBe(true);
+              // The provider sealed the result, and the registry re-verified that signature over this very number.
+              const signature = (verified.json as { signature?: { valid: boolean; documentNumber: string } }).signature;
+              expect(signature, label).toMatchObject({ valid: true, documentNumber: report.result!.number });
             }
             runs.push(label);
           }

@@ -4,6 +4,7 @@ import type { TRegulation } from '../core/regulation/schema.js';
 import type { ClockFor } from '../core/timeline/plan-timeline.js';
 import type { Stores } from '../store/open-stores.js';
 import type { EgovGateway } from './ports/egov-gateway.js';
+import type { DocumentRenderer } from './ports/document-renderer.js';
 import type { PasswordHasher } from './ports/password-hasher.js';
 import type { ResultSealer } from './ports/result-sealer.js';
 import type { SealVerifier } from './ports/seal-verifier.js';
@@ -33,6 +34,8 @@ export interface AppDeps {
   readonly statementVerifier?: StatementVerifier | undefined;
   /** Refuse portal applications that come without a signature. */
   readonly requirePortalSignature?: boolean;
+  /** Renders signed result documents as PDF. */
+  readonly documents?: DocumentRenderer | undefined;
 }
 
 /** What running one command needs, taken from the application's wiring. */

@@ -58,5 +58,5 @@ export async function runCaseCommand(
 
 /** Adds the provider's signed document to the event that issues a result (the signature needs the case as it ends). */
 async function sealIssuedResults(sealer: ResultSealer, events: readonly CaseEvent[], ended: CaseState): Promise<CaseEvent[]> {
-  return Promise.all(events.map(async (e) => (e.type === 'result-issued' ? { ...e, seal: await sealer.seal(ended, e) } : e)));
+  return Promise.all(events.map(async (e) => (e.type === 'result-issued' ? { ...e, seal: await sealer.seal(ended, e, events) } : e)));
 }

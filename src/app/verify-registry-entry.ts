@@ -26,7 +26,7 @@ export async function verifyRegistryEntry(deps: AppDeps, number: string): Promis
   const chainHolds = verifyChain(history).ok && issued !== undefined;
   const derived = await deps.stores.registry.derivedFrom(entry.number);
   if (!issued?.seal || !deps.sealVerifier) return ok({ entry, derived, verified: chainHolds });
-  const { document, ...checked } = await deps.sealVerifier.verify(issued.seal);
+  const { document, ...checked } = await deps.sealVerifier.verify(issued.seal, issued.at);
   // The signed document must be the one this number names, not another valid signature pasted in.
   const documentNumber = numberOf(document);
   const signature = { ...checked, documentNumber };

@@ -96,6 +96,14 @@ export async function simulateCase(
     attachments: [uploaded.id],
     ...(input.baseNumber ? { baseNumber: input.baseNumber } : {}),
   };
+  // On the portal the applicant signs the statement when the server asks for it: in a demonstration with the demo key.
+  const mode: { demo: boolean; portalSignature: string } = await call(api.request('GET', '/api/signature/mode'), 'signature mode');
+  if (channel === 'portal' && mode.portalSignature === 'required') {
+    if (!mode.demo) throw new SimulationFailed('the server requires signed applications and has no demo keys to sign them with');
+    const statement: { base64: string } = await call(api.request('POST', '/api/applications/statement', { token, body }), 'statement');
+    const signed: { cms: string } = await call(api.request('POST', '/api/signature/demo-sign', { token, body: { base64: statement.base64, purpose: 'signing' } }), 'sign the statement');
+    Object.assign(body, { signature: signed.cms });
+  }
   let state: CaseState = await call(api.request('POST', '/api/applications', { token, body, headers: { 'idempotency-key': `sim-${Date.now()}-${Math.random()}` } }), 'submit');
   const caseId = state.id;
 

@@ -11,5 +11,6 @@ export type ResultIssued = Extract<CaseEvent, { type: 'result-issued' }>;
  * a result is never issued unsigned when a sealer is configured.
  */
 export interface ResultSealer {
-  seal(state: CaseState, issued: ResultIssued): Promise<string>;
+  /** `pending` are the events of this command, `issued` among them: the history before them is in the store. */
+  seal(state: CaseState, issued: ResultIssued, pending: readonly CaseEvent[]): Promise<string>;
 }

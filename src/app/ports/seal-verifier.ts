@@ -21,5 +21,6 @@ export interface SealVerification {
 
 /** Re-verifies a sealed result document against the trust store, at the time it was signed. */
 export interface SealVerifier {
-  verify(seal: string): Promise<SealVerification>;
+  /** `issuedAt` (epoch ms) is when the result was issued and sealed: the certificate is judged at that instant. */
+  verify(seal: string, issuedAt: number): Promise<SealVerification>;
 }

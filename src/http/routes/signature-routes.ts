@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AppDeps } from '../../app/app-deps.js';
+import { appError } from '../../app/app-error.js';
+import { createCms } from '../../signature/cms/create-cms.js';
+import type { DemoPki } from '../../signature/demo-pki/demo-pki.js';
+import { LocalPkcs12Signer } from '../../signature/signer/local-pkcs12-signer.js';
+import { requirePrincipal, sendError } from '../http-context.js';
+import { parseBody } from '../parse-body.js';
+
+/** POST /api/signature/demo-sign */
+const ZDemoSignBody = z
+  .object({
+    base64: z.string().min(1).max(100_000),
+    purpose: z.enum(['signing', 'authentication']),
+    /** For authentication: the demo applicant to sign in as. */
+    login: z.string().min(1).max(200).optional(),
+  })
+  .strict();
+
+const NO_DEMO_KEY = appError('not-found', 'Бұл демо-пайдаланушының демо-кілті жоқ.', 'У этого пользователя нет демонстрационного ключа.', 'This user has no demonstration key.');
+
+/**
+ * How the portal signs: with NCALayer on the applicant's computer, or — in a demonstration,
+ * where the demo PKI stands in for NCA RK — with the demo keys the server holds for the demo
+ * applicants. The demo route exists only then: it is the demonstration's NCALayer.
+ */
+export async function signatureRoutes(app: FastifyInstance, deps: AppDeps, demo: DemoPki | undefined) {
+  app.get('/api/signature/mode', { schema: { tags: ['signatures'], summary: 'Whether portal applications must be signed, and whether demo keys stand in for NCALayer' } }, async () => ({
+    demo: demo !== undefined,
+    portalSignature: deps.requirePortalSignature ? 'required' : 'optional',
+  }));
+  if (!demo) return;
+  app.post('/api/signature/demo-sign', { schema: { tags: ['signatures'], summary: "Demonstration only: sign with a demo applicant's key (CMS; detached for signing, attached for authentication)" } }, async (request, reply) => {
+    const body = parseBody(ZDemoSignBody, request.body);
+    if (!body.ok) return sendError(request, reply, body.error);
+    let identity;
+    if (body.value.purpose === 'signing') {
+      const principal = await requirePrincipal(deps, request, reply);
+      if (!principal) return reply;
+      identity = demo.signing(principal.user.login);
+    } else {
+      identity = body.value.login === undefined ? undefined : demo.authentication(body.value.login);
+    }
+    if (!identity) return sendError(request, reply, NO_DEMO_KEY);
+    const signer = new LocalPkcs12Signer({ algorithm: 'ecdsa', key: identity.keyObject }, [identity.certificate.der, demo.ca.certificate.der]);
+    const cms = await createCms(new Uint8Array(Buffer.from(body.value.base64, 'base64')), signer, { detached: body.value.purpose === 'signing', signingTime: new Date(deps.now()) });
+    return { cms: Buffer.from(cms).toString('base64') };
+  });
+}

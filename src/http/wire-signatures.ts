@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import type { ResultSealer } from '../app/ports/result-sealer.js';
+import type { SealVerifier } from '../app/ports/seal-verifier.js';
+import type { StatementVerifier } from '../app/ports/statement-verifier.js';
+import type { TDirectory } from '../core/directory/directory-schema.js';
+import type { CaseEvent } from '../core/engine/case-events.js';
+import type { TRegulation } from '../core/regulation/schema.js';
+import type { ClockFor } from '../core/timeline/plan-timeline.js';
+import { buildCaseDocument } from '../documents/build-case-document.js';
+import { canonicalDocumentJson } from '../documents/canonical-document-json.js';
+import { cmsResultSealer } from '../signature/adapters/cms-result-sealer.js';
+import { cmsSealVerifier } from '../signature/adapters/cms-seal-verifier.js';
+import { cmsStatementVerifier } from '../signature/adapters/cms-statement-verifier.js';
+import { loadTrustStore } from '../signature/chain/load-trust-store.js';
+import type { TrustStore } from '../signature/chain/trust-store.js';
+import { openDemoPki, type DemoPki } from '../signature/demo-pki/demo-pki.js';
+import { fileRevocationSource } from '../signature/revocation/offline-revocation-source.js';
+import { onlineRevocationSource } from '../signature/revocation/online-revocation-source.js';
+import type { RevocationSource } from '../signature/revocation/revocation-source.js';
+import { LocalPkcs12Signer } from '../signature/signer/local-pkcs12-signer.js';
+import type { Signer } from '../signature/signer/signer.js';
+import type { CaseStore } from '../store/case-store.js';
+
+/** How a deployment verifies and makes signatures (read from the environment by server-config). */
+export interface SignatureSettings {
+  /** CA certificates (files or directories) the deployment trusts: NCA RK's in production. Without them the demo PKI is used. */
+  readonly trust: readonly string[];
+  /** Revocation evidence: 'online' asks the CAs' CRL and OCSP addresses; else the given files. */
+  readonly revocation: 'online' | { readonly crls: readonly string[]; readonly ocspResponses: readonly string[] };
+  /** The PKCS#12 key of the provider's authorised person that signs results; without it results are issued unsigned (unless demo). */
+  readonly sealKey: { readonly file: string; readonly password: string } | undefined;
+  /** Where the demo PKI lives (used when no trust anchors are configured). */
+  readonly demoPkiDir: string | undefined;
+  /** Whether portal applications must carry the applicant's signature. */
+  readonly portalSignature: 'required' | 'optional';
+  /** The public address of the web application, printed in QR codes: `${publicUrl}/verify/<number>`. */
+  readonly publicUrl: string;
+}
+
+/** The signature ports of the application, and the demo PKI when it stands in for NCA RK. */
+export interface WiredSignatures {
+  readonly sealer: ResultSealer | undefined;
+  readonly sealVerifier: SealVerifier;
+  readonly statementVerifier: StatementVerifier;
+  readonly requirePortalSignature: boolean;
+  readonly trust: TrustStore;
+  readonly revocation: RevocationSource;
+  readonly demo: DemoPki | undefined;
+}
+
+/** What building result documents needs from the rest of the wiring. */
+export interface DocumentSources {
+  readonly cases: CaseStore;
+  readonly regulations: readonly TRegulation[];
+  readonly directory: TDirectory;
+  readonly clockFor: ClockFor;
+  readonly now: () => number;
+}
+
+/** Opens the trust store, the revocation source and the result-signing key, or the demo PKI in their place. */
+export async function wireSignatures(settings: SignatureSettings, sources: DocumentSources): Promise<WiredSignatures> {
+  const demo = settings.trust.length === 0 && settings.demoPkiDir ? await openDemoPki(settings.demoPkiDir, demoHolders(sources.directory)) : undefined;
+  const trust = demo ? demo.trust : loadTrustStore(settings.trust);
+  const revocation = demo ? demo.revocation : settings.revocation === 'online' ? onlineRevocationSource() : fileRevocationSource(settings.revocation);
+
+  const sealKey = settings.sealKey && LocalPkcs12Signer.fromPkcs12(new Uint8Array(readFileSync(settings.sealKey.file)), settings.sealKey.password);
+  const signerFor = (officeId: string): Signer | undefined => {
+    if (sealKey) return sealKey;
+    const organisation = sources.directory.offices.find((o) => o.id === officeId)?.organisation;
+    const identity = organisation === undefined ? undefined : demo?.signing(organisation);
+    return identity && new LocalPkcs12Signer({ algorithm: 'ecdsa', key: identity.keyObject }, [identity.certificate.der, demo!.ca.certificate.der]);
+  };
+  const sealer = sealKey || demo ? cmsResultSealer({ signerFor, documentOf: resultDocumentOf(sources, settings.publicUrl) }) : undefined;
+
+  return {
+    sealer,
+    sealVerifier: cmsSealVerifier({ trust, revocation }),
+    statementVerifier: cmsStatementVerifier({ trust, revocation, now: sources.now }),
+    requirePortalSignature: settings.portalSignature === 'required',
+    trust,
+    revocation,
+    demo,
+  };
+}
+
+/** The result document (or motivated refusal) of a case as it ends, in canonical JSON: what the provider signs. */
+function resultDocumentOf(sources: DocumentSources, publicUrl: string) {
+  return async (state: Parameters<ResultSealer['seal']>[0], _issued: unknown, pending: readonly CaseEvent[]): Promise<string> => {
+    const regulation = sources.regulations.find((r) => r.id === state.service);
+    if (!regulation) throw new Error(`no regulation ${state.service}`);
+    const stored = (await sources.cases.history(state.id)).map((h) => h.event);
+    const built = buildCaseDocument({ state, history: [...stored, ...pending], regulation, directory: sources.directory, zone: sources.clockFor('provider').zone, baseUrl: publicUrl });
+    if (!built.ok) throw new Error(`the result document cannot be built: ${built.error.message.en}`);
+    return canonicalDocumentJson(built.value);
+  };
+}
+
+/** Who gets demo certificates: every organisation (to sign its results) and every demo applicant. */
+function demoHolders(directory: TDirectory) {
+  return {
+    organisations: directory.organisations.map((o) => ({ id: o.id, name: o.title.kk })),
+    applicants: directory.demoUsers
+      .filter((u) => u.kind === 'applicant')
+      .map((u) => ({
+        id: u.login,
+        name: u.name,
+        ...(u.iin ? { iin: u.iin } : {}),
+        ...(u.bin ? { bin: u.bin, organisation: entityName(u.note) } : {}),
+      })),
+  };
+}
+
+/** The demo directory names a representative's entity in its note ("For «…» ЖШС"). */
+function entityName(note: string | undefined): string {
+  return note?.replace(/^For\s+/, '') ?? 'ЖШС';
+}

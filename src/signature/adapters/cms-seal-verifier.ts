@@ -1,0 +1,36 @@
+import type { SealVerifier } from '../../app/ports/seal-verifier.js';
+import type { TrustStore } from '../chain/trust-store.js';
+import type { RevocationSource } from '../revocation/revocation-source.js';
+import { verifyBase64Cms } from './read-signed-document.js';
+
+/** Re-verifies a sealed result (attached CMS over the document's canonical JSON) as of when it was issued. */
+export function cmsSealVerifier(options: { trust: TrustStore; revocation?: RevocationSource }): SealVerifier {
+  return {
+    async verify(seal, issuedAt) {
+      const report = await verifyBase64Cms(seal, {
+        at: new Date(issuedAt),
+        trust: options.trust,
+        ...(options.revocation ? { revocation: options.revocation } : {}),
+        purpose: 'signing',
+      });
+      const signer = report.signers[0];
+      let document: unknown;
+      try {
+        document = report.content ? JSON.parse(new TextDecoder().decode(report.content)) : undefined;
+      } catch {
+        document = undefined;
+      }
+      return {
+        valid: report.valid && report.signers.length === 1,
+        signer: signer && {
+          ...(signer.subject.commonName !== undefined ? { commonName: signer.subject.commonName } : {}),
+          ...(signer.subject.organization !== undefined ? { organization: signer.subject.organization } : {}),
+          ...(signer.subject.bin !== undefined ? { bin: signer.subject.bin } : {}),
+        },
+        signedAt: signer?.signedAt?.getTime(),
+        checks: report.signers.flatMap((s) => s.checks),
+        document,
+      };
+    },
+  };
+}

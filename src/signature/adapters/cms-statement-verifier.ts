@@ -1,0 +1,24 @@
+import type { StatementVerifier } from '../../app/ports/statement-verifier.js';
+import type { TrustStore } from '../chain/trust-store.js';
+import type { RevocationSource } from '../revocation/revocation-source.js';
+import { verifyBase64Cms } from './read-signed-document.js';
+
+/** The portal's check of an applicant's detached CMS over their application statement, as of now. */
+export function cmsStatementVerifier(options: { trust: TrustStore; revocation?: RevocationSource; now: () => number }): StatementVerifier {
+  return {
+    async verify(signature, statement, expected) {
+      const report = await verifyBase64Cms(signature, {
+        at: new Date(options.now()),
+        trust: options.trust,
+        ...(options.revocation ? { revocation: options.revocation } : {}),
+        expected,
+        purpose: 'signing',
+        data: new TextEncoder().encode(statement),
+      });
+      // The portal accepts one signer: the applicant.
+      const signer = report.signers[0];
+      const valid = report.valid && report.signers.length === 1;
+      return { valid, signer: signer?.subject, checks: report.signers.flatMap((s) => s.checks) };
+    },
+  };
+}

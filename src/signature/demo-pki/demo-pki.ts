@@ -1,0 +1,154 @@
+import '../test-pki/reflect-metadata-shim.js';
+import { createPrivateKey, KeyObject, webcrypto } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as x509 from '@peculiar/x509';
+import { parseCertificate, type X509 } from '../certificate/parse-certificates.js';
+import { arrayBufferOf } from '../der-or-pem.js';
+import { trustStoreOf, type TrustStore } from '../chain/trust-store.js';
+import type { RevocationSource } from '../revocation/revocation-source.js';
+import {
+  AUTHENTICATION,
+  caName,
+  CLIENT_AUTH,
+  EMAIL_PROTECTION,
+  issueTestCertificate,
+  personName,
+  SIGNING,
+  users,
+  type TestIdentity,
+} from '../test-pki/build-test-pki.js';
+
+// The demonstration PKI of `npm start` and the tests: a CA standing in for NCA RK, a result-signing
+// certificate for each provider organisation and signing/authentication certificates for the demo
+// applicants. Keys are made on first use and kept in the data directory, never in the repository;
+// nothing here is trusted outside a demonstration.
+
+const crypto = webcrypto as unknown as Crypto;
+x509.cryptoProvider.set(crypto);
+const EC: EcKeyImportParams = { name: 'ECDSA', namedCurve: 'P-256' };
+const EC_SIGNING: EcdsaParams = { name: 'ECDSA', hash: 'SHA-256' };
+const VALIDITY = [new Date('2024-01-01T00:00:00Z'), new Date('2045-01-01T00:00:00Z')] as const;
+
+/** A demo applicant or organisation a certificate is made for. */
+export interface DemoHolder {
+  /** File-safe name, e.g. a login or an organisation id. */
+  readonly id: string;
+  /** Full name: surname, given name, patronymic (individuals), or the organisation's name. */
+  readonly name: string;
+  readonly iin?: string;
+  readonly bin?: string;
+  readonly organisation?: string;
+}
+
+/** The demo PKI as loaded: the anchor, and identities by holder id and purpose. */
+export interface DemoPki {
+  readonly ca: TestIdentity;
+  readonly trust: TrustStore;
+  /** Always-fresh CRLs of the demo CA (nothing is revoked in the demonstration). */
+  readonly revocation: RevocationSource;
+  /** The signing identity of a holder (an organisation's result seal, an applicant's signing key). */
+  signing(id: string): TestIdentity | undefined;
+  /** The authentication identity of an applicant (log-in by signature). */
+  authentication(id: string): TestIdentity | undefined;
+}
+
+interface Material {
+  certificate: X509;
+  keys: CryptoKeyPair;
+}
+
+async function loadMaterial(dir: string, name: string): Promise<Material | undefined> {
+  const certFile = join(dir, `${name}.pem`);
+  const keyFile = join(dir, `${name}.key.pem`);
+  if (!existsSync(certFile) || !existsSync(keyFile)) return undefined;
+  const cert = new x509.X509Certificate(readFileSync(certFile, 'utf8'));
+  const privateKey = await crypto.subtle.importKey('pkcs8', createPrivateKey(readFileSync(keyFile, 'utf8')).export({ format: 'der', type: 'pkcs8' }), EC, true, ['sign']);
+  const publicKey = await cert.publicKey.export(EC, ['verify'], crypto);
+  return { certificate: parseCertificate(new Uint8Array(cert.rawData)), keys: { privateKey, publicKey } };
+}
+
+function saveMaterial(dir: string, name: string, material: Material): void {
+  writeFileSync(join(dir, `${name}.pem`), new x509.X509Certificate(arrayBufferOf(material.certificate.der)).toString('pem'));
+  writeFileSync(join(dir, `${name}.key.pem`), KeyObject.from(material.keys.privateKey).export({ format: 'pem', type: 'pkcs8' }) as string, { mode: 0o600 });
+}
+
+const identityOf = (m: Material): TestIdentity => ({ certificate: m.certificate, privateKey: m.keys.privateKey, keyObject: KeyObject.from(m.keys.privateKey), algorithm: 'ecdsa' });
+
+async function newDemoCa(dir: string): Promise<Material> {
+  const validity = [new Date('2024-01-01T00:00:00Z'), new Date('2050-01-01T00:00:00Z')] as const;
+  const made = await issueTestCertificate({ subject: caName('REGLAMENT DEMO CA (NOT NCA RK)'), algorithm: 'ecdsa', validity, ca: true });
+  const material = { certificate: made.identity.certificate, keys: made.keys };
+  saveMaterial(dir, 'ca', material);
+  return material;
+}
+
+/** Splits "Surname Given Patronymic" as NCA's subject fields want it. */
+function personOf(holder: DemoHolder) {
+  const [surname = holder.name, givenName = '', ...rest] = holder.name.toUpperCase().split(/\s+/);
+  return { iin: holder.iin ?? '', surname, givenName, patronymic: rest.join(' ') };
+}
+
+/**
+ * Loads the demo PKI from `dir`, making what is missing: the CA on first use, then a signing
+ * certificate for every organisation and a signing and an authentication certificate for every applicant.
+ */
+export async function openDemoPki(dir: string, holders: { organisations: readonly DemoHolder[]; applicants: readonly DemoHolder[] }): Promise<DemoPki> {
+  mkdirSync(dir, { recursive: true });
+  const ca = (await loadMaterial(dir, 'ca')) ?? (await newDemoCa(dir));
+  const issuer = { identity: identityOf(ca), keys: ca.keys };
+  const loadOrIssue = async (name: string, subject: x509.JsonName, keyUsage: number, eku: string[], policy: string) => {
+    const existing = await loadMaterial(dir, name);
+    if (existing) return identityOf(existing);
+    const made = await issueTestCertificate({ subject, algorithm: 'ecdsa', validity: VALIDITY, issuer, keyUsage, extendedKeyUsage: eku, policies: [policy] });
+    const material = { certificate: made.identity.certificate, keys: made.keys };
+    saveMaterial(dir, name, material);
+    return identityOf(material);
+  };
+
+  const signing = new Map<string, TestIdentity>();
+  const authentication = new Map<string, TestIdentity>();
+  for (const org of holders.organisations) {
+    const subject: x509.JsonName = [{ '2.5.4.3': [org.name] }, { '2.5.4.6': ['KZ'] }, { '2.5.4.10': [org.name] }, ...(org.bin ? [{ '2.5.4.11': [`BIN${org.bin}`] }] : [])];
+    signing.set(org.id, await loadOrIssue(`org-${org.id}`, subject, SIGNING, [EMAIL_PROTECTION, ...users('organisation', 'may-sign')], '1.2.398.3.3.2.1'));
+  }
+  for (const a of holders.applicants) {
+    const entity = a.bin && a.organisation ? { bin: a.bin, name: a.organisation } : undefined;
+    const kind = entity ? users('organisation', 'first-head') : users('individual');
+    const subject = personName(personOf(a), entity);
+    signing.set(a.id, await loadOrIssue(`${a.id}-sign`, subject, SIGNING, [EMAIL_PROTECTION, ...kind], entity ? '1.2.398.3.3.2.1' : '1.2.398.3.3.2.3'));
+    authentication.set(a.id, await loadOrIssue(`${a.id}-auth`, subject, AUTHENTICATION, [CLIENT_AUTH, ...kind], entity ? '1.2.398.3.3.2.2' : '1.2.398.3.3.2.4'));
+  }
+
+  return {
+    ca: identityOf(ca),
+    trust: trustStoreOf([ca.certificate]),
+    revocation: freshCrlSource(ca),
+    signing: (id) => signing.get(id),
+    authentication: (id) => authentication.get(id),
+  };
+}
+
+/** A revocation source that asks the in-process demo CA for a CRL, re-issued every hour (it lists nothing). */
+function freshCrlSource(ca: Material): RevocationSource {
+  let cached: { crl: Uint8Array; until: number } | undefined;
+  const issuerName = new x509.X509Certificate(arrayBufferOf(ca.certificate.der)).subjectName;
+  return {
+    online: false,
+    async evidenceFor() {
+      const now = Date.now();
+      if (!cached || cached.until <= now) {
+        const crl = await x509.X509CrlGenerator.create({
+          issuer: issuerName,
+          thisUpdate: new Date(now - 60_000),
+          nextUpdate: new Date(now + 86_400_000),
+          signingKey: ca.keys.privateKey,
+          signingAlgorithm: EC_SIGNING,
+          entries: [],
+        });
+        cached = { crl: new Uint8Array(crl.rawData), until: now + 3_600_000 };
+      }
+      return { crls: [cached.crl], ocspResponses: [] };
+    },
+  };
+}

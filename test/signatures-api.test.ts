@@ -1,0 +1,115 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../src/catalogue/load-catalogue.js';
+import type { CaseEvent } from '../src/core/engine/case-events.js';
+import { simulateCase } from '../src/http/simulate-case.js';
+import { createCms } from '../src/signature/cms/create-cms.js';
+import { verifyCms } from '../src/signature/cms/verify-cms.js';
+import { LocalPkcs12Signer } from '../src/signature/signer/local-pkcs12-signer.js';
+import { DATABASES, startTestApp } from './support/test-app.js';
+
+type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+const regulation = loadCatalogue().regulations.find((r) => r.id === 'specialist-certificate')!;
+
+describe.each(DATABASES)('signed applications and sealed results on %s', (database) => {
+  let t: TestApp;
+  let token: string;
+  let attachment: string;
+  beforeAll(async () => {
+    t = await startTestApp(database, { portalSignature: 'required' });
+    token = ((await t.api.request('POST', '/api/auth/login', { body: { login: 'doctor.askar', password: t.deps.directory.demoPassword } })).json as { token: string }).token;
+  }, 60_000);
+  afterAll(async () => t?.close());
+
+  /** A fresh application body with its own attachment (an attachment joins one case only). */
+  const application = async () => {
+    const up = await t.api.request('POST', '/api/attachments', { token, multipart: { fileName: 'diploma.pdf', mediaType: 'application/pdf', body: Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1') } });
+    attachment = (up.json as { id: string }).id;
+    return { service: regulation.id, channel: 'portal', providerOfficeId: 'committee-astana', attachments: [attachment] };
+  };
+  /** A detached CMS over `text` with a demo applicant's signing key. */
+  const signAs = async (login: string, text: string) => {
+    const id = t.demoPki.signing(login)!;
+    const signer = new LocalPkcs12Signer({ algorithm: 'ecdsa', key: id.keyObject }, [id.certificate.der, t.demoPki.ca.certificate.der]);
+    return Buffer.from(await createCms(new TextEncoder().encode(text), signer, { detached: true, signingTime: new Date() })).toString('base64');
+  };
+  const casesOfAskar = async () => ((await t.api.request('GET', '/api/cabinet', { token })).json as { cases: unknown[] }).cases.length;
+
+  it('refuses an unsigned portal application, and gives the statement to sign', async () => {
+    const before = await casesOfAskar();
+    const body = await application();
+    const r = await t.api.request('POST', '/api/applications', { token, body, headers: { 'accept-language': 'ru' } });
+    expect(r.status).toBe(422);
+    expect(r.json).toMatchObject({ error: { code: 'signature-required', message: 'Подпишите заявление ЭЦП.' } });
+    const statement = (await t.api.request('POST', '/api/applications/statement', { token, body })).json as { statement: string };
+    expect(JSON.parse(statement.statement)).toMatchObject({ service: regulation.id, applicant: '850515310013', attachments: [attachment] });
+    expect(await casesOfAskar()).toBe(before);
+  });
+
+  it("accepts the applicant's own signature and keeps it with the application", async () => {
+    const body = await application();
+    const { statement } = (await t.api.request('POST', '/api/applications/statement', { token, body })).json as { statement: string };
+    const r = await t.api.request('POST', '/api/applications', { token, body: { ...body, signature: await signAs('doctor.askar', statement) } });
+    expect(r.json).toMatchObject({ service: regulation.id });
+    expect(r.status).toBe(201);
+    const history = (await t.deps.stores.cases.history((r.json as { id: string }).id)).map((h) => h.event);
+    const submitted = history[0] as Extract<CaseEvent, { type: 'submitted' }>;
+    expect(submitted.signed?.statement).toBe(statement);
+  });
+
+  it("refuses someone else's signature with the IIN reason, and a signature over other content", async () => {
+    const before = await casesOfAskar();
+    const body = await application();
+    const { statement } = (await t.api.request('POST', '/api/applications/statement', { token, body })).json as { statement: string };
+    const foreign = await t.api.request('POST', '/api/applications', { token, body: { ...body, signature: await signAs('doctor.aigul', statement) }, headers: { 'accept-language': 'ru' } });
+    expect(foreign.status).toBe(422);
+    const error = (foreign.json as { error: { code: string; message: string; details: { checks: { name: string; ok: boolean }[] } } }).error;
+    expect(error.code).toBe('signature-invalid');
+    expect(error.message).toContain('850515310013');
+    expect(error.details.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['identity-match']);
+
+    const altered = await t.api.request('POST', '/api/applications', { token, body: { ...body, signature: await signAs('doctor.askar', statement.replace(regulation.id, 'qualification-category')) } });
+    expect(altered.status).toBe(422);
+    expect((altered.json as { error: { details: { checks: { name: string; ok: boolean }[] } } }).error.details.checks.find((c) => c.name === 'integrity')?.ok).toBe(false);
+
+    const garbage = await t.api.request('POST', '/api/applications', { token, body: { ...body, signature: Buffer.from('not a signature').toString('base64') } });
+    expect(garbage.status).toBe(422);
+    expect(await casesOfAskar()).toBe(before);
+  });
+
+  it('seals the issued result: the signed document, its PDF, and the registry re-verifies the signature', async () => {
+    const format = (ms: number) => t.deps.clockFor('provider').zone.format(ms);
+    const report = await simulateCase(t.api, { regulation, directory: t.deps.directory, outcome: 'issued', format });
+    const number = report.result!.number;
+    const caseId = report.caseId;
+
+    const get = (path: string, bearer = token) => t.app.inject({ method: 'GET', url: path, headers: { authorization: `Bearer ${bearer}` } });
+    const p7s = await get(`/api/cases/${caseId}/result.p7s`);
+    expect(p7s.statusCode).toBe(200);
+    const verified = await verifyCms(new Uint8Array(p7s.rawPayload), { at: new Date(), trust: t.demoPki.trust, revocation: t.demoPki.revocation });
+    expect(verified.valid).toBe(true);
+    const document = JSON.parse(new TextDecoder().decode(verified.content)) as { number: string };
+    expect(document.number).toBe(number);
+
+    const registry = (await t.api.request('GET', `/api/registry/${encodeURIComponent(number)}`)).json as { verified: boolean; signature: { valid: boolean; signer: { organization?: string } } };
+    expect(registry.verified).toBe(true);
+    expect(registry.signature.valid).toBe(true);
+    expect(registry.signature.signer.organization).toBeTruthy();
+
+    const pdf = await get(`/api/cases/${caseId}/result.pdf?lang=kk`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    const file = join(mkdtempSync(join(tmpdir(), 'reglament-result-')), 'result.pdf');
+    writeFileSync(file, pdf.rawPayload);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain(number);
+    expect(text).toContain('Сейтқали');
+
+    // Someone who may not see the case learns nothing of its result.
+    const other = ((await t.api.request('POST', '/api/auth/login', { body: { login: 'doctor.aigul', password: t.deps.directory.demoPassword } })).json as { token: string }).token;
+    expect((await get(`/api/cases/${caseId}/result.pdf`, other)).statusCode).toBe(404);
+  });
+});
