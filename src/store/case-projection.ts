@@ -54,7 +54,8 @@ export function sideRows(state: CaseState, stored: readonly StoredEvent[]) {
       offices = [...new Set(Object.values(e.offices).filter((o): o is string => typeof o === 'string'))];
       attachments = e.attachments.map((id) => ({ id, by: e.by }));
     }
-    if (e.type === 'result-issued' && e.positive) {
+    // Refusals are entered too, so the QR code on a refusal letter verifies; searches list only results granted.
+    if (e.type === 'result-issued') {
       registry.push({
         number: e.number,
         kind: e.kind,
