@@ -35,7 +35,7 @@ export async function viewCase(deps: AppDeps, principal: Principal, caseId: stri
     case: state,
     statusTitle: STATUS_TITLES[state.status],
     serviceTitle: regulation.title,
-    planned: { steps: plan.steps.map(({ computation: _, ...s }) => s), due: plan.due },
+    planned: { steps: plan.steps, due: plan.due },
     actual: actualSteps(history.map((h) => h.event)),
     history,
     historyVerified: verifyChain(history).ok,

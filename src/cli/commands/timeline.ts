@@ -53,7 +53,7 @@ export function runTimeline(
     });
   }
   const { clockFor } = loadClockSet();
-  const plan = planTimeline(regulation, { ...selection.value, submitted: Date.parse(opts.submitted) }, clockFor);
+  const plan = planTimeline(regulation, { ...selection.value, submitted: Date.parse(opts.submitted) }, clockFor, { explain: Boolean(opts.explain) });
   const fmt = (ms: number | null) => (ms === null ? null : plan.receivingOffice.zone.format(ms));
   const lang = opts.lang;
   const json = {

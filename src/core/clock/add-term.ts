@@ -1,5 +1,6 @@
 import type { TTerm, TText } from '../regulation/schema.js';
 import { formatLocalDate, type EpochDay } from './local-date.js';
+import { dueOf } from './due-of.js';
 import type { OfficeClock } from './office-clock.js';
 import type { DayNote } from './working-calendar.js';
 
@@ -47,7 +48,7 @@ export function addTerm(clock: OfficeClock, start: number, term: TTerm): DueComp
   if (term.unit === 'minutes' || term.unit === 'hours') {
     const minutes = term.unit === 'hours' ? term.value * 60 : term.value;
     const countedFrom = clock.nextWorkingMoment(start);
-    const due = clock.addWorkingMinutes(start, minutes);
+    const due = dueOf(clock, start, term);
     const hours = clock.schedule.periods.map((p) => `${hm(p.from)}–${hm(p.to)}`).join(', ');
     const moved = countedFrom !== start;
     return {
@@ -66,7 +67,7 @@ export function addTerm(clock: OfficeClock, start: number, term: TTerm): DueComp
   if (term.unit === 'working_days') {
     let day = startDay;
     for (let i = 0; i < term.value; i++) day = clock.nextWorkingDay(day);
-    const due = clock.closeOfBusiness(day);
+    const due = dueOf(clock, start, term);
     const startDate = formatLocalDate(startDay);
     return {
       ...base,
@@ -84,7 +85,7 @@ export function addTerm(clock: OfficeClock, start: number, term: TTerm): DueComp
   const nominal = startDay + term.value;
   const day = clock.calendar.isWorking(nominal) ? nominal : clock.nextWorkingDay(nominal);
   const moved = day !== nominal;
-  const due = clock.closeOfBusiness(day);
+  const due = dueOf(clock, start, term);
   const nominalDate = formatLocalDate(nominal);
   return {
     ...base,

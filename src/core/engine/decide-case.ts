@@ -1,4 +1,4 @@
-import { addTerm } from '../clock/add-term.js';
+import { dueOf } from '../clock/due-of.js';
 import { formatLocalDate } from '../clock/local-date.js';
 import { receiptOf } from '../clock/receipt.js';
 import { err, ok, type Result } from '../result.js';
@@ -39,7 +39,7 @@ function stepStart(ctx: EngineContext, offices: CaseOffices, procedure: TProcedu
     procedureId: procedure.id,
     role: procedure.actor,
     officeId: officeOfRole(ctx.regulation, offices, procedure.actor),
-    due: procedure.term ? addTerm(officeClockOf(ctx, procedure.actor), start, procedure.term).due : null,
+    due: procedure.term ? dueOf(officeClockOf(ctx, procedure.actor), start, procedure.term) : null,
   };
 }
 

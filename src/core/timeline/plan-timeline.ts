@@ -1,4 +1,5 @@
 import { addTerm, type DueComputation } from '../clock/add-term.js';
+import { dueOf } from '../clock/due-of.js';
 import type { OfficeClock } from '../clock/office-clock.js';
 import { receiptOf, type Receipt } from '../clock/receipt.js';
 import { plannedPath } from '../regulation/planned-path.js';
@@ -46,6 +47,8 @@ export function planTimeline(
   regulation: TRegulation,
   input: { variant: string | undefined; channel: TChannel; submitted: number },
   clockFor: ClockFor,
+  /** Explain every due in words (the CLI's --explain); the engine and the API need only the dues. */
+  options: { readonly explain?: boolean } = {},
 ): PlannedTimeline {
   const clockOfActor = (actor: string) => clockOfRole(regulation, clockFor, actor);
   const path = plannedPath(regulation, input.variant, input.channel);
@@ -63,9 +66,16 @@ export function planTimeline(
       cursor = null;
       continue;
     }
-    const computation = addTerm(clockOfActor(procedure.actor), cursor, procedure.term);
-    steps.push({ ...base, start: cursor, due: computation.due, computation });
-    cursor = computation.due;
+    const clock = clockOfActor(procedure.actor);
+    if (options.explain) {
+      const computation = addTerm(clock, cursor, procedure.term);
+      steps.push({ ...base, start: cursor, due: computation.due, computation });
+      cursor = computation.due;
+    } else {
+      const due = dueOf(clock, cursor, procedure.term);
+      steps.push({ ...base, start: cursor, due });
+      cursor = due;
+    }
   }
   return { service: regulation.id, ...input, receipt, receivingOffice, steps, due: cursor };
 }
