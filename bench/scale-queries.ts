@@ -42,7 +42,7 @@ export async function scaleQueries(deps: AppDeps, numbers: readonly string[], ro
   let largest = { size: -1, params: [] as (string | number)[], posts: [] as readonly Post[] };
   for (let r = 0; r < rounds; r++) {
     for (const p of staff) {
-      const tasks = await inbox.time(() => deps.stores.cases.inbox(p.user.id, p.posts));
+      const tasks = await inbox.time(() => deps.stores.cases.inbox(p.user.id, p.posts, { limit: 50, offset: 0 }));
       if (p.posts.length === 0) continue;
       const params = [...p.posts.flatMap((x) => [x.officeId, x.role]), p.user.id];
       await page.time(() => deps.stores.db.all(inboxSql(p.posts, true), params));

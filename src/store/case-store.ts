@@ -76,7 +76,7 @@ export interface CaseStore {
   /** The current state of a case, as projected. */
   load(caseId: string): Promise<CaseState | undefined>;
   /** Open cases whose current step waits for one of these posts; an executor's only when unassigned or assigned to them. */
-  inbox(userId: string, posts: readonly Post[]): Promise<CaseSummary[]>;
+  inbox(userId: string, posts: readonly Post[], page?: { readonly limit: number; readonly offset: number }): Promise<CaseSummary[]>;
   /** An applicant's cases, newest first. */
   casesOfApplicant(applicantId: string): Promise<CaseSummary[]>;
   /** Every case an office takes part in, newest first (what a head oversees). */
@@ -88,6 +88,12 @@ export interface CaseStore {
    * each is leased for `leaseMillis`, so a claim lost with its process is retried after the lease.
    */
   claimDueTimers(now: number, limit: number, leaseMillis: number): Promise<string[]>;
+  /**
+   * The case a client's idempotency key was first used on, if it was: a request resent after its
+   * answer was lost is answered from this before anything is checked again (the case has moved on
+   * since, so deciding the command afresh would refuse it).
+   */
+  replayOf(idempotencyKey: string): Promise<{ readonly caseId: string; readonly version: number } | undefined>;
   /** Every case id, in order (for whole-store audits). */
   caseIds(): Promise<string[]>;
   /** Releases the connection(s). */

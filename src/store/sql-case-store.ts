@@ -109,13 +109,13 @@ export function sqlCaseStore(db: SqlDatabase, now: () => number = Date.now): Cas
       const row = (await db.all<{ state: unknown }>('SELECT state FROM cases WHERE id = ?', [caseId]))[0];
       return row === undefined ? undefined : jsonColumn<CaseState>(row.state);
     },
-    inbox: async (userId, posts) => {
+    inbox: async (userId, posts, page = { limit: 500, offset: 0 }) => {
       if (posts.length === 0) return [];
       const f = postsFilter(posts);
       return db.all<CaseSummary>(
         `SELECT ${SUMMARY} FROM cases WHERE step IS NOT NULL AND (${f.sql})
-           AND (step_role <> 'executor' OR assignee IS NULL OR assignee = ?) ORDER BY step_due IS NULL, step_due, id`,
-        [...f.params, userId],
+           AND (step_role <> 'executor' OR assignee IS NULL OR assignee = ?) ORDER BY step_due IS NULL, step_due, id LIMIT ? OFFSET ?`,
+        [...f.params, userId, page.limit, page.offset],
       );
     },
     casesOfApplicant: async (applicantId) => db.all<CaseSummary>(`SELECT ${SUMMARY} FROM cases WHERE applicant_id = ? ORDER BY updated_at DESC, id`, [applicantId]),
@@ -144,6 +144,10 @@ export function sqlCaseStore(db: SqlDatabase, now: () => number = Date.now): Cas
         for (const { id } of due) await tx.run('UPDATE cases SET timer_lease = ? WHERE id = ?', [at + leaseMillis, id]);
         return due.map((r) => r.id);
       }),
+    replayOf: async (key) => {
+      const seen = await replayed(db, key);
+      return seen && { caseId: seen.caseId, version: seen.version };
+    },
     caseIds: async () => (await db.all<{ id: string }>('SELECT id FROM cases ORDER BY id')).map((r) => r.id),
     close: () => db.close(),
   };

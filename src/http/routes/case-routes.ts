@@ -61,9 +61,15 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps) {
     const principal = await requirePrincipal(deps, request, reply);
     if (!principal) return reply;
     const now = deps.now();
-    const tasks = await deps.stores.cases.inbox(principal.user.id, principal.posts);
+    // A page of the most urgent tasks (overdue first); ?limit= up to 500, ?offset= for the next page.
+    const query = request.query as { limit?: string; offset?: string };
+    const limit = Math.min(Math.max(Number.parseInt(query.limit ?? '', 10) || 200, 1), 500);
+    const offset = Math.max(Number.parseInt(query.offset ?? '', 10) || 0, 0);
+    const tasks = await deps.stores.cases.inbox(principal.user.id, principal.posts, { limit, offset });
     return {
       now,
+      limit,
+      offset,
       tasks: tasks.map((t) => ({ ...t, overdue: t.stepDue !== null && t.stepDue < now })),
       notifications: await deps.stores.cases.notifications(principal.posts),
     };

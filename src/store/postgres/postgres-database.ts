@@ -24,12 +24,13 @@ export async function openPostgresDatabase(connectionString: string, schema = 'p
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
   // Instants are milliseconds in BIGINT columns: well inside a double, so read them as numbers.
   const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) } as pg.CustomTypesConfig;
-  const pool = new pg.Pool({ connectionString, options: `-c search_path=${schema}`, max: 10, types });
+  const pool = new pg.Pool({ connectionString, options: `-c search_path=${schema}`, max: 20, types });
   const boot = await pool.connect();
   try {
-    await boot.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    // One migrator at a time, even with several server processes starting together.
+    // One migrator at a time, even with several server processes starting together (creating the
+    // schema included: two concurrent CREATE SCHEMA IF NOT EXISTS can still collide).
     await boot.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await boot.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     await boot.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)');
     const applied = new Set((await boot.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
     for (const [i, sql] of POSTGRES_MIGRATIONS.entries()) {
