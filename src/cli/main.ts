@@ -1,8 +1,15 @@
 import { parseArgs } from 'node:util';
 import { auditHelp, runAudit } from './commands/audit.js';
+import { certInfoHelp, runCertInfo, SIGNATURE_COMMAND_OPTIONS, signatureOptionsOf } from './commands/cert-info.js';
+import { runVerify, verifyHelp } from './commands/verify.js';
+import { backupHelp, runBackup } from './commands/backup.js';
+import { exportCaseHelp, runExportCase } from './commands/export-case.js';
+import { restoreHelp, runRestore } from './commands/restore.js';
 import { calendarHelp, runCalendar } from './commands/calendar.js';
 import { gatewaySimHelp, runGatewaySim } from './commands/gateway-sim.js';
+import { handbookHelp, runHandbook } from './commands/handbook.js';
 import { lintHelp, runLint } from './commands/lint.js';
+import { runSampleDocument, sampleDocumentHelp } from './commands/sample-document.js';
 import { runSchema, schemaHelp } from './commands/schema.js';
 import { runServices, servicesHelp } from './commands/services.js';
 import { runShow, showHelp } from './commands/show.js';
@@ -19,22 +26,39 @@ Commands:
   calendar   the working calendar of a year
   lint       check definitions for inconsistencies
   schema     the JSON Schema of the definition format
-  audit      verify the hash chains of case files
+  audit      verify the hash chains of case files and the daily anchors; anchor a day
+  export-case  a self-contained case file with an offline verifier
+  backup     copy the SQLite database while the server runs
+  restore    restore a backup and verify every audit chain
   simulate   run one whole case through the engine, the API and a database
   gateway-sim  run the e-government gateway simulator (fictional demo data)
+  handbook   the business-process handbook of a regulation: BPMN 2.0 and SVG
+  sample-document  a result, refusal or receipt PDF of a demonstration case
+  cert-info  a certificate's holder, key usage and checks at an instant
+  verify     verify a signed document (CMS or XML-DSig), signer by signer
 
 Run "reglament <command> --help" for its options. Every command takes --json and --lang kk|ru|en.`;
 
-const COMMANDS: Record<string, { help: string; options: Record<string, { type: 'string' | 'boolean' }> }> = {
+const COMMANDS: Record<string, { help: string; options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> }> = {
   services: { help: servicesHelp, options: {} },
   show: { help: showHelp, options: {} },
   timeline: { help: timelineHelp, options: { submitted: { type: 'string' }, variant: { type: 'string' }, channel: { type: 'string' }, explain: { type: 'boolean' } } },
   calendar: { help: calendarHelp, options: { file: { type: 'string' } } },
   lint: { help: lintHelp, options: { quiet: { type: 'boolean' } } },
   schema: { help: schemaHelp, options: { out: { type: 'string' } } },
-  audit: { help: auditHelp, options: { case: { type: 'string' }, database: { type: 'string' } } },
+  audit: { help: auditHelp, options: { case: { type: 'string' }, database: { type: 'string' }, date: { type: 'string' } } },
+  'export-case': { help: exportCaseHelp, options: { out: { type: 'string' }, database: { type: 'string' } } },
+  backup: { help: backupHelp, options: { out: { type: 'string' }, database: { type: 'string' } } },
+  restore: { help: restoreHelp, options: { database: { type: 'string' } } },
   simulate: { help: simulateHelp, options: { variant: { type: 'string' }, channel: { type: 'string' }, outcome: { type: 'string' }, 'database-url': { type: 'string' } } },
   'gateway-sim': { help: gatewaySimHelp, options: { port: { type: 'string' }, host: { type: 'string' } } },
+  handbook: { help: handbookHelp, options: { variant: { type: 'string' }, out: { type: 'string' }, text: { type: 'boolean' } } },
+  'sample-document': {
+    help: sampleDocumentHelp,
+    options: { variant: { type: 'string' }, channel: { type: 'string' }, kind: { type: 'string' }, out: { type: 'string' }, both: { type: 'boolean' }, 'base-url': { type: 'string' }, submitted: { type: 'string' } },
+  },
+  'cert-info': { help: certInfoHelp, options: SIGNATURE_COMMAND_OPTIONS['cert-info'] },
+  verify: { help: verifyHelp, options: SIGNATURE_COMMAND_OPTIONS.verify },
 };
 
 /** Runs the CLI with arguments (without the node and script paths); resolves to the exit code. */
@@ -98,9 +122,16 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
           action: first,
           ...(v.case !== undefined ? { caseId: v.case as string } : {}),
           ...(v.database !== undefined ? { database: v.database as string } : {}),
+          ...(v.date !== undefined ? { date: v.date as string } : {}),
           json,
           lang,
         });
+      case 'export-case':
+        return await runExportCase(io, { caseId: first, out: v.out as string | undefined, ...(v.database !== undefined ? { database: v.database as string } : {}), json, lang });
+      case 'backup':
+        return await runBackup(io, { out: v.out as string | undefined, ...(v.database !== undefined ? { database: v.database as string } : {}), json, lang });
+      case 'restore':
+        return await runRestore(io, { file: first, ...(v.database !== undefined ? { database: v.database as string } : {}), json, lang });
       case 'simulate':
         return await runSimulate(io, {
           id: first,
@@ -118,6 +149,32 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
           json,
           lang,
         });
+      case 'handbook':
+        return await runHandbook(io, {
+          id: first,
+          ...(v.variant !== undefined ? { variant: v.variant as string } : {}),
+          ...(v.out !== undefined ? { out: v.out as string } : {}),
+          text: Boolean(v.text),
+          lang,
+          json,
+        });
+      case 'sample-document':
+        return await runSampleDocument(io, {
+          id: first,
+          ...(v.variant !== undefined ? { variant: v.variant as string } : {}),
+          ...(v.channel !== undefined ? { channel: v.channel as string } : {}),
+          ...(v.kind !== undefined ? { kind: v.kind as string } : {}),
+          ...(v.out !== undefined ? { out: v.out as string } : {}),
+          ...(v['base-url'] !== undefined ? { baseUrl: v['base-url'] as string } : {}),
+          ...(v.submitted !== undefined ? { submitted: v.submitted as string } : {}),
+          both: Boolean(v.both),
+          lang,
+          json,
+        });
+      case 'cert-info':
+        return await runCertInfo(io, { file: first, ...signatureOptionsOf(v), json, lang });
+      case 'verify':
+        return await runVerify(io, { file: first, ...signatureOptionsOf(v), json, lang });
       default:
         return runSchema(io, v.out ? { out: v.out as string } : {});
     }
