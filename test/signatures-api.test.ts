@@ -112,4 +112,27 @@ describe.each(DATABASES)('signed applications and sealed results on %s', (databa
     const other = ((await t.api.request('POST', '/api/auth/login', { body: { login: 'doctor.aigul', password: t.deps.directory.demoPassword } })).json as { token: string }).token;
     expect((await get(`/api/cases/${caseId}/result.pdf`, other)).statusCode).toBe(404);
   });
+
+  it('signs a person in by a challenge signed with their authentication key, once', async () => {
+    const challenge = (await t.api.request('POST', '/api/auth/challenge')).json as { challenge: string };
+    const signWith = async (id: ReturnType<typeof t.demoPki.authentication>, base64: string) => {
+      const signer = new LocalPkcs12Signer({ algorithm: 'ecdsa', key: id!.keyObject }, [id!.certificate.der, t.demoPki.ca.certificate.der]);
+      return Buffer.from(await createCms(Buffer.from(base64, 'base64'), signer, { detached: false, signingTime: new Date() })).toString('base64');
+    };
+    // A signing key is not for signing in: refused, and the challenge stays unused.
+    const withSigningKey = await t.api.request('POST', '/api/auth/signature', { body: { cms: await signWith(t.demoPki.signing('doctor.aigul'), challenge.challenge) }, headers: { 'accept-language': 'en' } });
+    expect(withSigningKey.status).toBe(401);
+    expect((withSigningKey.json as { error: { message: string } }).error.message).toMatch(/authentication/i);
+
+    const cms = await signWith(t.demoPki.authentication('doctor.aigul'), challenge.challenge);
+    const signedIn = await t.api.request('POST', '/api/auth/signature', { body: { cms } });
+    expect(signedIn.status).toBe(200);
+    const me = await t.api.request('GET', '/api/me', { token: (signedIn.json as { token: string }).token });
+    expect((me.json as { user: { login: string } }).user.login).toBe('doctor.aigul');
+
+    // The same signed challenge a second time, and a challenge never issued, are refused.
+    expect((await t.api.request('POST', '/api/auth/signature', { body: { cms } })).status).toBe(401);
+    const forged = await signWith(t.demoPki.authentication('doctor.aigul'), Buffer.from('not issued by the server').toString('base64'));
+    expect((await t.api.request('POST', '/api/auth/signature', { body: { cms: forged } })).status).toBe(401);
+  });
 });

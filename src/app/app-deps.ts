@@ -5,6 +5,7 @@ import type { ClockFor } from '../core/timeline/plan-timeline.js';
 import type { Stores } from '../store/open-stores.js';
 import type { EgovGateway } from './ports/egov-gateway.js';
 import type { DocumentRenderer } from './ports/document-renderer.js';
+import type { LoginVerifier } from './ports/login-verifier.js';
 import type { PasswordHasher } from './ports/password-hasher.js';
 import type { ResultSealer } from './ports/result-sealer.js';
 import type { SealVerifier } from './ports/seal-verifier.js';
@@ -34,6 +35,8 @@ export interface AppDeps {
   readonly statementVerifier?: StatementVerifier | undefined;
   /** Refuse portal applications that come without a signature. */
   readonly requirePortalSignature?: boolean;
+  /** Verifies signed log-in challenges. */
+  readonly loginVerifier?: LoginVerifier | undefined;
   /** Renders signed result documents as PDF. */
   readonly documents?: DocumentRenderer | undefined;
 }

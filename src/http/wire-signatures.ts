@@ -9,6 +9,8 @@ import type { ClockFor } from '../core/timeline/plan-timeline.js';
 import { buildCaseDocument } from '../documents/build-case-document.js';
 import { canonicalDocumentJson } from '../documents/canonical-document-json.js';
 import { cmsResultSealer } from '../signature/adapters/cms-result-sealer.js';
+import { cmsLoginVerifier } from '../signature/adapters/cms-login-verifier.js';
+import type { LoginVerifier } from '../app/ports/login-verifier.js';
 import { cmsSealVerifier } from '../signature/adapters/cms-seal-verifier.js';
 import { cmsStatementVerifier } from '../signature/adapters/cms-statement-verifier.js';
 import { loadTrustStore } from '../signature/chain/load-trust-store.js';
@@ -42,6 +44,7 @@ export interface WiredSignatures {
   readonly sealer: ResultSealer | undefined;
   readonly sealVerifier: SealVerifier;
   readonly statementVerifier: StatementVerifier;
+  readonly loginVerifier: LoginVerifier;
   readonly requirePortalSignature: boolean;
   readonly trust: TrustStore;
   readonly revocation: RevocationSource;
@@ -76,6 +79,7 @@ export async function wireSignatures(settings: SignatureSettings, sources: Docum
     sealer,
     sealVerifier: cmsSealVerifier({ trust, revocation }),
     statementVerifier: cmsStatementVerifier({ trust, revocation, now: sources.now }),
+    loginVerifier: cmsLoginVerifier({ trust, revocation, now: sources.now }),
     requirePortalSignature: settings.portalSignature === 'required',
     trust,
     revocation,

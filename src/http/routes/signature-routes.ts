@@ -5,7 +5,10 @@ import { appError } from '../../app/app-error.js';
 import { createCms } from '../../signature/cms/create-cms.js';
 import type { DemoPki } from '../../signature/demo-pki/demo-pki.js';
 import { LocalPkcs12Signer } from '../../signature/signer/local-pkcs12-signer.js';
-import { requirePrincipal, sendError } from '../http-context.js';
+import { requirePrincipal, sendError, SESSION_COOKIE } from '../http-context.js';
+import { issueLoginChallenge, signInWithSignature } from '../../app/sign-in-with-signature.js';
+import { signOut } from '../../app/sign-in.js';
+import { csrfTokenFor, setSessionCookies, webSecurityOf } from '../web-security.js';
 import { parseBody } from '../parse-body.js';
 
 /** POST /api/signature/demo-sign */
@@ -17,6 +20,9 @@ const ZDemoSignBody = z
     login: z.string().min(1).max(200).optional(),
   })
   .strict();
+
+/** POST /api/auth/signature */
+const ZSignatureLoginBody = z.object({ cms: z.string().min(1).max(200_000) }).strict();
 
 const NO_DEMO_KEY = appError('not-found', 'Бұл демо-пайдаланушының демо-кілті жоқ.', 'У этого пользователя нет демонстрационного ключа.', 'This user has no demonstration key.');
 
@@ -30,6 +36,25 @@ export async function signatureRoutes(app: FastifyInstance, deps: AppDeps, demo:
     demo: demo !== undefined,
     portalSignature: deps.requirePortalSignature ? 'required' : 'optional',
   }));
+  app.post('/api/auth/challenge', { schema: { tags: ['people'], summary: 'A one-time challenge (base64, five minutes) to sign with an authentication key for POST /api/auth/signature' } }, async () =>
+    issueLoginChallenge(deps),
+  );
+  app.post(
+    '/api/auth/signature',
+    { schema: { tags: ['people'], summary: 'Sign in with an electronic signature: the challenge signed as an attached CMS with an authentication key' }, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const body = parseBody(ZSignatureLoginBody, request.body);
+      if (!body.ok) return sendError(request, reply, body.error);
+      const security = webSecurityOf(request);
+      const signed = await signInWithSignature(deps, body.value.cms, security.session);
+      if (!signed.ok) return sendError(request, reply, signed.error);
+      const previous = request.cookies[SESSION_COOKIE];
+      if (previous) await signOut(deps, previous);
+      const { token, expiresAt, principal } = signed.value;
+      setSessionCookies(request, reply, token, Math.floor(security.session.absoluteMillis / 1000));
+      return { token, csrfToken: csrfTokenFor(token), expiresAt, user: principal.user, posts: principal.posts };
+    },
+  );
   if (!demo) return;
   app.post('/api/signature/demo-sign', { schema: { tags: ['signatures'], summary: "Demonstration only: sign with a demo applicant's key (CMS; detached for signing, attached for authentication)" } }, async (request, reply) => {
     const body = parseBody(ZDemoSignBody, request.body);
