@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../core/result.js';
 import type { AttachmentInfo } from '../store/attachment-store.js';
 import type { AppDeps } from './app-deps.js';
 import { appError, type AppError } from './app-error.js';
+import { pdfActiveContent, xmlActiveContent, type ActiveContentFinding } from './document-active-content.js';
 import type { Principal } from './principal.js';
 
 /** The largest document accepted, in bytes. */
@@ -18,9 +19,32 @@ export const ATTACHMENT_TYPES: Readonly<Record<string, readonly string[]>> = {
   'application/xml': ['<'],
 };
 
+/** The refusals of documents that carry active content, and why. */
+const ACTIVE_CONTENT_REFUSED: Readonly<Record<ActiveContentFinding['kind'], AppError>> = {
+  'pdf-active-content': appError(
+    'attachment-type',
+    'Бұл PDF құжатында белсенді мазмұн бар (скрипт, бағдарлама іске қосу, ендірілген файл немесе форма). Оны қайта PDF-ке басып шығарып, жіберіңіз.',
+    'Этот PDF-документ содержит активное содержимое (скрипт, запуск программы, вложенный файл или форму). Распечатайте его заново в PDF и отправьте.',
+    'The PDF carries active content (a script, a program launch, an embedded file or a form). Print it to PDF again and send that.',
+  ),
+  'pdf-expands-too-far': appError(
+    'attachment-type',
+    'Бұл PDF құжатының сығылған бөліктері тым үлкен көлемге ашылады.',
+    'Сжатые части PDF-документа разворачиваются до недопустимого объёма.',
+    "The PDF's compressed parts expand beyond what is accepted.",
+  ),
+  'xml-document-type': appError(
+    'attachment-type',
+    'Бұл XML құжатында DOCTYPE немесе ENTITY жарияламасы болмауы керек.',
+    'Этот XML-документ не должен содержать объявлений DOCTYPE или ENTITY.',
+    'The XML document must not declare a DOCTYPE or entities.',
+  ),
+};
+
 /**
  * Keeps an uploaded document for a later application. The declared type must be allowed and the
- * first bytes must match it, so a renamed executable is not accepted as a PDF.
+ * first bytes must match it, so a renamed executable is not accepted as a PDF; a PDF that
+ * carries scripts or other active content, and XML with a document type, are refused.
  */
 export async function uploadAttachment(deps: AppDeps, principal: Principal, file: { fileName: string; mediaType: string; body: Buffer }): Promise<Result<AttachmentInfo, AppError>> {
   const mediaType = file.mediaType.split(';')[0]!.trim().toLowerCase();
@@ -37,6 +61,8 @@ export async function uploadAttachment(deps: AppDeps, principal: Principal, file
     const mb = MAX_ATTACHMENT_BYTES / 1024 / 1024;
     return err(appError('attachment-too-large', `Құжат бос немесе ${mb} МБ-тан үлкен.`, `Документ пуст или больше ${mb} МБ.`, `The document is empty or larger than ${mb} MB.`));
   }
+  const active = mediaType === 'application/pdf' ? pdfActiveContent(file.body) : mediaType === 'application/xml' ? xmlActiveContent(file.body) : undefined;
+  if (active) return err(ACTIVE_CONTENT_REFUSED[active.kind]);
   const info = {
     id: deps.newId('att'),
     ownerId: principal.user.id,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseLocalDate } from '../clock/local-date.js';
 
 /** A text in the three languages of the product; kk is the language of the seed acts. */
 export const ZText = z
@@ -14,7 +15,8 @@ export type TText = z.infer<typeof ZText>;
 export const LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type TLanguage = (typeof LANGUAGES)[number];
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+// A date that exists: 2026-02-31 matches the pattern but would fail the clock later.
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine((d) => parseLocalDate(d) !== undefined, 'no such date');
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case identifier');
 
 /** Units a legal term can be counted in (DEADLINES.md). */
@@ -22,10 +24,14 @@ export const TERM_UNITS = ['minutes', 'hours', 'working_days', 'calendar_days'] 
 export const ZTermUnit = z.enum(TERM_UNITS);
 export type TTermUnit = z.infer<typeof ZTermUnit>;
 
+/** The largest number of units a legal term may have: far above any term of the acts (45 working days). */
+export const MAX_TERM_VALUE = 1000;
+
 /** A legal term: a positive whole number of one unit. */
 export const ZTerm = z
   .object({
-    value: z.number().int().positive(),
+    // Bounded so that a hostile or mistyped definition cannot make planning count for hours.
+    value: z.number().int().positive().max(MAX_TERM_VALUE),
     unit: ZTermUnit,
   })
   .strict();

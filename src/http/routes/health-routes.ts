@@ -1,34 +1,54 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app/app-deps.js';
-import type { ServerMetrics } from '../server-metrics.js';
+import { POSTGRES_MIGRATIONS } from '../../store/postgres/postgres-migrations.js';
+import { SQLITE_MIGRATIONS } from '../../store/sqlite/sqlite-migrations.js';
+import { renderMetrics, type ServerMetrics } from '../server-metrics.js';
 
-/** Liveness with a database round trip, and metrics in the Prometheus text format. */
+/**
+ * Liveness (/health: the process and its database answer), readiness (/ready: the schema is at
+ * this build's version and the process is not shutting down) and metrics in the Prometheus text
+ * format. None of them needs a sign-in, and none is rate-limited.
+ */
 export async function healthRoutes(app: FastifyInstance, deps: AppDeps, metrics: ServerMetrics) {
+  const { db } = deps.stores;
+  const expectedMigrations = (db.dialect === 'postgres' ? POSTGRES_MIGRATIONS : SQLITE_MIGRATIONS).length;
+
   app.get('/health', { schema: { tags: ['operations'], summary: 'Whether the server and its database answer' } }, async (_request, reply) => {
     try {
-      await deps.stores.db.all('SELECT 1 AS one');
-      return { status: 'ok', database: deps.stores.db.dialect };
+      await db.all('SELECT 1 AS one');
+      return { status: 'ok', database: db.dialect };
     } catch {
-      return reply.status(503).send({ status: 'unavailable', database: deps.stores.db.dialect });
+      return reply.status(503).send({ status: 'unavailable', database: db.dialect });
     }
   });
-  app.get('/metrics', { schema: { tags: ['operations'], summary: 'Prometheus metrics' } }, async (_request, reply) => {
-    const byStatus = await deps.stores.db.all<{ status: string; n: number }>('SELECT status, COUNT(*) AS n FROM cases GROUP BY status ORDER BY status');
-    const overdue = await deps.stores.db.all<{ n: number }>('SELECT COUNT(*) AS n FROM cases WHERE step_due IS NOT NULL AND step_due < ?', [deps.now()]);
-    const lines = [
-      '# HELP reglament_http_requests_total HTTP requests answered, by status class.',
-      '# TYPE reglament_http_requests_total counter',
-      ...Object.entries(metrics.requests).map(([klass, n]) => `reglament_http_requests_total{class="${klass}"} ${n}`),
-      '# HELP reglament_cases Cases by applicant-facing status.',
-      '# TYPE reglament_cases gauge',
-      ...byStatus.map((r) => `reglament_cases{status="${r.status}"} ${Number(r.n)}`),
-      '# HELP reglament_overdue_steps Open steps past their due.',
-      '# TYPE reglament_overdue_steps gauge',
-      `reglament_overdue_steps ${Number(overdue[0]?.n ?? 0)}`,
-      '# HELP reglament_timers_fired_total Escalations fired by this process.',
-      '# TYPE reglament_timers_fired_total counter',
-      `reglament_timers_fired_total ${metrics.timersFired}`,
-    ];
-    return reply.type('text/plain; version=0.0.4').send(`${lines.join('\n')}\n`);
+
+  app.get('/ready', { schema: { tags: ['operations'], summary: 'Whether this process should receive traffic: database reachable, migrations applied, not shutting down' } }, async (_request, reply) => {
+    if (metrics.draining) return reply.status(503).send({ status: 'draining', database: db.dialect });
+    try {
+      const applied = Number((await db.all<{ n: number }>('SELECT COUNT(*) AS n FROM schema_migrations'))[0]?.n ?? 0);
+      const status = applied >= expectedMigrations ? 'ready' : 'migrations-pending';
+      return reply.status(status === 'ready' ? 200 : 503).send({ status, database: db.dialect, migrations: { applied, expected: expectedMigrations } });
+    } catch {
+      return reply.status(503).send({ status: 'database-unavailable', database: db.dialect });
+    }
+  });
+
+  app.get('/metrics', { schema: { tags: ['operations'], summary: 'Prometheus metrics (text format 0.0.4)' } }, async (_request, reply) => {
+    const now = deps.now();
+    const casesByStatus = await db.all<{ status: string; n: number }>('SELECT status, COUNT(*) AS n FROM cases GROUP BY status ORDER BY status');
+    const overdue = await db.all<{ n: number }>('SELECT COUNT(*) AS n FROM cases WHERE step IS NOT NULL AND step_due IS NOT NULL AND step_due < ?', [now]);
+    const timers = await db.all<{ n: number; oldest: number | null }>('SELECT COUNT(*) AS n, MIN(timer_due) AS oldest FROM cases WHERE timer_due IS NOT NULL AND timer_due <= ?', [now]);
+    const oldest = timers[0]?.oldest;
+    const text = renderMetrics(
+      metrics,
+      {
+        casesByStatus: casesByStatus.map((r) => ({ status: r.status, n: Number(r.n) })),
+        overdueSteps: Number(overdue[0]?.n ?? 0),
+        dueTimers: Number(timers[0]?.n ?? 0),
+        timerLagSeconds: oldest === null || oldest === undefined ? 0 : Math.max(0, (now - Number(oldest)) / 1000),
+      },
+      now,
+    );
+    return reply.type('text/plain; version=0.0.4; charset=utf-8').send(text);
   });
 }

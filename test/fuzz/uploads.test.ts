@@ -1,0 +1,124 @@
+import { deflateRawSync, deflateSync } from 'node:zlib';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { MAX_ATTACHMENT_BYTES } from '../../src/app/upload-attachment.js';
+import { multipartBody } from '../../src/http/api-client.js';
+import { LANGUAGES, type TLanguage } from '../../src/core/regulation/schema.js';
+import { startTestApp } from '../support/test-app.js';
+import { expectHandled, rowCounts } from './api-invariants.js';
+import { countCase, FUZZ_TEST_TIMEOUT_MS, fuzzParameters, fuzzSummary } from './fuzz-settings.js';
+
+vi.setConfig({ testTimeout: FUZZ_TEST_TIMEOUT_MS });
+
+type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+
+const BOUNDARY = '----reglament-boundary';
+const MAGIC = { pdf: '%PDF-1.4\n', jpeg: '\xff\xd8\xff\xe0', png: '\x89PNG\r\n\x1a\n', cms: '\x30\x82', xml: '<?xml version="1.0"?>', zip: 'PK\x03\x04', exe: 'MZ\x90\x00', elf: '\x7fELF' } as const;
+const DECLARED = ['application/pdf', 'image/jpeg', 'image/png', 'application/pkcs7-signature', 'application/xml', 'application/zip', 'application/x-msdownload', 'text/html', 'image/svg+xml', 'application/octet-stream', 'APPLICATION/PDF; charset=x', ''];
+
+/** A zip archive with one entry that inflates a thousandfold: refused by type, never opened. */
+function zipBomb(): Buffer {
+  const data = deflateRawSync(Buffer.alloc(32 * 1024 * 1024));
+  const name = Buffer.from('bomb.pdf');
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(32 * 1024 * 1024, 22);
+  local.writeUInt16LE(name.length, 26);
+  return Buffer.concat([local, name, data]);
+}
+
+/** A PDF whose object stream hides a script, and one whose object stream is a compression bomb. */
+const pdfWithStream = (content: Buffer) =>
+  Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /ObjStm /Filter /FlateDecode >>\nstream\n', 'latin1'), deflateSync(content), Buffer.from('\nendstream\nendobj\n%%EOF\n', 'latin1')]);
+
+describe('hostile uploads', () => {
+  let t: TestApp;
+  let token = '';
+
+  beforeAll(async () => {
+    t = await startTestApp('sqlite');
+    token = (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'doctor.askar', password: t.deps.directory.demoPassword } })).json<{ token: string }>().token;
+  }, 60_000);
+  afterAll(async () => {
+    console.log(`[fuzz] uploads: ${fuzzSummary('upload ')}`);
+    await t?.close();
+  });
+
+  const upload = async (file: { fileName: string; mediaType: string; body: Buffer }, lang: TLanguage, heading: string, payload?: Buffer) => {
+    countCase(`upload ${heading}`);
+    const before = await rowCounts(t.deps);
+    const answer = await t.app.inject({ method: 'POST', url: '/api/attachments', headers: { authorization: `Bearer ${token}`, 'accept-language': lang, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` }, payload: payload ?? multipartBody(file) });
+    expectHandled(answer, lang, `${heading} ${file.mediaType} ${file.fileName}`);
+    if (answer.statusCode >= 400) expect(await rowCounts(t.deps)).toBe(before);
+    return answer;
+  };
+
+  it('refuses wrong types, renamed files and mismatched contents, and keeps what matches', async () => {
+    const lang = fc.constantFrom<TLanguage>(...LANGUAGES);
+    const body = fc.tuple(fc.constantFrom(...Object.values(MAGIC), ''), fc.uint8Array({ maxLength: 300 })).map(([magic, rest]) => Buffer.concat([Buffer.from(magic, 'latin1'), Buffer.from(rest)]));
+    const fileName = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('../../etc/passwd', 'a\\b.pdf', 'x.pdf.exe', '', '%00.pdf', 'диплом.pdf')).map((s) => s.replace(/["\r\n]/g, '_'));
+    await fc.assert(
+      fc.asyncProperty(body, fc.constantFrom(...DECLARED), fileName, lang, async (bytes, mediaType, name, language) => {
+        const answer = await upload({ fileName: name, mediaType, body: bytes }, language, 'typed files');
+        if (answer.statusCode === 201) {
+          // Accepted only when the declared type is allowed and the bytes begin as that type says.
+          const kept = answer.json<{ mediaType: string; fileName: string }>();
+          expect(['application/pdf', 'image/jpeg', 'image/png', 'application/pkcs7-signature', 'application/xml']).toContain(kept.mediaType);
+          expect(kept.fileName).not.toMatch(/[\\/\0]/);
+        }
+      }),
+      fuzzParameters(300),
+    );
+  });
+
+  it('refuses PDFs with active content however it is hidden', async () => {
+    const names = ['JavaScript', 'JS', 'Launch', 'EmbeddedFile', 'RichMedia', 'XFA', 'SubmitForm'];
+    // Escape any letters of the name as #xx, as PDF allows, to dodge a plain text search.
+    const escaped = fc.tuple(fc.constantFrom(...names), fc.array(fc.boolean(), { minLength: 12, maxLength: 12 })).map(([n, esc]) => [...n].map((c, i) => (esc[i] ? `#${c.charCodeAt(0).toString(16)}` : c)).join(''));
+    const where = fc.constantFrom('plain', 'compressed');
+    await fc.assert(
+      fc.asyncProperty(escaped, where, fc.constantFrom<TLanguage>(...LANGUAGES), async (name, place, language) => {
+        const object = `<< /Type /Action /S /${name} /JS (app.alert(1)) >>`;
+        const body = place === 'plain' ? Buffer.from(`%PDF-1.7\n1 0 obj\n${object}\nendobj\n%%EOF\n`, 'latin1') : pdfWithStream(Buffer.from(`1 0 ${object}`, 'latin1'));
+        const answer = await upload({ fileName: 'statement.pdf', mediaType: 'application/pdf', body }, language, 'active PDFs');
+        expect(answer.statusCode).toBe(415);
+        expect(answer.json<{ error: { code: string } }>().error.code).toBe('attachment-type');
+      }),
+      fuzzParameters(100),
+    );
+  });
+
+  it('refuses bombs, oversized documents and several files at once, in the asked language', async () => {
+    const bomb = await upload({ fileName: 'scan.zip', mediaType: 'application/zip', body: zipBomb() }, 'ru', 'bombs');
+    expect(bomb.statusCode).toBe(415);
+    const disguised = await upload({ fileName: 'scan.pdf', mediaType: 'application/pdf', body: zipBomb() }, 'kk', 'bombs');
+    expect(disguised.statusCode).toBe(415);
+    const pdfBomb = await upload({ fileName: 'scan.pdf', mediaType: 'application/pdf', body: pdfWithStream(Buffer.alloc(80 * 1024 * 1024)) }, 'en', 'bombs');
+    expect(pdfBomb.json<{ error: { message: string } }>().error.message).toContain('expand');
+    const xmlBomb = await upload({ fileName: 'a.xml', mediaType: 'application/xml', body: Buffer.from('<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]><x>&b;</x>') }, 'en', 'bombs');
+    expect(xmlBomb.statusCode).toBe(415);
+
+    const huge = await upload({ fileName: 'big.pdf', mediaType: 'application/pdf', body: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(MAX_ATTACHMENT_BYTES)]) }, 'ru', 'oversized');
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json<{ error: { message: string } }>().error.message).toMatch(/^Документ/);
+
+    const one = multipartBody({ fileName: 'a.pdf', mediaType: 'application/pdf', body: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    const two = Buffer.concat([one.subarray(0, one.length - `--${BOUNDARY}--\r\n`.length), one.subarray(0, one.length)]);
+    const several = await upload({ fileName: 'a.pdf', mediaType: 'application/pdf', body: Buffer.alloc(0) }, 'kk', 'several files', two);
+    expect(several.statusCode).toBeLessThan(500);
+  });
+
+  it('answers a truncated or garbled multipart stream without a server error', async () => {
+    const valid = multipartBody({ fileName: 'a.pdf', mediaType: 'application/pdf', body: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: valid.length }), fc.uint8Array({ maxLength: 40 }), fc.nat({ max: valid.length }), fc.constantFrom<TLanguage>(...LANGUAGES), async (cut, noise, at, language) => {
+        const garbled = Buffer.concat([valid.subarray(0, Math.min(at, cut)), Buffer.from(noise), valid.subarray(Math.min(at, cut), cut)]);
+        await upload({ fileName: 'a.pdf', mediaType: 'application/pdf', body: Buffer.alloc(0) }, language, 'garbled multipart', garbled);
+      }),
+      fuzzParameters(200),
+    );
+  });
+});
