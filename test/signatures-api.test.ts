@@ -108,6 +108,14 @@ describe.each(DATABASES)('signed applications and sealed results on %s', (databa
     expect(text).toContain(number);
     expect(text).toContain('Сейтқали');
 
+    // The receipt of the documents accepted, printable at the counter.
+    const receipt = await get(`/api/cases/${caseId}/receipt.pdf?lang=kk`);
+    expect(receipt.statusCode).toBe(200);
+    writeFileSync(file, receipt.rawPayload);
+    const receiptText = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(receiptText).toContain('Құжаттарды қабылдау туралы қолхат');
+    expect(receiptText).toContain(caseId);
+
     // Someone who may not see the case learns nothing of its result.
     const other = ((await t.api.request('POST', '/api/auth/login', { body: { login: 'doctor.aigul', password: t.deps.directory.demoPassword } })).json as { token: string }).token;
     expect((await get(`/api/cases/${caseId}/result.pdf`, other)).statusCode).toBe(404);

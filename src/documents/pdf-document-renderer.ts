@@ -1,8 +1,20 @@
 import type { DocumentRenderer } from '../app/ports/document-renderer.js';
+import type { TimeZone } from '../core/clock/time-zone.js';
+import type { TDirectory } from '../core/directory/directory-schema.js';
+import type { TRegulation } from '../core/regulation/schema.js';
+import { buildReceiptDocument } from './build-receipt-document.js';
 import { renderDocumentPdf } from './pdf/render-document-pdf.js';
 import type { ResultDocument } from './result-document.js';
 
-/** The PDF renderer over the documents this module builds (the signed JSON is a ResultDocument). */
-export const pdfDocumentRenderer: DocumentRenderer = {
-  renderPdf: (document, lang) => renderDocumentPdf(document as ResultDocument, lang),
-};
+/** The PDF renderer over the documents this module builds (a signed result's JSON is a ResultDocument). */
+export function pdfDocumentRenderer(sources: { regulations: readonly TRegulation[]; directory: TDirectory; zone: TimeZone; publicUrl: string }): DocumentRenderer {
+  return {
+    renderPdf: (document, lang) => renderDocumentPdf(document as ResultDocument, lang),
+    async renderReceiptPdf(input, lang) {
+      const regulation = sources.regulations.find((r) => r.id === input.state.service);
+      if (!regulation) return undefined;
+      const built = buildReceiptDocument({ ...input, regulation, directory: sources.directory, zone: sources.zone, baseUrl: sources.publicUrl });
+      return built.ok ? renderDocumentPdf(built.value, lang) : undefined;
+    },
+  };
+}

@@ -1,5 +1,16 @@
-/** Renders a signed result document (its canonical JSON, parsed) as the PDF people hold. */
+import type { CaseEvent } from '../../core/engine/case-events.js';
+import type { CaseState } from '../../core/engine/case-model.js';
+
+/** The languages a document is printed in: Kazakh, Russian, or both on one document. */
+export type PrintLanguage = 'kk' | 'ru' | 'kk+ru';
+
+/** Renders the documents people hold as PDF. */
 export interface DocumentRenderer {
-  /** `lang` is the applicant's choice: Kazakh, Russian, or both on one document. */
-  renderPdf(document: unknown, lang: 'kk' | 'ru' | 'kk+ru'): Promise<Uint8Array>;
+  /** A signed result document (its canonical JSON, parsed). */
+  renderPdf(document: unknown, lang: PrintLanguage): Promise<Uint8Array>;
+  /** The receipt of an application (or the receipt refusing acceptance), from the case and its history; undefined when none can be made. */
+  renderReceiptPdf(
+    input: { readonly state: CaseState; readonly history: readonly CaseEvent[]; readonly files: readonly { fileName: string; size: number; sha256: string }[] },
+    lang: PrintLanguage,
+  ): Promise<Uint8Array | undefined>;
 }

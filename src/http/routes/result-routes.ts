@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app/app-deps.js';
 import { sealedResultOf } from '../../app/result-document.js';
+import { viewCase } from '../../app/view-case.js';
+import { NOT_FOUND } from '../../app/app-error.js';
 import { requirePrincipal, sendError } from '../http-context.js';
 
 const LANGUAGES = ['kk', 'ru', 'kk+ru'] as const;
@@ -21,6 +23,21 @@ export async function resultRoutes(app: FastifyInstance, deps: AppDeps) {
         .type('application/pdf')
         .header('content-disposition', `inline; filename="${sealed.value.number}-${lang}.pdf"`)
         .send(Buffer.from(pdf));
+    },
+  );
+  app.get<{ Params: { id: string }; Querystring: { lang?: string } }>(
+    '/api/cases/:id/receipt.pdf',
+    { schema: { tags: ['cases'], summary: 'The receipt of the documents accepted (or refusing acceptance) as PDF, printable at the counter' } },
+    async (request, reply) => {
+      const principal = await requirePrincipal(deps, request, reply);
+      if (!principal) return reply;
+      const view = await viewCase(deps, principal, request.params.id);
+      if (!view.ok) return sendError(request, reply, view.error);
+      const lang = LANGUAGES.find((l) => l === request.query.lang) ?? 'kk';
+      const { case: state, history, attachments } = view.value;
+      const pdf = await deps.documents!.renderReceiptPdf({ state, history: history.map((h) => h.event), files: attachments.map(({ fileName, size, sha256 }) => ({ fileName, size, sha256 })) }, lang);
+      if (!pdf) return sendError(request, reply, NOT_FOUND);
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="receipt-${state.id}-${lang}.pdf"`).send(Buffer.from(pdf));
     },
   );
   app.get<{ Params: { id: string } }>('/api/cases/:id/result.p7s', { schema: { tags: ['cases'], summary: "The provider's signed result document: CMS with the document's canonical JSON inside" } }, async (request, reply) => {
