@@ -63,7 +63,7 @@ try {
 
   say('legal clock');
   const clock = clockSpeed(sizes.clock);
-  Object.assign(figures, { clockDuesPerSec: clock.duesPerSec, clockRawDuesPerSec: clock.rawDuesPerSec, clockTimelinesPerSec: clock.timelinesPerSec, clockTimelineSteps: clock.timelineSteps });
+  Object.assign(figures, { clockDuesPerSec: clock.duesPerSec, clockExplainedDuesPerSec: clock.explainedDuesPerSec, clockTimelinesPerSec: clock.timelinesPerSec, clockTimelineSteps: clock.timelineSteps });
 
   const scaleSchema = places.schema('scale');
   const wired = await wireApp({ database: { postgresUrl: BENCH_DATABASE_URL, schema: scaleSchema } });

@@ -11,9 +11,7 @@ export function dueOf(clock: OfficeClock, start: number, term: TTerm): number {
   }
   const startDay = clock.zone.local(start).day;
   if (term.unit === 'working_days') {
-    let day = startDay;
-    for (let i = 0; i < term.value; i++) day = clock.nextWorkingDay(day);
-    return clock.closeOfBusiness(day);
+    return clock.closeOfBusiness(term.value > 0 ? clock.nthWorkingDayAfter(startDay, term.value) : startDay);
   }
   // Calendar days: a term ending on a day off ends on the next working day (Civil Code).
   const nominal = startDay + term.value;

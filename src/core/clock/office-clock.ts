@@ -6,6 +6,9 @@ import type { WorkingCalendar } from './working-calendar.js';
 const MS_PER_MINUTE = 60_000;
 // No real calendar has a year of days off; a longer search means broken data, not a long holiday.
 const MAX_DAYS_SEARCHED = 400;
+/** The indexed span: 2000-01-01 to the end of 2059 (epoch days); outside it the count walks day by day. */
+const INDEX_FROM = 10_957;
+const INDEX_DAYS = 21_915;
 
 /** Working-time arithmetic of one office: its schedule, in its zone, on the country's calendar. */
 export interface OfficeClock {
@@ -14,6 +17,8 @@ export interface OfficeClock {
   readonly zone: TimeZone;
   /** The next working day strictly after a date. */
   nextWorkingDay(day: EpochDay): EpochDay;
+  /** The n-th working day strictly after a date (n ≥ 1). */
+  nthWorkingDayAfter(day: EpochDay, n: number): EpochDay;
   /** The instant the office closes on a (working) date: the end of its last period. */
   closeOfBusiness(day: EpochDay): number;
   /** The instant itself when the office is working then; otherwise the start of the next period. */
@@ -36,6 +41,35 @@ export function buildOfficeClock(schedule: OfficeSchedule, calendar: WorkingCale
   const nextWorkingDay = (day: EpochDay): EpochDay => {
     for (let d = day + 1, n = 0; n < MAX_DAYS_SEARCHED; d++, n++) if (calendar.isWorking(d)) return d;
     throw new Error(`no working day within ${MAX_DAYS_SEARCHED} days after epoch day ${day}`);
+  };
+
+  // Working days in order, with each day's count of working days before it, built on first use:
+  // a term of N working days is then one lookup instead of N calendar reads.
+  let index: { first: EpochDay; ordinal: Int32Array; days: Int32Array } | undefined;
+  const workingDayIndex = () => {
+    if (!index) {
+      const first = INDEX_FROM;
+      const ordinal = new Int32Array(INDEX_DAYS);
+      const days: number[] = [];
+      for (let i = 0; i < INDEX_DAYS; i++) {
+        ordinal[i] = days.length;
+        if (calendar.isWorking(first + i)) days.push(first + i);
+      }
+      index = { first, ordinal, days: Int32Array.from(days) };
+    }
+    return index;
+  };
+  const nthWorkingDayAfter = (day: EpochDay, n: number): EpochDay => {
+    const { first, ordinal, days } = workingDayIndex();
+    const i = day - first;
+    if (i >= 0 && i < INDEX_DAYS) {
+      // Working days strictly after `day` start at the ordinal of the day after it.
+      const at = (i + 1 < INDEX_DAYS ? ordinal[i + 1]! : days.length) + n - 1;
+      if (at < days.length) return days[at]!;
+    }
+    let d = day;
+    for (let k = 0; k < n; k++) d = nextWorkingDay(d);
+    return d;
   };
 
   const at = (day: EpochDay, minute: number) => zone.instant(day, minute);
@@ -86,6 +120,7 @@ export function buildOfficeClock(schedule: OfficeSchedule, calendar: WorkingCale
     calendar,
     zone,
     nextWorkingDay,
+    nthWorkingDayAfter,
     closeOfBusiness: (day) => at(day, lastPeriod.to),
     nextWorkingMoment,
     addWorkingMillis,
