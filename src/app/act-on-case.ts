@@ -9,6 +9,13 @@ import { runCaseCommand } from './run-case-command.js';
 /** What a person can ask to do with an existing case (submission and the timer's escalation are separate). */
 export type CaseAction = Exclude<CaseCommand, { type: 'submit' } | { type: 'escalate' }>;
 
+const KEY_REUSED = appError(
+  'invalid-input',
+  'Бұл Idempotency-Key басқа іс бойынша сұрауға қолданылған.',
+  'Этот Idempotency-Key уже использован в запросе по другому делу.',
+  'This Idempotency-Key was already used for a request on another case.',
+);
+
 /**
  * Runs a person's action on a case. The engine checks role, office, step and state; here we keep
  * cases hidden from people who may not see them and check that an assignee is an executor of the
@@ -17,6 +24,11 @@ export type CaseAction = Exclude<CaseCommand, { type: 'submit' } | { type: 'esca
 export async function actOnCase(deps: AppDeps, principal: Principal, caseId: string, action: CaseAction, idempotencyKey?: string): Promise<Result<CaseState, AppError>> {
   const state = await deps.stores.cases.load(caseId);
   if (!state || !maySeeCase(principal, state)) return err(NOT_FOUND);
+  const key = idempotencyKey !== undefined ? `${principal.user.id}:${idempotencyKey}` : undefined;
+  // A request resent after its answer was lost is answered with the case as it is: deciding it
+  // again would refuse the step it already completed.
+  const first = key === undefined ? undefined : await deps.stores.cases.replayOf(key);
+  if (first) return first.caseId === caseId ? ok(state) : err(KEY_REUSED);
   if (action.type === 'assign') {
     const executors = await deps.stores.identity.usersWithPost({ officeId: state.officeId, role: 'executor' });
     if (!executors.some((u) => u.id === action.assignee)) {
@@ -32,7 +44,7 @@ export async function actOnCase(deps: AppDeps, principal: Principal, caseId: str
     command: action,
     actor: actorForCase(principal, state),
     loaded: state,
-    ...(idempotencyKey !== undefined ? { idempotencyKey: `${principal.user.id}:${idempotencyKey}` } : {}),
+    ...(key !== undefined ? { idempotencyKey: key } : {}),
   });
   return ran.ok ? ok(ran.value.state) : err(ran.error);
 }

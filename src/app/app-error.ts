@@ -7,6 +7,7 @@ export const APP_ERROR_CODES = [
   // people and access
   'unauthenticated',
   'bad-credentials',
+  'too-many-attempts',
   'forbidden',
   'not-found',
   // placing a case

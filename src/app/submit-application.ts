@@ -38,6 +38,13 @@ export async function submitApplication(deps: AppDeps, principal: Principal, inp
   const regulation = regulationOf(deps, input.service);
   if (!regulation) return err(NOT_FOUND);
   const { user } = principal;
+  if (input.idempotencyKey !== undefined) {
+    // A submission resent after its answer was lost gets its case back before anything is checked
+    // again: its documents now belong to that case, and the gateway need not be asked twice.
+    const first = await deps.stores.cases.replayOf(`${user.id}:${input.idempotencyKey}`);
+    const lodged = first && (await deps.stores.cases.load(first.caseId));
+    if (lodged) return ok(lodged);
+  }
   const isApplicant = user.kind === 'applicant';
   if (isApplicant !== (input.channel === 'portal')) {
     return err(

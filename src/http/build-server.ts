@@ -1,3 +1,4 @@
+import type { DemoPki } from '../signature/demo-pki/demo-pki.js';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -9,32 +10,59 @@ import type { AppDeps } from '../app/app-deps.js';
 import { appError } from '../app/app-error.js';
 import { MAX_ATTACHMENT_BYTES } from '../app/upload-attachment.js';
 import { AttachmentUnavailable } from '../store/sql-case-store.js';
+import { frameworkRefusal, NO_SUCH_ROUTE, sendFrameworkRefusal } from './framework-errors.js';
 import { sendError } from './http-context.js';
+import { refuseNulCharacters } from './refuse-nul-characters.js';
+import { limitRequestRates, type RateLimits } from './request-rate-limits.js';
 import { requestLanguage } from './request-language.js';
 import { attachmentRoutes } from './routes/attachment-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { caseRoutes } from './routes/case-routes.js';
 import { catalogueRoutes } from './routes/catalogue-routes.js';
+import { dashboardRoutes } from './routes/dashboard-routes.js';
+import { handbookRoutes } from './routes/handbook-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { registryRoutes } from './routes/registry-routes.js';
-import { newServerMetrics, type ServerMetrics } from './server-metrics.js';
+import { resultRoutes } from './routes/result-routes.js';
+import { signatureRoutes } from './routes/signature-routes.js';
+import { webRoutes } from './routes/web-routes.js';
+import { loggerOption, REQUEST_ID_HEADER, requestIdOf, type LogSettings } from './server-logging.js';
+import { newServerMetrics, observeRequest, type ServerMetrics } from './server-metrics.js';
+import { DEFAULT_WEB_SECURITY, HELMET_OPTIONS, installWebSecurity, type WebSecurity } from './web-security.js';
 
 /** Options of the HTTP server. */
 export interface ServerOptions {
-  /** pino logging (off in tests). */
-  readonly logger?: boolean;
+  /** JSON logs with request ids (off in tests): true for stdout at info, or a level and a stream. */
+  readonly logger?: LogSettings;
   readonly metrics?: ServerMetrics;
+  /** Requests per minute per address and per person; none when absent (tests, benchmarks). */
+  readonly rateLimits?: RateLimits;
+  /** Fastify's trustProxy: take the client's address from X-Forwarded-For behind a reverse proxy. */
+  readonly trustProxy?: boolean | string;
+  /** The demo PKI, when it stands in for NCA RK: the demo applicants' keys sign in the browser's place. */
+  readonly demoPki?: DemoPki | undefined;
+  /** Cookies, sessions, sign-in lockout (web-security.ts); the defaults when absent. */
+  readonly security?: WebSecurity;
 }
 
 /** Builds the REST API on the application's wiring; the caller listens (or injects, in tests). */
 export async function buildServer(deps: AppDeps, options: ServerOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+  const app = Fastify({
+    logger: loggerOption(options.logger),
+    // A proxy's X-Request-Id is kept (when it is a plain token), else one is made; it is logged as reqId and returned.
+    genReqId: requestIdOf,
+    bodyLimit: 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    // Malformed addresses are refused before routing: in the user's language too.
+    frameworkErrors: (error, request, reply) => sendFrameworkRefusal(request, reply, frameworkRefusal(error) ?? NO_SUCH_ROUTE),
+  });
   const metrics = options.metrics ?? newServerMetrics();
   // Bodies are validated by zod in the handlers, so errors speak the user's language; the JSON
   // schemas on the routes document the API only.
   app.setValidatorCompiler(() => () => true);
-  await app.register(helmet, { contentSecurityPolicy: false });
+  await app.register(helmet, HELMET_OPTIONS);
   await app.register(cookie);
+  installWebSecurity(app, options.security ?? DEFAULT_WEB_SECURITY);
   await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 10 } });
   await app.register(rateLimit, {
     global: false,
@@ -55,23 +83,31 @@ export async function buildServer(deps: AppDeps, options: ServerOptions = {}): P
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  app.addHook('onResponse', async (_request, reply) => {
-    const klass = `${Math.floor(reply.statusCode / 100)}xx`;
-    metrics.requests[klass] = (metrics.requests[klass] ?? 0) + 1;
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    // While shutting down, each answer closes its connection, so kept-alive clients let the server go.
+    if (metrics.draining) reply.header('connection', 'close');
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    observeRequest(metrics, request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
   });
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof AttachmentUnavailable) {
       return sendError(request, reply, appError('attachment-unavailable', 'Құжат басқа іске тіркелген.', 'Документ уже приложен к другому делу.', 'The document is already attached to another case.'));
     }
-    const status = (error as { statusCode?: number }).statusCode ?? 500;
-    if (status < 500) {
-      // Fastify's own refusals (rate limit, body too large, malformed JSON) keep their status.
-      const code = (error as { code?: string }).code === 'rate-limited' ? 'rate-limited' : status === 413 ? 'attachment-too-large' : 'invalid-input';
-      return reply.status(status).send({ error: { code, message: (error as Error).message } });
-    }
+    // The rate limiter's refusal is already in the user's language.
+    if ((error as { code?: string }).code === 'rate-limited') return reply.status(429).send({ error: { code: 'rate-limited', message: (error as Error).message } });
+    // Fastify's own refusals (body too large, malformed JSON, wrong content type) keep their status, in the user's language.
+    const refusal = frameworkRefusal(error);
+    if (refusal) return sendFrameworkRefusal(request, reply, refusal);
     request.log.error(error);
     return reply.status(500).send({ error: { code: 'internal', message: 'Internal error / Ішкі қате / Внутренняя ошибка' } });
   });
+  app.setNotFoundHandler((request, reply) => sendFrameworkRefusal(request, reply, NO_SUCH_ROUTE));
+  refuseNulCharacters(app);
+  if (options.rateLimits) limitRequestRates(app, deps, options.rateLimits);
 
   await healthRoutes(app, deps, metrics);
   await authRoutes(app, deps);
@@ -79,5 +115,10 @@ export async function buildServer(deps: AppDeps, options: ServerOptions = {}): P
   await caseRoutes(app, deps);
   await attachmentRoutes(app, deps);
   await registryRoutes(app, deps);
+  await resultRoutes(app, deps);
+  await signatureRoutes(app, deps, options.demoPki);
+  await dashboardRoutes(app, deps);
+  await handbookRoutes(app, deps);
+  await webRoutes(app);
   return app;
 }

@@ -18,6 +18,7 @@ export const ERROR_STATUS: Record<AppErrorCode, number> = {
   'not-admissible': 422,
   unauthenticated: 401,
   'bad-credentials': 401,
+  'too-many-attempts': 429,
   forbidden: 403,
   'not-found': 404,
   'office-not-resolved': 422,

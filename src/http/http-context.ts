@@ -6,6 +6,7 @@ import { principalOf } from '../app/sign-in.js';
 import type { Result } from '../core/result.js';
 import { ERROR_STATUS } from './error-status.js';
 import { requestLanguage } from './request-language.js';
+import { webSecurityOf } from './web-security.js';
 
 /** The cookie a browser session travels in. */
 export const SESSION_COOKIE = 'reglament_session';
@@ -33,7 +34,7 @@ export function requestToken(request: FastifyRequest): string | undefined {
 /** The signed-in person, or a 401 sent and undefined returned. */
 export async function requirePrincipal(deps: AppDeps, request: FastifyRequest, reply: FastifyReply): Promise<Principal | undefined> {
   const token = requestToken(request);
-  const principal = token ? await principalOf(deps, token) : undefined;
+  const principal = token ? await principalOf(deps, token, webSecurityOf(request).session) : undefined;
   if (!principal) void sendError(request, reply, UNAUTHENTICATED);
   return principal;
 }

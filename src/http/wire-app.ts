@@ -10,6 +10,8 @@ import { startGatewaySimulator } from '../gateway/simulator/gateway-simulator.js
 import { loadSimulatorSeed } from '../gateway/simulator/simulator-seed.js';
 import { argon2PasswordHasher } from '../security/argon2-password-hasher.js';
 import { openStores, type DatabaseConfig } from '../store/open-stores.js';
+import { pdfDocumentRenderer } from '../documents/pdf-document-renderer.js';
+import { wireSignatures, type SignatureSettings, type WiredSignatures } from './wire-signatures.js';
 
 const BASE32 = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -25,6 +27,8 @@ export interface WiringOptions {
   readonly gateway?: { readonly url: string; readonly senderId: string; readonly password: string } | undefined;
   readonly acceptTestIdentities?: boolean;
   readonly now?: () => number;
+  /** Trust anchors, revocation, the result-signing key; without them signatures are neither required nor made. */
+  readonly signatures?: SignatureSettings;
 }
 
 /** The application wired to real adapters, and how to let go of them. */
@@ -32,6 +36,8 @@ export interface Wired {
   readonly deps: AppDeps;
   /** The simulator's URL, when the bundled one was started. */
   readonly simulatorUrl: string | undefined;
+  /** The signature wiring, when signatures are configured. */
+  readonly signatures: WiredSignatures | undefined;
   close(): Promise<void>;
 }
 
@@ -41,21 +47,31 @@ export async function wireApp(options: WiringOptions): Promise<Wired> {
   const target = options.gateway ?? { url: simulator!.url, senderId: 'reglament', password: 'simulator' };
   const gateway: EgovGateway = createHttpEgovGateway({ ...target, timeoutMs: 5000, retries: 2, acceptTestIdentities: options.acceptTestIdentities ?? false });
   const stores = await openStores(options.database);
+  const regulations = loadCatalogue().regulations;
+  const directory = loadDirectory();
+  const clockFor = loadClockSet().clockFor;
+  const now = options.now ?? Date.now;
+  const signatures = options.signatures && (await wireSignatures(options.signatures, { cases: stores.cases, regulations, directory, clockFor, now }));
   const deps: AppDeps = {
     stores,
-    regulations: loadCatalogue().regulations,
-    directory: loadDirectory(),
-    clockFor: loadClockSet().clockFor,
+    regulations,
+    directory,
+    clockFor,
     policy: DEMONSTRATION_POLICY,
     gateway,
     passwords: argon2PasswordHasher,
-    now: options.now ?? Date.now,
+    now,
     newId,
     acceptTestIdentities: options.acceptTestIdentities ?? false,
+    documents: pdfDocumentRenderer({ regulations, directory, zone: clockFor('provider').zone, publicUrl: options.signatures?.publicUrl ?? 'http://localhost:3000' }),
+    ...(signatures
+      ? { sealer: signatures.sealer, sealVerifier: signatures.sealVerifier, statementVerifier: signatures.statementVerifier, loginVerifier: signatures.loginVerifier, requirePortalSignature: signatures.requirePortalSignature }
+      : {}),
   };
   return {
     deps,
     simulatorUrl: simulator?.url,
+    signatures,
     close: async () => {
       await stores.close();
       await simulator?.close();

@@ -81,6 +81,8 @@ export function runStoreContract(name: string, open: () => Promise<CaseStore & {
       const retryId = freshId();
       expect(await store.append({ ...decided(undefined, retryId, submitOf(retryId), applicant, T0, key) })).toEqual({ ok: true, value: { version: 1, replayed: true, caseId: id } });
       expect(await store.load(retryId)).toBeUndefined();
+      expect(await store.replayOf(key)).toEqual({ caseId: id, version: 1 });
+      expect(await store.replayOf(`never-used-${id}`)).toBeUndefined();
     });
 
     it('puts a case in the inbox of the post its step waits for, and takes it out when done', async () => {

@@ -10,6 +10,17 @@ export interface UserRecord {
   readonly bin: string | null;
 }
 
+/** One attempt to sign in with a password. */
+export interface LoginAttempt {
+  readonly id: string;
+  /** The login as typed (lower-cased), whether or not such an account exists. */
+  readonly login: string;
+  readonly ip: string;
+  readonly at: number;
+  /** `locked`: refused unchecked while the account or the address was locked out. */
+  readonly outcome: 'succeeded' | 'failed' | 'locked';
+}
+
 /** The people, their posts, their sessions and their integration tokens. Secrets are kept only as hashes. */
 export interface IdentityStore {
   /** Adds a person with their posts, in one transaction. */
@@ -23,9 +34,17 @@ export interface IdentityStore {
   usersWithPost(post: Post): Promise<UserRecord[]>;
   countUsers(): Promise<number>;
   createSession(tokenHash: string, userId: string, at: number, expiresAt: number): Promise<void>;
-  /** The user of a live session. */
-  sessionUser(tokenHash: string, now: number): Promise<string | undefined>;
+  /** The user of a live session: not past its absolute expiry, and (when `idleSince` is given) used since then. */
+  sessionUser(tokenHash: string, now: number, idleSince?: number): Promise<string | undefined>;
+  /** Records that a session was used at this moment (what idle expiry counts from). */
+  touchSession(tokenHash: string, at: number): Promise<void>;
   deleteSession(tokenHash: string): Promise<void>;
+  /** Keeps a sign-in attempt: what lockout counts, and the audit of who tried which account from where. */
+  recordLoginAttempt(attempt: LoginAttempt): Promise<void>;
+  /** Failed attempts since a moment: on an account (only after its last successful sign-in), or from an address. */
+  failedLoginsSince(who: { readonly login: string } | { readonly ip: string }, since: number): Promise<number>;
+  /** The attempts on an account, newest first (the audit). */
+  loginAttemptsOf(login: string): Promise<LoginAttempt[]>;
   createApiToken(tokenHash: string, userId: string, name: string, at: number): Promise<void>;
   /** The user of a token not revoked. */
   apiTokenUser(tokenHash: string): Promise<string | undefined>;

@@ -1,10 +1,12 @@
 import type { AttachmentStore } from './attachment-store.js';
 import type { CaseStore } from './case-store.js';
+import type { ChallengeStore } from './challenge-store.js';
 import type { IdentityStore } from './identity-store.js';
 import { openPostgresDatabase } from './postgres/postgres-database.js';
 import type { RegistryStore } from './registry-store.js';
 import { sqlAttachmentStore } from './sql-attachment-store.js';
 import { sqlCaseStore } from './sql-case-store.js';
+import { sqlChallengeStore } from './sql-challenge-store.js';
 import type { SqlDatabase } from './sql-database.js';
 import { sqlIdentityStore } from './sql-identity-store.js';
 import { sqlRegistryStore } from './sql-registry-store.js';
@@ -17,6 +19,7 @@ export interface Stores {
   readonly registry: RegistryStore;
   readonly identity: IdentityStore;
   readonly attachments: AttachmentStore;
+  readonly challenges: ChallengeStore;
   close(): Promise<void>;
 }
 
@@ -32,6 +35,7 @@ export async function openStores(config: DatabaseConfig): Promise<Stores> {
     registry: sqlRegistryStore(db),
     identity: sqlIdentityStore(db),
     attachments: sqlAttachmentStore(db),
+    challenges: sqlChallengeStore(db),
     close: () => db.close(),
   };
 }

@@ -1,5 +1,5 @@
 import type { Post } from './case-store.js';
-import type { IdentityStore, UserRecord } from './identity-store.js';
+import type { IdentityStore, LoginAttempt, UserRecord } from './identity-store.js';
 import type { SqlDatabase } from './sql-database.js';
 
 const USER = 'id, login, name, kind, iin, bin';
@@ -24,8 +24,37 @@ export function sqlIdentityStore(db: SqlDatabase): IdentityStore {
     countUsers: async () => Number((await db.all<{ n: number }>('SELECT COUNT(*) AS n FROM users'))[0]?.n ?? 0),
     createSession: async (tokenHash, userId, at, expiresAt) =>
       void (await db.run('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [tokenHash, userId, at, expiresAt])),
-    sessionUser: async (tokenHash, now) => (await db.all<{ user_id: string }>('SELECT user_id FROM sessions WHERE token_hash = ? AND expires_at > ?', [tokenHash, now]))[0]?.user_id,
-    deleteSession: async (tokenHash) => void (await db.run('DELETE FROM sessions WHERE token_hash = ?', [tokenHash])),
+    sessionUser: async (tokenHash, now, idleSince = Number.NEGATIVE_INFINITY) =>
+      (
+        await db.all<{ user_id: string }>(
+          `SELECT s.user_id FROM sessions s LEFT JOIN session_activity a ON a.token_hash = s.token_hash
+           WHERE s.token_hash = ? AND s.expires_at > ? AND COALESCE(a.last_seen_at, s.created_at) > ?`,
+          [tokenHash, now, Number.isFinite(idleSince) ? idleSince : -1],
+        )
+      )[0]?.user_id,
+    touchSession: async (tokenHash, at) =>
+      void (await db.run(
+        'INSERT INTO session_activity (token_hash, last_seen_at) VALUES (?, ?) ON CONFLICT (token_hash) DO UPDATE SET last_seen_at = excluded.last_seen_at WHERE session_activity.last_seen_at < excluded.last_seen_at',
+        [tokenHash, at],
+      )),
+    deleteSession: async (tokenHash) =>
+      db.transaction(async (tx) => {
+        await tx.run('DELETE FROM sessions WHERE token_hash = ?', [tokenHash]);
+        await tx.run('DELETE FROM session_activity WHERE token_hash = ?', [tokenHash]);
+      }),
+    recordLoginAttempt: async (a) => void (await db.run('INSERT INTO login_attempts (id, login, ip, at, outcome) VALUES (?, ?, ?, ?, ?)', [a.id, a.login, a.ip, a.at, a.outcome])),
+    failedLoginsSince: async (who, since) => {
+      const rows =
+        'login' in who
+          ? await db.all<{ n: number }>(
+              `SELECT COUNT(*) AS n FROM login_attempts WHERE login = ? AND outcome = 'failed' AND at >= ?
+                 AND at > COALESCE((SELECT MAX(at) FROM login_attempts WHERE login = ? AND outcome = 'succeeded'), -1)`,
+              [who.login, since, who.login],
+            )
+          : await db.all<{ n: number }>("SELECT COUNT(*) AS n FROM login_attempts WHERE ip = ? AND outcome = 'failed' AND at >= ?", [who.ip, since]);
+      return Number(rows[0]?.n ?? 0);
+    },
+    loginAttemptsOf: (login) => db.all<LoginAttempt>('SELECT id, login, ip, at, outcome FROM login_attempts WHERE login = ? ORDER BY at DESC, id', [login]),
     createApiToken: async (tokenHash, userId, name, at) =>
       void (await db.run('INSERT INTO api_tokens (token_hash, user_id, name, created_at) VALUES (?, ?, ?, ?)', [tokenHash, userId, name, at])),
     apiTokenUser: async (tokenHash) => (await db.all<{ user_id: string }>('SELECT user_id FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL', [tokenHash]))[0]?.user_id,

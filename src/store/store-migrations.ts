@@ -125,5 +125,39 @@ export function storeMigrations(t: MigrationTypes): string[] {
      created_at ${t.big} NOT NULL,
      revoked_at ${t.big}
    );`,
+    // Daily anchors over all audit chains (src/evidence). Safe to run again.
+    `CREATE TABLE IF NOT EXISTS audit_anchors (
+     day TEXT PRIMARY KEY,
+     cutoff ${t.big} NOT NULL UNIQUE,
+     cases INTEGER NOT NULL,
+     heads_hash TEXT NOT NULL,
+     prev_hash TEXT NOT NULL UNIQUE,
+     hash TEXT NOT NULL,
+     created_at ${t.big} NOT NULL
+   );`,
+    // One-time challenges for signing in with an electronic signature (kept as hashes).
+    `CREATE TABLE IF NOT EXISTS login_challenges (
+     challenge_hash TEXT PRIMARY KEY,
+     created_at ${t.big} NOT NULL,
+     expires_at ${t.big} NOT NULL,
+     used_at ${t.big}
+   );`,
+    // Sign-in attempts (lockout per account and per address, shared by every server process, and
+    // their audit), and when each session was last used (idle expiry). Safe to run again.
+    `CREATE TABLE IF NOT EXISTS login_attempts (
+     id TEXT PRIMARY KEY,
+     login TEXT NOT NULL,
+     ip TEXT NOT NULL,
+     at ${t.big} NOT NULL,
+     outcome TEXT NOT NULL
+   );
+   CREATE INDEX IF NOT EXISTS login_attempts_login ON login_attempts (login, at);
+   CREATE INDEX IF NOT EXISTS login_attempts_ip ON login_attempts (ip, at);
+   CREATE TABLE IF NOT EXISTS session_activity (
+     token_hash TEXT PRIMARY KEY,
+     last_seen_at ${t.big} NOT NULL
+   );`,
+    // The inbox reads one post's open steps in due order: an index that serves that page directly.
+    `CREATE INDEX IF NOT EXISTS cases_inbox_post ON cases (step_office, step_role, step_due, id) WHERE step IS NOT NULL;`,
   ];
 }

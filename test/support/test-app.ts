@@ -6,6 +6,7 @@ import { seedDemoData } from '../../src/app/seed-demo-data.js';
 import { injectClient } from '../../src/http/api-client.js';
 import { buildServer } from '../../src/http/build-server.js';
 import { wireApp } from '../../src/http/wire-app.js';
+import type { SignatureSettings } from '../../src/http/wire-signatures.js';
 
 /** The CI database: PostgreSQL on the machine (trust auth, database "test"), or DATABASE_URL. */
 export const TEST_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -18,16 +19,27 @@ export type TestDatabase = (typeof DATABASES)[number];
 export const freshSchema = (tag: string) => `t_${tag}_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
 
 /** The whole server on a fresh database with the demo accounts, the gateway simulator, and an in-process client. */
-export async function startTestApp(database: TestDatabase, options: { now?: () => number } = {}) {
+export async function startTestApp(database: TestDatabase, options: { now?: () => number; portalSignature?: 'required' | 'optional' } = {}) {
   const schema = freshSchema('api');
+  // The demo PKI stands in for NCA RK: results are sealed and portal signatures checked against it.
+  const signatures: SignatureSettings = {
+    trust: [],
+    revocation: 'online',
+    sealKey: undefined,
+    demoPkiDir: mkdtempSync(join(tmpdir(), 'reglament-pki-')),
+    portalSignature: options.portalSignature ?? 'optional',
+    publicUrl: 'https://reglament.test',
+  };
   const wired = await wireApp({
+    signatures,
     database: database === 'sqlite' ? { sqliteFile: join(mkdtempSync(join(tmpdir(), 'reglament-api-')), 'reglament.db') } : { postgresUrl: TEST_DATABASE_URL, schema },
     ...(options.now ? { now: options.now } : {}),
   });
   await seedDemoData(wired.deps);
-  const app = await buildServer(wired.deps);
+  const app = await buildServer(wired.deps, { demoPki: wired.signatures?.demo });
   return {
     deps: wired.deps,
+    demoPki: wired.signatures!.demo!,
     app,
     api: injectClient(app),
     close: async () => {

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app/app-deps.js';
-import { issueApiToken, SESSION_MILLIS, signIn, signOut } from '../../app/sign-in.js';
+import { issueApiToken, signIn, signOut } from '../../app/sign-in.js';
 import { requestToken, requirePrincipal, sendError, sendResult, SESSION_COOKIE } from '../http-context.js';
+import { clearSessionCookies, csrfTokenFor, setSessionCookies, webSecurityOf } from '../web-security.js';
 import { parseBody } from '../parse-body.js';
 import { ZLoginBody, ZTokenBody } from '../request-bodies.js';
 import { bodySchema } from '../openapi-schemas.js';
@@ -14,16 +15,20 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post('/api/auth/login', { schema: { tags: ['people'], summary: 'Sign in with login and password', body: bodySchema(ZLoginBody) }, config: { rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: loginAttemptKey } } }, async (request, reply) => {
     const body = parseBody(ZLoginBody, request.body);
     if (!body.ok) return sendError(request, reply, body.error);
-    const signed = await signIn(deps, body.value.login, body.value.password);
+    const security = webSecurityOf(request);
+    const signed = await signIn(deps, body.value.login, body.value.password, { ip: request.ip, session: security.session, limits: security.loginLimits });
     if (!signed.ok) return sendError(request, reply, signed.error);
+    // A new session id at every sign-in; the session the browser came with (if any) ends, so one planted before sign-in is worthless.
+    const previous = request.cookies[SESSION_COOKIE];
+    if (previous) await signOut(deps, previous);
     const { token, expiresAt, principal } = signed.value;
-    reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', maxAge: SESSION_MILLIS / 1000 });
-    return { token, expiresAt, user: principal.user, posts: principal.posts };
+    setSessionCookies(request, reply, token, Math.floor(security.session.absoluteMillis / 1000));
+    return { token, csrfToken: csrfTokenFor(token), expiresAt, user: principal.user, posts: principal.posts };
   });
   app.post('/api/auth/logout', { schema: { tags: ['people'], summary: 'End the session' } }, async (request, reply) => {
     const token = requestToken(request);
     if (token) await signOut(deps, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    clearSessionCookies(reply);
     return { ok: true };
   });
   app.get('/api/me', { schema: { tags: ['people'], summary: 'The signed-in person and their posts' } }, async (request, reply) => {
