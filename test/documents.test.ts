@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../src/catalogue/load-catalogue.js';
 import { loadClockSet } from '../src/catalogue/load-clock.js';
 import { loadDirectory } from '../src/catalogue/load-directory.js';
-import type { TChannel, TRegulation } from '../src/core/regulation/schema.js';
+import type { TChannel, TRegulation, TResultKind } from '../src/core/regulation/schema.js';
 import { buildCaseDocument } from '../src/documents/build-case-document.js';
 import { buildReceiptDocument } from '../src/documents/build-receipt-document.js';
 import { buildRefusalDocument } from '../src/documents/build-refusal-document.js';
@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 /** A case run through the engine by the demo people, and what a document of it is built from. */
-function caseInput(reg: TRegulation, kind: SampleKind, opts: { variant?: string; channel?: TChannel; applicantName?: string } = {}): CaseDocumentInput {
+function caseInput(reg: TRegulation, kind: SampleKind, opts: { variant?: string; channel?: TChannel; applicantName?: string; refusalKind?: TResultKind } = {}): CaseDocumentInput {
   const applicant = sampleApplicant(reg, directory, entities)!;
   const sample = sampleCase({
     regulation: reg,
@@ -54,6 +54,7 @@ function caseInput(reg: TRegulation, kind: SampleKind, opts: { variant?: string;
     variant: opts.variant,
     channel: opts.channel,
     applicant: opts.applicantName ? { ...applicant, name: opts.applicantName } : applicant,
+    refusalKind: opts.refusalKind,
     submittedAt: SUBMITTED,
   });
   if (!sample.ok) throw new Error(`${reg.id} ${kind}: ${sample.error.en}`);
@@ -133,7 +134,7 @@ describe('refusals and receipts', () => {
   });
 
   it('the Fund’s rejection notice (service 6) is a refusal with its ground from п. 5.2)', async () => {
-    const input = caseInput(regulation('gobmp-osms-provider-database'), 'refusal');
+    const input = caseInput(regulation('gobmp-osms-provider-database'), 'refusal', { refusalKind: 'rejection-notice' });
     const doc = built(buildCaseDocument(input));
     expect(doc.kind).toBe('rejection-notice');
     expect(doc.grounds.map((g) => g.reference.en)).toEqual([expect.stringContaining('п. 5.2)')]);

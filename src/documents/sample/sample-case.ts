@@ -8,7 +8,7 @@ import { evolveCase } from '../../core/engine/evolve-case.js';
 import { resultNumber } from '../../core/engine/result-number.js';
 import { DEMONSTRATION_POLICY } from '../../core/regulation/admission.js';
 import { firstApplicableFrom } from '../../core/regulation/planned-path.js';
-import { NEGATIVE_RESULT_KINDS, type TChannel, type TOutcome, type TRegulation, type TText } from '../../core/regulation/schema.js';
+import { NEGATIVE_RESULT_KINDS, type TChannel, type TOutcome, type TRegulation, type TResultKind, type TText } from '../../core/regulation/schema.js';
 import { err, ok, type Result } from '../../core/result.js';
 import type { ClockFor } from '../../core/timeline/plan-timeline.js';
 
@@ -27,6 +27,8 @@ export interface SampleCaseOptions {
   readonly applicant: { readonly login: string } & CaseApplicant;
   /** When the sample application is lodged (epoch ms). */
   readonly submittedAt: number;
+  /** For a refusal: the negative result to reach (by default the first refusing outcome on the path). */
+  readonly refusalKind?: TResultKind | undefined;
 }
 
 /** A case run through the real engine with demo people, and its history. */
@@ -101,7 +103,7 @@ export function sampleCase(options: SampleCaseOptions): Result<SampleCase, TText
       now = step.due ?? now + 10 * 60_000;
       const actor = staffActor(procedure.actor, offices);
       if (!actor) return fail(`«${procedure.actor}» рөлінде демо қызметкер жоқ.`, `Нет демонстрационного сотрудника в роли «${procedure.actor}».`, `No demo staff member in the role "${procedure.actor}".`);
-      const outcome = chooseOutcome(procedure.outcomes, kind === 'refusal' && !refused);
+      const outcome = chooseOutcome(procedure.outcomes, kind === 'refusal' && !refused, options.refusalKind);
       if (outcome?.decides && NEGATIVE_RESULT_KINDS.has(outcome.decides)) refused = true;
       const type = procedure.kinds.includes('sign') ? 'sign' : 'complete-step';
       const decided = decideCase(state, { type, procedureId: procedure.id, ...(outcome ? { outcome: outcome.id } : {}) }, ctx(actor));
@@ -127,10 +129,10 @@ export function sampleCase(options: SampleCaseOptions): Result<SampleCase, TText
 }
 
 /** The planned outcome, or (for a refusal) the first outcome that refuses. */
-function chooseOutcome(outcomes: readonly TOutcome[] | undefined, wantRefusal: boolean): TOutcome | undefined {
+function chooseOutcome(outcomes: readonly TOutcome[] | undefined, wantRefusal: boolean, refusalKind: TResultKind | undefined): TOutcome | undefined {
   if (!outcomes || outcomes.length === 0) return undefined;
   if (wantRefusal) {
-    const refusing = outcomes.find((o) => o.decides && NEGATIVE_RESULT_KINDS.has(o.decides));
+    const refusing = outcomes.find((o) => o.decides && NEGATIVE_RESULT_KINDS.has(o.decides) && (refusalKind === undefined || o.decides === refusalKind));
     if (refusing) return refusing;
   }
   return outcomes[0];
