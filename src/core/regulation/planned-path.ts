@@ -65,8 +65,20 @@ export function procedureAfter(
   return target < 0 ? undefined : firstApplicableFrom(regulation, target, variant, channel);
 }
 
+// Definitions are immutable once loaded, so a path is worked out once per regulation, variant and channel.
+const pathCache = new WeakMap<TRegulation, Map<string, readonly TProcedure[]>>();
+
 /** The planned (happy) path: the first applicable procedure, then each first outcome. */
 export function plannedPath(regulation: TRegulation, variant: string | undefined, channel: TChannel): TProcedure[] {
+  let paths = pathCache.get(regulation);
+  if (!paths) pathCache.set(regulation, (paths = new Map()));
+  const key = `${variant ?? ''}\u0000${channel}`;
+  let path = paths.get(key);
+  if (!path) paths.set(key, (path = walkPlannedPath(regulation, variant, channel)));
+  return [...path];
+}
+
+function walkPlannedPath(regulation: TRegulation, variant: string | undefined, channel: TChannel): TProcedure[] {
   const path: TProcedure[] = [];
   let current = firstApplicableFrom(regulation, 0, variant, channel);
   while (current && !path.includes(current)) {
