@@ -83,7 +83,7 @@ export async function httpLoad(options: { databaseUrl: string; schema: string; l
     const { token } = (await signedIn.json()) as { token: string };
     const view = await fetch(`${base}/api/cases/${options.caseId}`, { headers: { authorization: `Bearer ${token}` } });
     if (!view.ok) throw new Error(`case view ${options.caseId}: HTTP ${view.status}`);
-    const inbox = await load(`${base}/api/inbox`, token, options.seconds);
+    const inbox = await load(`${base}/api/inbox?limit=50`, token, options.seconds);
     const caseView = await load(`${base}/api/cases/${options.caseId}`, token, options.seconds);
     return { inbox, caseView, serverPeakRssMb: peakRssMb(child.pid!) };
   } finally {

@@ -114,7 +114,7 @@ export function sqlCaseStore(db: SqlDatabase, now: () => number = Date.now): Cas
       const f = postsFilter(posts);
       return db.all<CaseSummary>(
         `SELECT ${SUMMARY} FROM cases WHERE step IS NOT NULL AND (${f.sql})
-           AND (step_role <> 'executor' OR assignee IS NULL OR assignee = ?) ORDER BY step_due IS NULL, step_due, id LIMIT ? OFFSET ?`,
+           AND (step_role <> 'executor' OR assignee IS NULL OR assignee = ?) ORDER BY step_due NULLS LAST, id LIMIT ? OFFSET ?`,
         [...f.params, userId, page.limit, page.offset],
       );
     },
