@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../src/app/seed-demo-data.js';
@@ -33,6 +36,8 @@ describe('two server processes on one PostgreSQL', () => {
   let wired: Wired;
   const servers: { process: ChildProcess; url: string }[] = [];
   const caseIds: string[] = [];
+  // Both processes share one data directory, as processes behind one proxy do (the demo PKI lives there).
+  const dataDir = mkdtempSync(join(tmpdir(), 'reglament-two-'));
 
   beforeAll(async () => {
     wired = await wireApp({ database: { postgresUrl: TEST_DATABASE_URL, schema }, now: () => T0 });
@@ -47,7 +52,7 @@ describe('two server processes on one PostgreSQL', () => {
     for (let i = 0; i < 2; i++) {
       const port = await freePort();
       const child = spawn(process.execPath, ['bin/reglament-server.js'], {
-        env: { ...process.env, PORT: String(port), DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema, TIMER_INTERVAL_MS: '50', TIMER_BATCH: '2', LOG: '0', SEED_DEMO: '0' },
+        env: { ...process.env, PORT: String(port), DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema, TIMER_INTERVAL_MS: '50', TIMER_BATCH: '2', LOG: '0', SEED_DEMO: '0', DATA_DIR: dataDir },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       servers.push({ process: child, url: `http://127.0.0.1:${port}` });

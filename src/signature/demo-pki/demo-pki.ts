@@ -1,6 +1,6 @@
 import '../test-pki/reflect-metadata-shim.js';
 import { createPrivateKey, KeyObject, webcrypto } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as x509 from '@peculiar/x509';
 import { parseCertificate, type X509 } from '../certificate/parse-certificates.js';
@@ -95,6 +95,31 @@ function personOf(holder: DemoHolder) {
  */
 export async function openDemoPki(dir: string, holders: { organisations: readonly DemoHolder[]; applicants: readonly DemoHolder[] }): Promise<DemoPki> {
   mkdirSync(dir, { recursive: true });
+  // Several server processes may share the data directory: one makes what is missing, the others wait and load it.
+  const release = await lockDirectory(join(dir, '.lock'));
+  try {
+    return await openLocked(dir, holders);
+  } finally {
+    release();
+  }
+}
+
+/** Takes a lock made of a directory (mkdir is atomic); a lock older than a minute is taken as left by a dead process. */
+async function lockDirectory(path: string): Promise<() => void> {
+  for (;;) {
+    try {
+      mkdirSync(path);
+      return () => rmSync(path, { recursive: true, force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const age = Date.now() - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 60_000) rmSync(path, { recursive: true, force: true });
+      else await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+async function openLocked(dir: string, holders: { organisations: readonly DemoHolder[]; applicants: readonly DemoHolder[] }): Promise<DemoPki> {
   const ca = (await loadMaterial(dir, 'ca')) ?? (await newDemoCa(dir));
   const issuer = { identity: identityOf(ca), keys: ca.keys };
   const loadOrIssue = async (name: string, subject: x509.JsonName, keyUsage: number, eku: string[], policy: string) => {
