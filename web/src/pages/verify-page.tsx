@@ -63,12 +63,12 @@ export function VerifyPage() {
             <>
               {t(signature.valid ? 'verify.signatureValid' : 'verify.signatureInvalid')}
               {signature.signer?.commonName ? ` — ${signature.signer.commonName}` : ''}
-              {signature.signer?.organization ? `, ${signature.signer.organization}` : ''}
+              {signature.signer?.organization && signature.signer.organization !== signature.signer.commonName ? `, ${signature.signer.organization}` : ''}
               {signature.signedAt ? ` · ${formatInstant(signature.signedAt, lang)}` : ''}
               <ul className="plain">
                 {signature.checks.map((c) => (
                   <li key={c.name} className={c.ok ? 'ok' : 'message-error'}>
-                    {c.ok ? '✓' : '✗'} {c.name}
+                    {c.ok ? '✓' : '✗'} {t(`verify.check.${c.name}`, { defaultValue: c.name })}
                     {c.reason ? ` — ${pick(c.reason)}` : ''}
                   </li>
                 ))}
