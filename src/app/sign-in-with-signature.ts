@@ -3,7 +3,7 @@ import { err, ok, type Result } from '../core/result.js';
 import type { AppDeps } from './app-deps.js';
 import { appError, type AppError } from './app-error.js';
 import type { Principal } from './principal.js';
-import { DEFAULT_SESSION_POLICY, tokenHash, type SessionPolicy } from './sign-in.js';
+import { DEFAULT_SESSION_POLICY, openSession, type SessionPolicy } from './sign-in.js';
 
 /** A challenge is good for five minutes and once. */
 const CHALLENGE_MILLIS = 5 * 60 * 1000;
@@ -41,11 +41,7 @@ export async function signInWithSignature(
   }
   const now = deps.now();
   if (!(await deps.stores.challenges.consume(hashOf(verified.content), now))) return err(STALE);
-  const { identity } = deps.stores;
-  const user = await identity.applicantByIdentifier(verified.signer.bin ? { iin: verified.signer.iin, bin: verified.signer.bin } : { iin: verified.signer.iin });
+  const user = await deps.stores.identity.applicantByIdentifier(verified.signer.bin ? { iin: verified.signer.iin, bin: verified.signer.bin } : { iin: verified.signer.iin });
   if (!user) return err(NO_ACCOUNT);
-  const token = randomBytes(32).toString('base64url');
-  const expiresAt = now + session.absoluteMillis;
-  await identity.createSession(tokenHash(token), user.id, now, expiresAt);
-  return ok({ token, expiresAt, principal: { user, posts: await identity.postsOf(user.id) } });
+  return ok(await openSession(deps, user, session));
 }

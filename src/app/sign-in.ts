@@ -82,11 +82,17 @@ export async function signIn(deps: AppDeps, login: string, password: string, con
     return err(BAD_CREDENTIALS);
   }
   await record('succeeded');
-  const token = newToken();
-  const expiresAt = now + session.absoluteMillis;
-  await identity.createSession(tokenHash(token), user.id, now, expiresAt);
   const { passwordHash: _, ...account } = user;
-  return ok({ token, expiresAt, principal: { user: account, posts: await identity.postsOf(user.id) } });
+  return ok(await openSession(deps, account, session));
+}
+
+/** Opens a session for a person who has proved who they are; the token is returned once and never stored. */
+export async function openSession(deps: AppDeps, user: Principal['user'], session: SessionPolicy = DEFAULT_SESSION_POLICY): Promise<{ token: string; expiresAt: number; principal: Principal }> {
+  const token = newToken();
+  const now = deps.now();
+  const expiresAt = now + session.absoluteMillis;
+  await deps.stores.identity.createSession(tokenHash(token), user.id, now, expiresAt);
+  return { token, expiresAt, principal: { user, posts: await deps.stores.identity.postsOf(user.id) } };
 }
 
 /** Ends a session. */

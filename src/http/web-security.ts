@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyHelmetOptions } from '@fastify/helmet';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { appError } from '../app/app-error.js';
+import type { Principal } from '../app/principal.js';
 import { DEFAULT_LOGIN_LIMITS, DEFAULT_SESSION_POLICY, type LoginLimits, type SessionPolicy } from '../app/sign-in.js';
 import { sendError, SESSION_COOKIE } from './http-context.js';
 
@@ -140,4 +141,22 @@ export function installWebSecurity(app: FastifyInstance, settings: WebSecurity):
     if (typeof sent === 'string' && sameToken(sent, csrfTokenFor(session))) return;
     return sendError(request, reply, CSRF_REFUSED);
   });
+}
+
+/**
+ * The answer to a successful sign-in (password or signature): the session the browser came with
+ * ends, the new one is set in cookies with its CSRF token, and the person is described.
+ */
+export async function answerSignedIn(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  signed: { token: string; expiresAt: number; principal: Principal },
+  endPrevious: (token: string) => Promise<void>,
+) {
+  // A new session id at every sign-in, so one planted before sign-in is worthless.
+  const previous = request.cookies[SESSION_COOKIE];
+  if (previous) await endPrevious(previous);
+  const { token, expiresAt, principal } = signed;
+  setSessionCookies(request, reply, token, Math.floor(webSecurityOf(request).session.absoluteMillis / 1000));
+  return { token, csrfToken: csrfTokenFor(token), expiresAt, user: principal.user, posts: principal.posts };
 }

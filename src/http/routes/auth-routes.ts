@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app/app-deps.js';
 import { issueApiToken, signIn, signOut } from '../../app/sign-in.js';
-import { requestToken, requirePrincipal, sendError, sendResult, SESSION_COOKIE } from '../http-context.js';
-import { clearSessionCookies, csrfTokenFor, setSessionCookies, webSecurityOf } from '../web-security.js';
+import { requestToken, requirePrincipal, sendError, sendResult } from '../http-context.js';
+import { answerSignedIn, clearSessionCookies, webSecurityOf } from '../web-security.js';
 import { parseBody } from '../parse-body.js';
 import { ZLoginBody, ZTokenBody } from '../request-bodies.js';
 import { bodySchema } from '../openapi-schemas.js';
@@ -18,12 +18,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
     const security = webSecurityOf(request);
     const signed = await signIn(deps, body.value.login, body.value.password, { ip: request.ip, session: security.session, limits: security.loginLimits });
     if (!signed.ok) return sendError(request, reply, signed.error);
-    // A new session id at every sign-in; the session the browser came with (if any) ends, so one planted before sign-in is worthless.
-    const previous = request.cookies[SESSION_COOKIE];
-    if (previous) await signOut(deps, previous);
-    const { token, expiresAt, principal } = signed.value;
-    setSessionCookies(request, reply, token, Math.floor(security.session.absoluteMillis / 1000));
-    return { token, csrfToken: csrfTokenFor(token), expiresAt, user: principal.user, posts: principal.posts };
+    return answerSignedIn(request, reply, signed.value, (previous) => signOut(deps, previous));
   });
   app.post('/api/auth/logout', { schema: { tags: ['people'], summary: 'End the session' } }, async (request, reply) => {
     const token = requestToken(request);
