@@ -8,7 +8,6 @@ import type { CaseEvent } from '../src/core/engine/case-events.js';
 import { simulateCase } from '../src/http/simulate-case.js';
 import { createCms } from '../src/signature/cms/create-cms.js';
 import { verifyCms } from '../src/signature/cms/verify-cms.js';
-import { LocalPkcs12Signer } from '../src/signature/signer/local-pkcs12-signer.js';
 import { DATABASES, startTestApp } from './support/test-app.js';
 
 type TestApp = Awaited<ReturnType<typeof startTestApp>>;
@@ -32,9 +31,7 @@ describe.each(DATABASES)('signed applications and sealed results on %s', (databa
   };
   /** A detached CMS over `text` with a demo applicant's signing key. */
   const signAs = async (login: string, text: string) => {
-    const id = t.demoPki.signing(login)!;
-    const signer = new LocalPkcs12Signer({ algorithm: 'ecdsa', key: id.keyObject }, [id.certificate.der, t.demoPki.ca.certificate.der]);
-    return Buffer.from(await createCms(new TextEncoder().encode(text), signer, { detached: true, signingTime: new Date() })).toString('base64');
+    return Buffer.from(await createCms(new TextEncoder().encode(text), t.demoPki.signerOf(t.demoPki.signing(login)!), { detached: true, signingTime: new Date() })).toString('base64');
   };
   const casesOfAskar = async () => ((await t.api.request('GET', '/api/cabinet', { token })).json as { cases: unknown[] }).cases.length;
 
@@ -124,8 +121,7 @@ describe.each(DATABASES)('signed applications and sealed results on %s', (databa
   it('signs a person in by a challenge signed with their authentication key, once', async () => {
     const challenge = (await t.api.request('POST', '/api/auth/challenge')).json as { challenge: string };
     const signWith = async (id: ReturnType<typeof t.demoPki.authentication>, base64: string) => {
-      const signer = new LocalPkcs12Signer({ algorithm: 'ecdsa', key: id!.keyObject }, [id!.certificate.der, t.demoPki.ca.certificate.der]);
-      return Buffer.from(await createCms(Buffer.from(base64, 'base64'), signer, { detached: false, signingTime: new Date() })).toString('base64');
+      return Buffer.from(await createCms(Buffer.from(base64, 'base64'), t.demoPki.signerOf(id!), { detached: false, signingTime: new Date() })).toString('base64');
     };
     // A signing key is not for signing in: refused, and the challenge stays unused.
     const withSigningKey = await t.api.request('POST', '/api/auth/signature', { body: { cms: await signWith(t.demoPki.signing('doctor.aigul'), challenge.challenge) }, headers: { 'accept-language': 'en' } });

@@ -71,7 +71,7 @@ export async function wireSignatures(settings: SignatureSettings, sources: Docum
     if (sealKey) return sealKey;
     const organisation = sources.directory.offices.find((o) => o.id === officeId)?.organisation;
     const identity = organisation === undefined ? undefined : demo?.signing(organisation);
-    return identity && new LocalPkcs12Signer({ algorithm: 'ecdsa', key: identity.keyObject }, [identity.certificate.der, demo!.ca.certificate.der]);
+    return identity && demo!.signerOf(identity);
   };
   const sealer = sealKey || demo ? cmsResultSealer({ signerFor, documentOf: resultDocumentOf(sources, settings.publicUrl) }) : undefined;
 

@@ -4,11 +4,10 @@ import type { AppDeps } from '../../app/app-deps.js';
 import { appError } from '../../app/app-error.js';
 import { createCms } from '../../signature/cms/create-cms.js';
 import type { DemoPki } from '../../signature/demo-pki/demo-pki.js';
-import { LocalPkcs12Signer } from '../../signature/signer/local-pkcs12-signer.js';
-import { requirePrincipal, sendError, SESSION_COOKIE } from '../http-context.js';
+import { requirePrincipal, sendError } from '../http-context.js';
 import { issueLoginChallenge, signInWithSignature } from '../../app/sign-in-with-signature.js';
 import { signOut } from '../../app/sign-in.js';
-import { csrfTokenFor, setSessionCookies, webSecurityOf } from '../web-security.js';
+import { answerSignedIn, webSecurityOf } from '../web-security.js';
 import { parseBody } from '../parse-body.js';
 
 /** POST /api/signature/demo-sign */
@@ -45,14 +44,9 @@ export async function signatureRoutes(app: FastifyInstance, deps: AppDeps, demo:
     async (request, reply) => {
       const body = parseBody(ZSignatureLoginBody, request.body);
       if (!body.ok) return sendError(request, reply, body.error);
-      const security = webSecurityOf(request);
-      const signed = await signInWithSignature(deps, body.value.cms, security.session);
+      const signed = await signInWithSignature(deps, body.value.cms, webSecurityOf(request).session);
       if (!signed.ok) return sendError(request, reply, signed.error);
-      const previous = request.cookies[SESSION_COOKIE];
-      if (previous) await signOut(deps, previous);
-      const { token, expiresAt, principal } = signed.value;
-      setSessionCookies(request, reply, token, Math.floor(security.session.absoluteMillis / 1000));
-      return { token, csrfToken: csrfTokenFor(token), expiresAt, user: principal.user, posts: principal.posts };
+      return answerSignedIn(request, reply, signed.value, (previous) => signOut(deps, previous));
     },
   );
   if (!demo) return;
@@ -68,8 +62,7 @@ export async function signatureRoutes(app: FastifyInstance, deps: AppDeps, demo:
       identity = body.value.login === undefined ? undefined : demo.authentication(body.value.login);
     }
     if (!identity) return sendError(request, reply, NO_DEMO_KEY);
-    const signer = new LocalPkcs12Signer({ algorithm: 'ecdsa', key: identity.keyObject }, [identity.certificate.der, demo.ca.certificate.der]);
-    const cms = await createCms(new Uint8Array(Buffer.from(body.value.base64, 'base64')), signer, { detached: body.value.purpose === 'signing', signingTime: new Date(deps.now()) });
+    const cms = await createCms(new Uint8Array(Buffer.from(body.value.base64, 'base64')), demo.signerOf(identity), { detached: body.value.purpose === 'signing', signingTime: new Date(deps.now()) });
     return { cms: Buffer.from(cms).toString('base64') };
   });
 }

@@ -7,6 +7,7 @@ import { parseCertificate, type X509 } from '../certificate/parse-certificates.j
 import { arrayBufferOf } from '../der-or-pem.js';
 import { trustStoreOf, type TrustStore } from '../chain/trust-store.js';
 import type { RevocationSource } from '../revocation/revocation-source.js';
+import { LocalPkcs12Signer } from '../signer/local-pkcs12-signer.js';
 import {
   AUTHENTICATION,
   caName,
@@ -51,6 +52,8 @@ export interface DemoPki {
   signing(id: string): TestIdentity | undefined;
   /** The authentication identity of an applicant (log-in by signature). */
   authentication(id: string): TestIdentity | undefined;
+  /** A signer over one of its identities, with the demo CA's certificate in the chain. */
+  signerOf(identity: TestIdentity): LocalPkcs12Signer;
 }
 
 interface Material {
@@ -151,6 +154,7 @@ async function openLocked(dir: string, holders: { organisations: readonly DemoHo
     revocation: freshCrlSource(ca),
     signing: (id) => signing.get(id),
     authentication: (id) => authentication.get(id),
+    signerOf: (identity) => new LocalPkcs12Signer({ algorithm: 'ecdsa', key: identity.keyObject }, [identity.certificate.der, ca.certificate.der]),
   };
 }
 
