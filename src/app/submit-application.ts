@@ -1,3 +1,5 @@
+import { DEFAULT_ORGANISATION_SIGNERS, organisationSigningRefusal } from '../core/identity/organisation-signing.js';
+import type { SealCheck } from './ports/seal-verifier.js';
 import { resolveCaseOffices } from '../core/directory/case-offices.js';
 import type { CaseApplicant, CaseState } from '../core/engine/case-model.js';
 import type { TChannel, TRegulation } from '../core/regulation/schema.js';
@@ -58,7 +60,7 @@ export async function submitApplication(deps: AppDeps, principal: Principal, inp
   if (!identifier.iin && !identifier.bin) {
     return err(appError('invalid-input', 'Өтініш берушінің ЖСН немесе БСН көрсетіңіз.', 'Укажите ИИН или БИН заявителя.', "Give the applicant's IIN or BIN."));
   }
-  const signed = isApplicant ? await checkPortalSignature(deps, input, identifier) : ok(undefined);
+  const signed = isApplicant ? await checkPortalSignature(deps, regulation, input, identifier, user) : ok(undefined);
   if (!signed.ok) return signed;
   const confirmed = await confirmApplicant(deps, identifier);
   if (!confirmed.ok) return confirmed;
@@ -118,8 +120,10 @@ export async function submitApplication(deps: AppDeps, principal: Principal, inp
  */
 async function checkPortalSignature(
   deps: AppDeps,
+  regulation: TRegulation,
   input: SubmitApplicationInput,
   identifier: { iin?: string; bin?: string },
+  user: Principal['user'],
 ): Promise<Result<SignedStatement | undefined, AppError>> {
   if (input.signature === undefined) {
     return deps.requirePortalSignature
@@ -130,11 +134,21 @@ async function checkPortalSignature(
   if (!deps.statementVerifier) {
     return err(appError('signature-invalid', 'Қолтаңбаны тексеру бапталмаған.', 'Проверка подписи не настроена.', 'Signature verification is not configured.'));
   }
-  const verified = await deps.statementVerifier.verify(input.signature, statement, identifier);
-  if (verified.valid) return ok({ statement, signature: input.signature });
-  const failed = verified.checks.filter((c) => !c.ok);
+  // For a legal entity the signer is the representative in person: their IIN and the entity's BIN.
+  const forEntity = identifier.bin !== undefined;
+  const expected = forEntity ? { iin: user.iin ?? '', bin: identifier.bin } : { iin: identifier.iin };
+  const verified = await deps.statementVerifier.verify(input.signature, statement, expected);
+  const checks = forEntity && verified.valid ? [...verified.checks, signingAuthorityCheck(regulation, verified.signer?.keyUser ?? [])] : verified.checks;
+  if (checks.every((c) => c.ok)) return ok({ statement, signature: input.signature });
+  const failed = checks.filter((c) => !c.ok);
   const reasons = (lang: 'kk' | 'ru' | 'en') => failed.map((c) => c.reason?.[lang] ?? c.name).join('; ');
-  return err(appError('signature-invalid', `ЭЦҚ қабылданбады: ${reasons('kk')}`, `Подпись не принята: ${reasons('ru')}`, `The signature is not accepted: ${reasons('en')}`, { checks: verified.checks }));
+  return err(appError('signature-invalid', `ЭЦҚ қабылданбады: ${reasons('kk')}`, `Подпись не принята: ${reasons('ru')}`, `The signature is not accepted: ${reasons('en')}`, { checks }));
+}
+
+/** Whether the certificate's NCA key-user roles let its holder sign for the organisation in this service. */
+function signingAuthorityCheck(regulation: TRegulation, keyUser: readonly string[]): SealCheck {
+  const refusal = organisationSigningRefusal(keyUser, regulation.organisationSigners?.keyUsers ?? DEFAULT_ORGANISATION_SIGNERS);
+  return refusal ? { name: 'signing-authority', ok: false, reason: refusal } : { name: 'signing-authority', ok: true };
 }
 
 /** The statement the applicant signs for this input. */

@@ -28,7 +28,11 @@ export interface IdentityStore {
   userByLogin(login: string): Promise<(UserRecord & { readonly passwordHash: string }) | undefined>;
   userById(id: string): Promise<UserRecord | undefined>;
   postsOf(userId: string): Promise<Post[]>;
-  /** The applicant account of an IIN (or, with a BIN, of the legal entity's representative). */
+  /**
+   * The applicant account of a person: an IIN alone finds the individual's own account; an IIN with
+   * a BIN, that person's account as the legal entity's representative (both must match); a BIN alone
+   * (staff lodging for an entity), the entity's first representative.
+   */
   applicantByIdentifier(identifier: { iin?: string; bin?: string }): Promise<UserRecord | undefined>;
   /** Who holds a role at an office (to choose an executor). */
   usersWithPost(post: Post): Promise<UserRecord[]>;

@@ -16,9 +16,11 @@ export function sqlIdentityStore(db: SqlDatabase): IdentityStore {
     userById: async (id) => (await db.all<UserRecord>(`SELECT ${USER} FROM users WHERE id = ?`, [id]))[0],
     postsOf: (userId) => db.all<Post>('SELECT office_id AS "officeId", role FROM user_posts WHERE user_id = ? ORDER BY office_id, role', [userId]),
     applicantByIdentifier: async ({ iin, bin }) =>
-      (bin
-        ? await db.all<UserRecord>(`SELECT ${USER} FROM users WHERE kind = 'applicant' AND bin = ? ORDER BY login LIMIT 1`, [bin])
-        : await db.all<UserRecord>(`SELECT ${USER} FROM users WHERE kind = 'applicant' AND iin = ? ORDER BY login LIMIT 1`, [iin ?? '']))[0],
+      (iin === undefined
+        ? await db.all<UserRecord>(`SELECT ${USER} FROM users WHERE kind = 'applicant' AND bin = ? ORDER BY login LIMIT 1`, [bin ?? ''])
+        : bin === undefined
+          ? await db.all<UserRecord>(`SELECT ${USER} FROM users WHERE kind = 'applicant' AND iin = ? AND bin IS NULL ORDER BY login LIMIT 1`, [iin])
+          : await db.all<UserRecord>(`SELECT ${USER} FROM users WHERE kind = 'applicant' AND iin = ? AND bin = ? ORDER BY login LIMIT 1`, [iin, bin]))[0],
     usersWithPost: (post) =>
       db.all<UserRecord>(`SELECT ${USER} FROM users WHERE id IN (SELECT user_id FROM user_posts WHERE office_id = ? AND role = ?) ORDER BY login`, [post.officeId, post.role]),
     countUsers: async () => Number((await db.all<{ n: number }>('SELECT COUNT(*) AS n FROM users'))[0]?.n ?? 0),

@@ -3,7 +3,8 @@ import type { SealCheck } from './seal-verifier.js';
 /** What checking an applicant's signature over their application found. */
 export interface StatementVerification {
   readonly valid: boolean;
-  readonly signer: { readonly iin?: string; readonly bin?: string; readonly commonName?: string } | undefined;
+  /** Who signed, with the NCA key-user roles of the certificate (who holds the key for an organisation). */
+  readonly signer: { readonly iin?: string; readonly bin?: string; readonly commonName?: string; readonly keyUser: readonly string[] } | undefined;
   /** Every check, passed or failed; a failed one carries the reason the portal shows. */
   readonly checks: readonly SealCheck[];
 }

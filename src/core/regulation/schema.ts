@@ -1,3 +1,4 @@
+import { ORGANISATION_KEY_USERS } from '../identity/organisation-signing.js';
 import { z } from 'zod';
 import { parseLocalDate } from '../clock/local-date.js';
 
@@ -288,6 +289,11 @@ export const ZRegulation = z
     channelSource: z.string().min(1),
     form: z.array(z.enum(['electronic', 'paper'])).min(1),
     applicants: z.array(z.enum(['individual', 'legal-entity', 'entrepreneur'])).min(1),
+    organisationSigners: z
+      .object({ keyUsers: z.array(z.enum(ORGANISATION_KEY_USERS)).min(1), source: ZSource })
+      .strict()
+      .optional()
+      .describe("which NCA key-user roles sign an application for a legal entity (default: first head, right of signature)"),
     results: z.array(ZResult).min(1),
     roles: z.array(ZRole).min(1),
     variants: z.array(ZVariant).default([]),

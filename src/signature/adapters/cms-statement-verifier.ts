@@ -18,7 +18,7 @@ export function cmsStatementVerifier(options: { trust: TrustStore; revocation?: 
       // The portal accepts one signer: the applicant.
       const signer = report.signers[0];
       const valid = report.valid && report.signers.length === 1;
-      return { valid, signer: signer?.subject, checks: report.signers.flatMap((s) => s.checks) };
+      return { valid, signer: signer && { ...signer.subject, keyUser: signer.certificate?.keyUser ?? [] }, checks: report.signers.flatMap((s) => s.checks) };
     },
   };
 }
