@@ -172,6 +172,15 @@ describe('reglament verify', { timeout: 120_000 }, () => {
     expect(withoutData.body.signers[0].checks[0]).toEqual({ name: 'integrity', ok: false, reason: 'No signed data: a detached signature needs the document itself' });
   });
 
+  it('with --data, refuses an attached CMS whose content is not that document, and accepts one whose content is', () => {
+    writeFileSync(path('another-document.txt'), 'I agree to nothing\n');
+    const other = json('verify', `${NCA}/cms/individual_rsa_attached.p7s`, '--data', path('another-document.txt'), '--at', '2021-06-01', ...NCA_TRUST, ...NCA_CRLS, '--lang', 'en');
+    expect(other.code).toBe(1);
+    expect(other.body.signers[0].checks[0]).toMatchObject({ name: 'integrity', ok: false, reason: expect.stringContaining('not the document expected') });
+    const same = json('verify', `${NCA}/cms/individual_rsa_attached.p7s`, '--data', `${NCA}/cms/document.txt`, '--at', '2021-06-01', ...NCA_TRUST, ...NCA_CRLS);
+    expect(same.code).toBe(0);
+  });
+
   it('verifies documents signed with the test PKI: a head\'s XML for the organisation\'s BIN, a tampered one refused', () => {
     const good = json('verify', path('result-head.xml'), ...pkiArgs, '--bin', TEST_PEOPLE.organisation.bin);
     expect(good.code).toBe(0);

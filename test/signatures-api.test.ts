@@ -8,6 +8,8 @@ import type { CaseEvent } from '../src/core/engine/case-events.js';
 import { simulateCase } from '../src/http/simulate-case.js';
 import { createCms } from '../src/signature/cms/create-cms.js';
 import { verifyCms } from '../src/signature/cms/verify-cms.js';
+import { rewrapAsAttached } from './support/rewrap-cms.js';
+import { rowCounts } from './fuzz/api-invariants.js';
 import { DATABASES, startTestApp } from './support/test-app.js';
 
 type TestApp = Awaited<ReturnType<typeof startTestApp>>;
@@ -75,6 +77,44 @@ describe.each(DATABASES)('signed applications and sealed results on %s', (databa
     const garbage = await t.api.request('POST', '/api/applications', { token, body: { ...body, signature: Buffer.from('not a signature').toString('base64') } });
     expect(garbage.status).toBe(422);
     expect(await casesOfAskar()).toBe(before);
+  });
+
+  it('refuses an attached CMS over other content made with the applicant\'s own key, writing nothing', async () => {
+    const body = await application();
+    const before = await rowCounts(t.deps);
+    const attachedOver = async (text: string) =>
+      Buffer.from(await createCms(new TextEncoder().encode(text), t.demoPki.signerOf(t.demoPki.signing('doctor.askar')!), { detached: false, signingTime: new Date() })).toString('base64');
+    for (const lang of ['kk', 'ru', 'en'] as const) {
+      const r = await t.api.request('POST', '/api/applications', { token, body: { ...body, signature: await attachedOver('I agree to nothing') }, headers: { 'accept-language': lang } });
+      expect(r.status).toBe(422);
+      const error = (r.json as { error: { code: string; message: string } }).error;
+      expect(error.code).toBe('signature-invalid');
+      expect(error.message).toContain({ kk: 'күтілген құжат емес', ru: 'не тот документ', en: 'not the document expected' }[lang]);
+    }
+    expect(await rowCounts(t.deps)).toBe(before);
+    // The attachment was not claimed: the same body, properly signed, is accepted.
+    const { statement } = (await t.api.request('POST', '/api/applications/statement', { token, body })).json as { statement: string };
+    expect((await t.api.request('POST', '/api/applications', { token, body: { ...body, signature: await signAs('doctor.askar', statement) } })).status).toBe(201);
+  });
+
+  it('refuses an old detached signature from the case history re-wrapped with its old statement, for another service', async () => {
+    const first = await application();
+    const { statement } = (await t.api.request('POST', '/api/applications/statement', { token, body: first })).json as { statement: string };
+    const accepted = await t.api.request('POST', '/api/applications', { token, body: { ...first, signature: await signAs('doctor.askar', statement) } });
+    expect(accepted.status).toBe(201);
+    // What the applicant can read back from their own case history.
+    const old = ((await t.deps.stores.cases.history((accepted.json as { id: string }).id)).map((h) => h.event)[0] as Extract<CaseEvent, { type: 'submitted' }>).signed!;
+    const rewrapped = Buffer.from(rewrapAsAttached(new Uint8Array(Buffer.from(old.signature, 'base64')), new TextEncoder().encode(old.statement))).toString('base64');
+    const other = { ...(await application()), service: 'qualification-category' };
+    const before = await rowCounts(t.deps);
+    const r = await t.api.request('POST', '/api/applications', { token, body: { ...other, signature: rewrapped }, headers: { 'accept-language': 'kk' } });
+    expect(r.status).toBe(422);
+    const error = (r.json as { error: { code: string; message: string; details: { checks: { name: string; ok: boolean }[] } } }).error;
+    expect(error.code).toBe('signature-invalid');
+    expect(error.message).toContain('күтілген құжат емес');
+    expect(error.message).not.toMatch(/[A-Za-z]{4,}/);
+    expect(error.details.checks.find((c) => c.name === 'integrity')?.ok).toBe(false);
+    expect(await rowCounts(t.deps)).toBe(before);
   });
 
   it('seals the issued result: the signed document, its PDF, and the registry re-verifies the signature', async () => {

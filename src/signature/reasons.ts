@@ -48,8 +48,12 @@ export const REASONS = {
     t(`Қолтаңба иесінің ЖСН-і ${actual ?? 'жоқ'}, ал күтілгені ${expected}`, `ИИН владельца подписи ${actual ?? 'отсутствует'}, ожидался ${expected}`, `The signer's IIN is ${actual ?? 'absent'}, expected ${expected}`),
   binMismatch: (expected: string, actual: string | undefined) =>
     t(`Қолтаңба иесінің БСН-і ${actual ?? 'жоқ'}, ал күтілгені ${expected}`, `БИН организации владельца подписи ${actual ?? 'отсутствует'}, ожидался ${expected}`, `The signer's BIN is ${actual ?? 'absent'}, expected ${expected}`),
+  expectedBinUnknown: () =>
+    t('Қолтаңба қай ұйымдікі болуы керегі белгісіз: күтілген БСН жоқ', 'Неизвестно, чья подпись ожидается: не указан ожидаемый БИН', 'It is not known whose signature is expected: no expected BIN'),
   contentChanged: () =>
     t('Қол қойылғаннан кейін құжат өзгертілген', 'Документ изменён после подписания', 'The document was changed after it was signed'),
+  notTheExpectedDocument: () =>
+    t('Қолтаңбаның ішіндегі мәтін күтілген құжат емес: қол басқа мәтінге қойылған', 'Подписан не тот документ: текст внутри подписи не совпадает с ожидаемым', 'The signed content is not the document expected: the text inside the signature differs from it'),
   badSignature: () =>
     t('Қолтаңба жарамсыз: ол осы сертификаттың кілтімен жасалмаған', 'Подпись недействительна: она не создана ключом этого сертификата', 'The signature is invalid: it was not made with this certificate\'s key'),
   noContent: () =>

@@ -14,7 +14,8 @@ Verifies a signed document: CMS (CAdES, attached or detached; DER, PEM or base64
 it) or XML with enveloped XML-DSig signatures (as NCALayer's signXml makes them). Every signer gets the
 checks integrity, chain, validity, revocation, key-usage (a signing key is required) and, with --iin or
 --bin, identity-match.
-  --data    the signed document, for a detached CMS signature
+  --data    the document expected to be signed: a detached CMS is checked over it, and an attached
+            one must carry exactly these bytes
   --iin     the IIN the signer must have (an applicant); --bin: the organisation's BIN
   --at      the instant to judge certificates at when no time-stamp says when it was signed (default now)
   --trust   a directory (or file) of trusted CA certificates; repeatable

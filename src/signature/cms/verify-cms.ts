@@ -2,7 +2,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { subjectOf } from '../certificate/describe-certificate.js';
 import { checkCertificate } from '../check-certificate.js';
-import { arrayBufferOf } from '../der-or-pem.js';
+import { arrayBufferOf, sameBytes } from '../der-or-pem.js';
 import { CMS_OIDS } from '../oids.js';
 import { REASONS } from '../reasons.js';
 import { allPassed, failed, type SignatureCheck } from '../signature-check.js';
@@ -34,18 +34,23 @@ function timeStampTokenOf(info: pkijs.SignerInfo): Uint8Array | undefined {
  * time-stamp token per signer). Each signer gets integrity, chain, validity, revocation, key-usage and
  * (when expected) identity-match checks; certificates are judged at the time-stamp's genTime when a
  * verified one is present, else at `options.at`.
+ *
+ * `options.data` is the document the caller expects to be signed. When it is given, the signature is
+ * checked over those bytes and nothing else: content carried inside the CMS must be the same bytes,
+ * or integrity fails — a valid signature over some other text proves nothing about this document.
  */
 export async function verifyCms(der: Uint8Array, options: VerifyOptions & { data?: Uint8Array }): Promise<SignedDocumentReport> {
   const signed = parseSignedData(der);
   const attached = attachedContent(signed);
-  const content = attached ?? options.data;
+  const content = options.data ?? attached;
+  const notExpected = options.data !== undefined && attached !== undefined && !sameBytes(attached, options.data);
   const certificates = certificatesOf(signed);
   const signers: SignerReport[] = [];
   for (const info of signed.signerInfos) {
     const own = verifySignerInfo(info, content, certificates);
     let signedAt = own.claimedSigningTime;
     let signedAtSource: SignerReport['signedAtSource'] = signedAt ? 'signing-time' : 'none';
-    let integrity: SignatureCheck = own.integrity;
+    let integrity: SignatureCheck = notExpected ? failed('integrity', REASONS.notTheExpectedDocument()) : own.integrity;
     const token = timeStampTokenOf(info);
     if (token && integrity.ok) {
       const stamp = verifyTimeStampToken(token, new Uint8Array(info.signature.valueBlock.valueHexView), options.trust);
