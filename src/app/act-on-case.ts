@@ -5,6 +5,7 @@ import { caseDeps, type AppDeps } from './app-deps.js';
 import { appError, NOT_FOUND, type AppError } from './app-error.js';
 import { actorForCase, maySeeCase, type Principal } from './principal.js';
 import { runCaseCommand } from './run-case-command.js';
+import { checkStepSignature } from './step-signature.js';
 
 /** What a person can ask to do with an existing case (submission and the timer's escalation are separate). */
 export type CaseAction = Exclude<CaseCommand, { type: 'submit' } | { type: 'escalate' }>;
@@ -18,12 +19,14 @@ const KEY_REUSED = appError(
 
 /**
  * Runs a person's action on a case. The engine checks role, office, step and state; here we keep
- * cases hidden from people who may not see them and check that an assignee is an executor of the
- * office that handles the case.
+ * cases hidden from people who may not see them, refuse a step signature nothing can verify, and
+ * check that an assignee is an executor of the office that handles the case.
  */
 export async function actOnCase(deps: AppDeps, principal: Principal, caseId: string, action: CaseAction, idempotencyKey?: string): Promise<Result<CaseState, AppError>> {
   const state = await deps.stores.cases.load(caseId);
   if (!state || !maySeeCase(principal, state)) return err(NOT_FOUND);
+  const signature = checkStepSignature(action);
+  if (!signature.ok) return signature;
   const key = idempotencyKey !== undefined ? `${principal.user.id}:${idempotencyKey}` : undefined;
   // A request resent after its answer was lost is answered with the case as it is: deciding it
   // again would refuse the step it already completed.

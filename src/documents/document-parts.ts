@@ -107,7 +107,8 @@ export function procedureById(regulation: TRegulation, id: string): TProcedure |
 
 /**
  * Who signed the result: the last completed procedure that signs (else the last completed one),
- * with the title of the role that acts there, and whether the step carried an electronic signature.
+ * with the title of the role that acts there, and whether the step carried an electronic signature
+ * (only a verified one reaches an event: the application refuses any other, see app/step-signature.ts).
  */
 export function signerOf(input: CaseDocumentInput): ResultDocument['signer'] {
   const completed = input.history.filter((e): e is Extract<typeof e, { type: 'step-completed' }> => e.type === 'step-completed');

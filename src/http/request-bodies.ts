@@ -28,7 +28,7 @@ export const ZSubmitBody = z
 
 const procedureId = z.string().min(1);
 
-/** POST /api/cases/:id/actions: one of the commands a person may give. */
+/** POST /api/cases/:id/actions: one of the commands a person may give (a step's `signature` is refused until person signing exists, see app/step-signature.ts). */
 export const ZActionBody = z.discriminatedUnion('type', [
   z.object({ type: z.enum(['complete-step', 'register', 'sign', 'deliver']), procedureId, outcome: z.string().min(1).optional(), signature: z.string().min(1).optional() }).strict(),
   z.object({ type: z.literal('assign'), assignee: z.string().min(1) }).strict(),
