@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../core/result.js';
 import type { AppDeps } from './app-deps.js';
 import { appError, NOT_FOUND, type AppError } from './app-error.js';
 import { maySeeCase, type Principal } from './principal.js';
+import { providerOrganisationOf } from './result-provider.js';
 
 /** A case's issued result as signed: the provider's CMS and the document inside it. */
 export interface SealedResult {
@@ -26,6 +27,6 @@ export async function sealedResultOf(deps: AppDeps, principal: Principal, caseId
   if (!state || !maySeeCase(principal, state)) return err(NOT_FOUND);
   const issued = (await deps.stores.cases.history(caseId)).map((h) => h.event).find((e): e is Extract<CaseEvent, { type: 'result-issued' }> => e.type === 'result-issued');
   if (!issued?.seal || !deps.sealVerifier) return err(NOT_SEALED);
-  const verified = await deps.sealVerifier.verify(issued.seal, issued.at);
+  const verified = await deps.sealVerifier.verify(issued.seal, issued.at, { bin: providerOrganisationOf(deps.directory, state.officeId)?.bin });
   return ok({ number: issued.number, cms: new Uint8Array(Buffer.from(issued.seal, 'base64')), document: verified.document });
 }

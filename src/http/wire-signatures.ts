@@ -102,7 +102,7 @@ function resultDocumentOf(sources: DocumentSources, publicUrl: string) {
 /** Who gets demo certificates: every organisation (to sign its results) and every demo applicant. */
 function demoHolders(directory: TDirectory) {
   return {
-    organisations: directory.organisations.map((o) => ({ id: o.id, name: o.title.kk })),
+    organisations: directory.organisations.map((o) => ({ id: o.id, name: o.title.kk, ...(o.bin ? { bin: o.bin } : {}) })),
     applicants: directory.demoUsers
       .filter((u) => u.kind === 'applicant')
       .map((u) => ({

@@ -21,6 +21,10 @@ export interface SealVerification {
 
 /** Re-verifies a sealed result document against the trust store, at the time it was signed. */
 export interface SealVerifier {
-  /** `issuedAt` (epoch ms) is when the result was issued and sealed: the certificate is judged at that instant. */
-  verify(seal: string, issuedAt: number): Promise<SealVerification>;
+  /**
+   * `issuedAt` (epoch ms) is when the result was issued and sealed: the certificate is judged at that instant.
+   * `provider.bin` is the BIN of the organisation that provided the result: the certificate must carry
+   * it, and with no BIN known the seal is not valid.
+   */
+  verify(seal: string, issuedAt: number, provider: { readonly bin: string | undefined }): Promise<SealVerification>;
 }

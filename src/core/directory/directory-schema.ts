@@ -15,6 +15,7 @@ export const ZOrganisation = z
     kind: ZOrganisationKind,
     title: ZText,
     parent: slug.optional().describe('the organisation this one is a unit or territorial body of'),
+    bin: twelveDigits.optional().describe('its BIN, which its result-signing certificate carries (OU=BIN…)'),
     provides: z
       .array(slug)
       .default([])

@@ -7,7 +7,8 @@ import { parseBody } from '../parse-body.js';
 import { ZRegistryQuery } from '../request-bodies.js';
 
 /** The public sees only the last four digits of a holder's IIN/BIN: enough to tell two holders apart, not enough to identify one. */
-const masked = (entry: RegistryRow): RegistryRow => ({ ...entry, holderIdentifier: entry.holderIdentifier && `********${entry.holderIdentifier.slice(-4)}` });
+const maskedIdentifier = (identifier: string | null) => identifier && `********${identifier.slice(-4)}`;
+const masked = (entry: RegistryRow): RegistryRow => ({ ...entry, holderIdentifier: maskedIdentifier(entry.holderIdentifier) });
 
 /** Public registries: search, and verification of a number (no sign-in needed). */
 export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -17,8 +18,11 @@ export async function registryRoutes(app: FastifyInstance, deps: AppDeps) {
     const { lang: _, ...q } = query.value;
     return { entries: (await deps.stores.registry.search(q)).map(masked) };
   });
-  app.get<{ Params: { number: string } }>('/api/registry/:number', { schema: { tags: ['registry'], summary: 'Verify a number: the entry, its reissues and duplicates, and the proof from the case file' } }, async (request, reply) => {
+  app.get<{ Params: { number: string } }>('/api/registry/:number', { schema: { tags: ['registry'], summary: 'Verify a number: the entry, its reissues and duplicates, the proof from the case file, and what the signed document itself says' } }, async (request, reply) => {
     const verified = await verifyRegistryEntry(deps, request.params.number);
-    return sendResult(request, reply, verified.ok ? { ok: true, value: { ...verified.value, entry: masked(verified.value.entry), derived: verified.value.derived.map(masked) } } : verified);
+    if (!verified.ok) return sendResult(request, reply, verified);
+    const { entry, derived, document } = verified.value;
+    const shown = { ...verified.value, entry: masked(entry), derived: derived.map(masked), ...(document ? { document: { ...document, holder: { ...document.holder, identifier: maskedIdentifier(document.holder.identifier) } } } : {}) };
+    return sendResult(request, reply, { ok: true, value: shown });
   });
 }

@@ -1,18 +1,25 @@
 import type { SealVerifier } from '../../app/ports/seal-verifier.js';
 import type { TrustStore } from '../chain/trust-store.js';
 import type { RevocationSource } from '../revocation/revocation-source.js';
+import { REASONS } from '../reasons.js';
+import { failed } from '../signature-check.js';
 import { verifyBase64Cms } from './read-signed-document.js';
 
-/** Re-verifies a sealed result (attached CMS over the document's canonical JSON) as of when it was issued. */
+/**
+ * Re-verifies a sealed result (attached CMS over the document's canonical JSON) as of when it was
+ * issued, by the providing organisation's certificate: any trusted certificate is not enough.
+ */
 export function cmsSealVerifier(options: { trust: TrustStore; revocation?: RevocationSource }): SealVerifier {
   return {
-    async verify(seal, issuedAt) {
+    async verify(seal, issuedAt, provider) {
       const report = await verifyBase64Cms(seal, {
         at: new Date(issuedAt),
         trust: options.trust,
         ...(options.revocation ? { revocation: options.revocation } : {}),
         purpose: 'signing',
+        ...(provider.bin !== undefined ? { expected: { bin: provider.bin } } : {}),
       });
+      const unattributed = provider.bin === undefined ? [failed('identity-match', REASONS.expectedBinUnknown())] : [];
       const signer = report.signers[0];
       let document: unknown;
       try {
@@ -21,14 +28,14 @@ export function cmsSealVerifier(options: { trust: TrustStore; revocation?: Revoc
         document = undefined;
       }
       return {
-        valid: report.valid && report.signers.length === 1,
+        valid: report.valid && report.signers.length === 1 && unattributed.length === 0,
         signer: signer && {
           ...(signer.subject.commonName !== undefined ? { commonName: signer.subject.commonName } : {}),
           ...(signer.subject.organization !== undefined ? { organization: signer.subject.organization } : {}),
           ...(signer.subject.bin !== undefined ? { bin: signer.subject.bin } : {}),
         },
         signedAt: signer?.signedAt?.getTime(),
-        checks: report.signers.flatMap((s) => s.checks),
+        checks: [...report.signers.flatMap((s) => s.checks), ...unattributed],
         document,
       };
     },

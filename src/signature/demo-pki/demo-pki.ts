@@ -3,6 +3,7 @@ import { createPrivateKey, KeyObject, webcrypto } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as x509 from '@peculiar/x509';
+import { subjectOf } from '../certificate/describe-certificate.js';
 import { parseCertificate, type X509 } from '../certificate/parse-certificates.js';
 import { arrayBufferOf } from '../der-or-pem.js';
 import { trustStoreOf, type TrustStore } from '../chain/trust-store.js';
@@ -125,9 +126,10 @@ async function lockDirectory(path: string): Promise<() => void> {
 async function openLocked(dir: string, holders: { organisations: readonly DemoHolder[]; applicants: readonly DemoHolder[] }): Promise<DemoPki> {
   const ca = (await loadMaterial(dir, 'ca')) ?? (await newDemoCa(dir));
   const issuer = { identity: identityOf(ca), keys: ca.keys };
-  const loadOrIssue = async (name: string, subject: x509.JsonName, keyUsage: number, eku: string[], policy: string) => {
+  const loadOrIssue = async (name: string, subject: x509.JsonName, keyUsage: number, eku: string[], policy: string, bin?: string) => {
     const existing = await loadMaterial(dir, name);
-    if (existing) return identityOf(existing);
+    // A certificate made before its holder had a BIN (or with another one) is made again: the BIN is what binds a seal to its organisation.
+    if (existing && (bin === undefined || subjectOf(existing.certificate.cert.subject).bin === bin)) return identityOf(existing);
     const made = await issueTestCertificate({ subject, algorithm: 'ecdsa', validity: VALIDITY, issuer, keyUsage, extendedKeyUsage: eku, policies: [policy] });
     const material = { certificate: made.identity.certificate, keys: made.keys };
     saveMaterial(dir, name, material);
@@ -138,7 +140,7 @@ async function openLocked(dir: string, holders: { organisations: readonly DemoHo
   const authentication = new Map<string, TestIdentity>();
   for (const org of holders.organisations) {
     const subject: x509.JsonName = [{ '2.5.4.3': [org.name] }, { '2.5.4.6': ['KZ'] }, { '2.5.4.10': [org.name] }, ...(org.bin ? [{ '2.5.4.11': [`BIN${org.bin}`] }] : [])];
-    signing.set(org.id, await loadOrIssue(`org-${org.id}`, subject, SIGNING, [EMAIL_PROTECTION, ...users('organisation', 'may-sign')], '1.2.398.3.3.2.1'));
+    signing.set(org.id, await loadOrIssue(`org-${org.id}`, subject, SIGNING, [EMAIL_PROTECTION, ...users('organisation', 'may-sign')], '1.2.398.3.3.2.1', org.bin));
   }
   for (const a of holders.applicants) {
     const entity = a.bin && a.organisation ? { bin: a.bin, name: a.organisation } : undefined;

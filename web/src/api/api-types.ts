@@ -235,6 +235,19 @@ export interface RegistryVerification {
     readonly checks: readonly { readonly name: string; readonly ok: boolean; readonly reason?: Text }[];
     readonly documentNumber?: string;
   };
+  /** What the provider's signed document itself says (shown in place of the registry row when present). */
+  readonly document?: {
+    readonly number: string;
+    readonly kind: string;
+    readonly title: Text;
+    readonly service: { readonly id: string; readonly title: Text };
+    readonly holder: { readonly name: string; readonly identifier: string | null };
+    readonly issuedAt: string;
+    readonly provider: { readonly organisation: Text; readonly office: Text };
+    readonly baseNumber: string | null;
+  };
+  /** Why it is not verified, in the three languages. */
+  readonly problems?: readonly Text[];
 }
 
 export interface Compliance {

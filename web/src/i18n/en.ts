@@ -265,6 +265,8 @@ export const en: Messages = {
   'verify.service': 'Service',
   'verify.holder': 'Holder',
   'verify.issued': 'Issued at',
+  'verify.provider': 'Issued by',
+  'verify.problems': 'What does not match',
   'verify.base': 'Original document',
   'verify.signature': 'Electronic signature',
   'verify.signatureValid': 'The signature is valid',

@@ -263,6 +263,8 @@ export const kk = {
   'verify.service': 'Қызмет',
   'verify.holder': 'Иесі',
   'verify.issued': 'Берілген уақыты',
+  'verify.provider': 'Берген ұйым',
+  'verify.problems': 'Сәйкес келмейтіні',
   'verify.base': 'Негізгі құжат',
   'verify.signature': 'Электрондық қолтаңба',
   'verify.signatureValid': 'Қолтаңба жарамды',

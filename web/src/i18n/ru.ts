@@ -265,6 +265,8 @@ export const ru: Messages = {
   'verify.service': 'Услуга',
   'verify.holder': 'Владелец',
   'verify.issued': 'Время выдачи',
+  'verify.provider': 'Выдавшая организация',
+  'verify.problems': 'Что не совпадает',
   'verify.base': 'Исходный документ',
   'verify.signature': 'Электронная подпись',
   'verify.signatureValid': 'Подпись действительна',

@@ -28,32 +28,54 @@ export function VerifyPage() {
     );
   }
   if (!verification.data) return <ErrorMessage error={verification.error} />;
-  const { entry, derived, verified, signature } = verification.data;
+  const { entry, derived, verified, signature, document, problems = [] } = verification.data;
   const r = regulation.data;
-  const kind = pick(r?.results.find((x) => x.kind === entry.kind)?.title) || entry.kind;
+  // A signed result is shown as its signed document says it, never as the registry row (which is only an index).
+  const shown = document
+    ? { number: document.number, kind: document.kind, service: pick(document.service.title), holderName: document.holder.name, holderIdentifier: document.holder.identifier, issuedAt: Date.parse(document.issuedAt), baseNumber: document.baseNumber, provider: pick(document.provider.organisation) }
+    : { number: entry.number, kind: entry.kind, service: r ? pick(r.title) : entry.service, holderName: entry.holderName, holderIdentifier: entry.holderIdentifier, issuedAt: entry.issuedAt, baseNumber: entry.baseNumber, provider: undefined };
+  const kind = pick(r?.results.find((x) => x.kind === shown.kind)?.title) || shown.kind;
 
   return (
     <section>
-      <h1>{t('verify.title', { number: entry.number })}</h1>
+      <h1>{t('verify.title', { number: shown.number })}</h1>
       <p className={`verdict ${verified ? 'verdict-valid' : 'verdict-invalid'}`} role="status" data-testid="verdict">
         {t(verified ? 'verify.valid' : 'verify.invalid')}
       </p>
+      {problems.length > 0 && (
+        <section aria-labelledby="problems-heading">
+          <h2 id="problems-heading">{t('verify.problems')}</h2>
+          <ul className="plain" data-testid="problems">
+            {problems.map((p) => (
+              <li key={p.en} className="message-error">
+                ✗ {pick(p)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <dl className="facts">
         <dt>{t('verify.kind')}</dt>
         <dd>{kind}</dd>
         <dt>{t('verify.service')}</dt>
-        <dd>{r ? pick(r.title) : entry.service}</dd>
+        <dd>{shown.service}</dd>
         <dt>{t('verify.holder')}</dt>
         <dd>
-          {entry.holderName ?? '—'} {entry.holderIdentifier ? `(${entry.holderIdentifier})` : ''}
+          {shown.holderName ?? '—'} {shown.holderIdentifier ? `(${shown.holderIdentifier})` : ''}
         </dd>
         <dt>{t('verify.issued')}</dt>
-        <dd>{formatInstant(entry.issuedAt, lang)}</dd>
-        {entry.baseNumber && (
+        <dd>{Number.isNaN(shown.issuedAt) ? '—' : formatInstant(shown.issuedAt, lang)}</dd>
+        {shown.provider && (
+          <>
+            <dt>{t('verify.provider')}</dt>
+            <dd>{shown.provider}</dd>
+          </>
+        )}
+        {shown.baseNumber && (
           <>
             <dt>{t('verify.base')}</dt>
             <dd>
-              <Link to={`/verify/${encodeURIComponent(entry.baseNumber)}`}>{entry.baseNumber}</Link>
+              <Link to={`/verify/${encodeURIComponent(shown.baseNumber)}`}>{shown.baseNumber}</Link>
             </dd>
           </>
         )}
