@@ -33,18 +33,37 @@ const ACTIVE_CONTENT_REFUSED: Readonly<Record<ActiveContentFinding['kind'], AppE
     'Сжатые части PDF-документа разворачиваются до недопустимого объёма.',
     "The PDF's compressed parts expand beyond what is accepted.",
   ),
+  'pdf-encrypted': appError(
+    'attachment-type',
+    'Бұл PDF құжаты шифрланған немесе құпиясөзбен қорғалған. Құпиясөзді және шифрлауды алып тастап, қайта жіберіңіз.',
+    'Этот PDF-документ зашифрован или защищён паролем. Снимите пароль и шифрование и отправьте его снова.',
+    'The PDF is encrypted or password-protected. Remove the password/encryption and send it again.',
+  ),
+  'pdf-unreadable': appError(
+    'attachment-type',
+    'Бұл PDF құжатын оқу мүмкін емес: ол зақымдалған немесе қолдау көрсетілмейтін кодтауды пайдаланады. Оны қайта PDF-ке басып шығарып, жіберіңіз.',
+    'Этот PDF-документ не удаётся прочитать: он повреждён или использует неподдерживаемое кодирование. Распечатайте его заново в PDF и отправьте.',
+    'The PDF cannot be read: it is damaged or uses an encoding that is not supported. Print it to PDF again and send that.',
+  ),
   'xml-document-type': appError(
     'attachment-type',
     'Бұл XML құжатында DOCTYPE немесе ENTITY жарияламасы болмауы керек.',
     'Этот XML-документ не должен содержать объявлений DOCTYPE или ENTITY.',
     'The XML document must not declare a DOCTYPE or entities.',
   ),
+  'xml-encoding': appError(
+    'attachment-type',
+    'Бұл XML құжатының кодтауы оқылмайды. Оны UTF-8 немесе UTF-16 кодтауында сақтап, қайта жіберіңіз.',
+    'Кодировку этого XML-документа не удаётся прочитать. Сохраните его в UTF-8 или UTF-16 и отправьте снова.',
+    "The XML document's encoding cannot be read. Save it as UTF-8 or UTF-16 and send it again.",
+  ),
 };
 
 /**
  * Keeps an uploaded document for a later application. The declared type must be allowed and the
  * first bytes must match it, so a renamed executable is not accepted as a PDF; a PDF that
- * carries scripts or other active content, and XML with a document type, are refused.
+ * carries scripts or other active content, is encrypted or cannot be read, and XML with a
+ * document type or in an encoding that cannot be read, are refused, and nothing of them is kept.
  */
 export async function uploadAttachment(deps: AppDeps, principal: Principal, file: { fileName: string; mediaType: string; body: Buffer }): Promise<Result<AttachmentInfo, AppError>> {
   const mediaType = file.mediaType.split(';')[0]!.trim().toLowerCase();
@@ -61,7 +80,7 @@ export async function uploadAttachment(deps: AppDeps, principal: Principal, file
     const mb = MAX_ATTACHMENT_BYTES / 1024 / 1024;
     return err(appError('attachment-too-large', `Құжат бос немесе ${mb} МБ-тан үлкен.`, `Документ пуст или больше ${mb} МБ.`, `The document is empty or larger than ${mb} MB.`));
   }
-  const active = mediaType === 'application/pdf' ? pdfActiveContent(file.body) : mediaType === 'application/xml' ? xmlActiveContent(file.body) : undefined;
+  const active = mediaType === 'application/pdf' ? await pdfActiveContent(file.body) : mediaType === 'application/xml' ? xmlActiveContent(file.body) : undefined;
   if (active) return err(ACTIVE_CONTENT_REFUSED[active.kind]);
   const info = {
     id: deps.newId('att'),

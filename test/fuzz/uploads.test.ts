@@ -1,9 +1,21 @@
 import { deflateRawSync, deflateSync } from 'node:zlib';
 import fc from 'fast-check';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MAX_ATTACHMENT_BYTES } from '../../src/app/upload-attachment.js';
 import { multipartBody } from '../../src/http/api-client.js';
 import { LANGUAGES, type TLanguage } from '../../src/core/regulation/schema.js';
+import {
+  encryptedPdfWithScript,
+  inflateBombImage,
+  objectStreamData,
+  pdfFile,
+  pngUpPredicted,
+  scriptBehindNestedDecodeParms,
+  scriptInImageMarkedObjectStream,
+  stream,
+  utf16XmlWithEntity,
+} from '../support/hostile-documents.js';
 import { startTestApp } from '../support/test-app.js';
 import { expectHandled, rowCounts } from './api-invariants.js';
 import { countCase, FUZZ_TEST_TIMEOUT_MS, fuzzParameters, fuzzSummary } from './fuzz-settings.js';
@@ -30,9 +42,25 @@ function zipBomb(): Buffer {
   return Buffer.concat([local, name, data]);
 }
 
-/** A PDF whose object stream hides a script, and one whose object stream is a compression bomb. */
-const pdfWithStream = (content: Buffer) =>
-  Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /ObjStm /Filter /FlateDecode >>\nstream\n', 'latin1'), deflateSync(content), Buffer.from('\nendstream\nendobj\n%%EOF\n', 'latin1')]);
+/** A PDF whose object stream holds what is given (a script to hide, or a compression bomb). */
+const pdfWithStream = (content: Buffer) => pdfFile(['<< /Type /Catalog >>', stream(`/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode`, deflateSync(Buffer.concat([Buffer.from('3 0\n', 'latin1'), content])))]);
+
+/** The filters a stream may be wrapped in, applied in turn: each encodes, and names itself (with parameters) for the dictionary. */
+const ENCODINGS = {
+  flate: { name: '/FlateDecode', parms: 'null', encode: (b: Buffer) => deflateSync(b) },
+  predicted: { name: '/FlateDecode', parms: '<< /Predictor 12 /Columns 7 >>', encode: (b: Buffer) => deflateSync(pngUpPredicted(Buffer.concat([b, Buffer.alloc((7 - (b.length % 7)) % 7, 0x20)]), 7)) },
+  hex: { name: '/ASCIIHexDecode', parms: 'null', encode: (b: Buffer) => Buffer.from(`${b.toString('hex')}>`, 'latin1') },
+  runLength: { name: '/RunLengthDecode', parms: 'null', encode: (b: Buffer) => Buffer.concat([...Array.from({ length: Math.ceil(b.length / 128) }, (_, i) => Buffer.concat([Buffer.from([Math.min(128, b.length - i * 128) - 1]), b.subarray(i * 128, i * 128 + 128)])), Buffer.from([128])]) },
+} as const;
+type Encoding = keyof typeof ENCODINGS;
+
+/** A stream dictionary's /Filter and /DecodeParms for encodings applied first to last (a reader undoes them last to first). */
+function encoded(data: Buffer, encodings: readonly Encoding[]): { data: Buffer; filters: string } {
+  let bytes = data;
+  for (const e of encodings) bytes = ENCODINGS[e].encode(bytes);
+  const reversed = [...encodings].reverse().map((e) => ENCODINGS[e]);
+  return reversed.length === 0 ? { data: bytes, filters: '' } : { data: bytes, filters: `/Filter [${reversed.map((e) => e.name).join(' ')}] /DecodeParms [${reversed.map((e) => e.parms).join(' ')}]` };
+}
 
 describe('hostile uploads', () => {
   let t: TestApp;
@@ -88,6 +116,80 @@ describe('hostile uploads', () => {
         expect(answer.json<{ error: { code: string } }>().error.code).toBe('attachment-type');
       }),
       fuzzParameters(100),
+    );
+  });
+
+  it('refuses the five files of the probe, each with a 4xx in the asked language, keeping nothing', async () => {
+    const attacks = {
+      'script in an image-marked object stream': scriptInImageMarkedObjectStream(),
+      'script behind nested /DecodeParms': scriptBehindNestedDecodeParms(),
+      'encrypted with an empty user password': encryptedPdfWithScript(),
+      '200 MB inflate bomb marked as an image': await inflateBombImage(),
+    };
+    for (const [what, body] of Object.entries(attacks)) {
+      for (const lang of LANGUAGES) {
+        const answer = await upload({ fileName: 'scan.pdf', mediaType: 'application/pdf', body }, lang, 'probe files');
+        expect(answer.statusCode, what).toBe(415);
+      }
+    }
+    const encrypted = await upload({ fileName: 'scan.pdf', mediaType: 'application/pdf', body: attacks['encrypted with an empty user password'] }, 'en', 'probe files');
+    expect(encrypted.json<{ error: { message: string } }>().error.message).toContain('Remove the password/encryption');
+    const xml = await upload({ fileName: 'signed.xml', mediaType: 'application/xml', body: utf16XmlWithEntity() }, 'kk', 'probe files');
+    expect(xml.statusCode).toBe(415);
+    expect(xml.json<{ error: { message: string } }>().error.message).toMatch(/DOCTYPE/);
+  });
+
+  it('refuses active-content names hidden by any mix of escapes, object streams, nested filters and image labels', async () => {
+    const names = ['JavaScript', 'JS', 'Launch', 'EmbeddedFile', 'RichMedia', 'XFA', 'SubmitForm', 'ImportData'];
+    const escapedName = fc.tuple(fc.constantFrom(...names), fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }), fc.boolean()).map(([n, esc, upper]) =>
+      [...n].map((c, i) => (esc[i] ? `#${c.charCodeAt(0).toString(16)[upper ? 'toUpperCase' : 'toLowerCase']()}` : c)).join(''),
+    );
+    const encodings = fc.array(fc.constantFrom<Encoding>(...(Object.keys(ENCODINGS) as Encoding[])), { maxLength: 3 });
+    const label = fc.constantFrom('', '/Subtype /Image /Width 1 /Height 1 /BitsPerComponent 8', '/Type /XObject /Subtype /Image', '/Subtype /Form');
+    const placing = fc.constantFrom('object stream', 'object stream without its type', 'plain object');
+    await fc.assert(
+      fc.asyncProperty(escapedName, encodings, label, placing, fc.constantFrom<TLanguage>(...LANGUAGES), async (name, chain, extra, place, language) => {
+        const action = `<< /Type /Action /S /${name} /JS (app.alert\\(1\\)) >>`;
+        let body: Buffer;
+        if (place === 'plain object') body = pdfFile([`<< /Type /Catalog /OpenAction 2 0 R >>`, action]);
+        else {
+          const { data, n, first } = objectStreamData([{ number: 3, body: action }]);
+          const { data: bytes, filters } = encoded(data, chain);
+          const type = place === 'object stream' ? '/Type /ObjStm' : '';
+          body = pdfFile(['<< /Type /Catalog /OpenAction 3 0 R >>', stream(`${type} ${extra} /N ${n} /First ${first} ${filters}`, bytes)], { compressed: [{ inStream: 2, index: 0 }] });
+        }
+        const answer = await upload({ fileName: 'statement.pdf', mediaType: 'application/pdf', body }, language, 'hidden active names');
+        expect(answer.statusCode, `${name} ${chain.join('+')} ${extra} ${place}`).toBe(415);
+        expect(answer.json<{ error: { code: string } }>().error.code).toBe('attachment-type');
+      }),
+      fuzzParameters(150),
+    );
+  });
+
+  it('answers any damaged or rearranged PDF without a server error, and keeps a plain one', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage().drawText('Diploma');
+    const plain = Buffer.from(await doc.save({ useObjectStreams: true }));
+    const kept = await upload({ fileName: 'diploma.pdf', mediaType: 'application/pdf', body: plain }, 'ru', 'damaged PDFs');
+    expect(kept.statusCode).toBe(201);
+    const pieces = fc.constantFrom('<<', '>>', '[', ']', '(', ')', '\\', '<', '>', '/', '/J#61vaScript', '/Length 999999', '/Length 3 0 R', '/Filter /FlateDecode', '/Type /ObjStm', '/N 99', '/First 2', '/Encrypt', 'stream\n', 'endstream', 'obj', 'endobj', '1 0 obj', 'trailer', '%', '\n', ' ', '#');
+    const mutation = fc.oneof(
+      fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.array(pieces, { maxLength: 8 }).map((p) => p.join(' ')) }),
+      fc.record({ kind: fc.constant('cut' as const), at: fc.nat(), length: fc.nat({ max: 400 }) }),
+      fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), byte: fc.nat({ max: 255 }) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 6 }), fc.constantFrom<TLanguage>(...LANGUAGES), async (mutations, language) => {
+        let bytes = Buffer.from(plain);
+        for (const m of mutations) {
+          const at = 9 + (m.at % Math.max(1, bytes.length - 9)); // the header stays, so the type check passes and the PDF check is what answers
+          if (m.kind === 'insert') bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from(m.text, 'latin1'), bytes.subarray(at)]);
+          else if (m.kind === 'cut') bytes = Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + m.length)]);
+          else bytes[at] = m.byte;
+        }
+        await upload({ fileName: 'diploma.pdf', mediaType: 'application/pdf', body: bytes }, language, 'damaged PDFs');
+      }),
+      fuzzParameters(200),
     );
   });
 
