@@ -1,4 +1,7 @@
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handbookCache } from '../../src/documents/handbook/handbook-cache.js';
+import { handbookRoutes } from '../../src/http/routes/handbook-routes.js';
 import { startTestApp } from '../support/test-app.js';
 
 type TestApp = Awaited<ReturnType<typeof startTestApp>>;
@@ -38,5 +41,21 @@ describe('the handbook routes the service page loads its diagram from', () => {
     const variant = await get('/api/services/medical-activity-licence/handbook.svg?variant=nothing', 'en');
     expect(variant.statusCode).toBe(404);
     expect(variant.json().error.message).toMatch(/^Unknown variant: nothing/);
+    for (const lang of ['kk', 'ru'] as const) {
+      const asked = await get('/api/services/medical-activity-licence/handbook.bpmn?variant=nothing', lang);
+      expect(asked.statusCode).toBe(404);
+      expect(asked.json().error.message).toMatch(lang === 'kk' ? /^Белгісіз нұсқа: nothing/ : /^Неизвестный вариант: nothing/);
+    }
+  });
+
+  it('keeps only the catalogue\'s handbooks, whatever variants anonymous requests name', async () => {
+    const handbooks = handbookCache(t.deps.regulations);
+    const app = Fastify();
+    await handbookRoutes(app, t.deps, handbooks);
+    for (let i = 0; i < 200; i++) expect((await app.inject({ method: 'GET', url: `/api/services/medical-activity-licence/handbook.svg?variant=v${i}` })).statusCode).toBe(404);
+    expect(handbooks.size).toBe(0);
+    expect((await app.inject({ method: 'GET', url: '/api/services/medical-activity-licence/handbook.svg?variant=issue&lang=ru' })).statusCode).toBe(200);
+    expect(handbooks.size).toBe(1);
+    await app.close();
   });
 });

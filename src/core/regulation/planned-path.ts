@@ -1,5 +1,6 @@
+import { FiniteCache } from '../cache/finite-cache.js';
 import { err, ok, type Result } from '../result.js';
-import type { TChannel, TProcedure, TRegulation } from './schema.js';
+import { CHANNELS, type TChannel, type TProcedure, type TRegulation } from './schema.js';
 
 /** Anything that may be limited to some variants and channels. */
 export interface Scoped {
@@ -65,17 +66,30 @@ export function procedureAfter(
   return target < 0 ? undefined : firstApplicableFrom(regulation, target, variant, channel);
 }
 
-// Definitions are immutable once loaded, so a path is worked out once per regulation, variant and channel.
-const pathCache = new WeakMap<TRegulation, Map<string, readonly TProcedure[]>>();
+// Definitions are immutable once loaded, so a path is worked out once per regulation, variant and
+// channel; only the regulation's own variants and channels are kept, whatever a request names.
+const pathCache = new WeakMap<TRegulation, FiniteCache<readonly TProcedure[]>>();
+const pathKey = (variant: string | undefined, channel: string) => `${variant ?? ''}\u0000${channel}`;
+
+function pathsOf(regulation: TRegulation): FiniteCache<readonly TProcedure[]> {
+  let paths = pathCache.get(regulation);
+  if (!paths) {
+    const keys = new Set<string>();
+    for (const variant of [undefined, ...regulation.variants.map((v) => v.id)]) for (const channel of CHANNELS) keys.add(pathKey(variant, channel));
+    pathCache.set(regulation, (paths = new FiniteCache(keys)));
+  }
+  return paths;
+}
 
 /** The planned (happy) path: the first applicable procedure, then each first outcome. */
 export function plannedPath(regulation: TRegulation, variant: string | undefined, channel: TChannel): TProcedure[] {
-  let paths = pathCache.get(regulation);
-  if (!paths) pathCache.set(regulation, (paths = new Map()));
-  const key = `${variant ?? ''}\u0000${channel}`;
-  let path = paths.get(key);
-  if (!path) paths.set(key, (path = walkPlannedPath(regulation, variant, channel)));
-  return [...path];
+  return [...pathsOf(regulation).get(pathKey(variant, channel), () => walkPlannedPath(regulation, variant, channel))];
+}
+
+/** How many planned paths of a regulation are kept, and the most there can be. */
+export function plannedPathsKept(regulation: TRegulation): { readonly size: number; readonly bound: number } {
+  const paths = pathsOf(regulation);
+  return { size: paths.size, bound: paths.bound };
 }
 
 function walkPlannedPath(regulation: TRegulation, variant: string | undefined, channel: TChannel): TProcedure[] {

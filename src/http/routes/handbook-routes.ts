@@ -4,25 +4,26 @@ import { regulationOf } from '../../app/app-deps.js';
 import { appError, NOT_FOUND } from '../../app/app-error.js';
 import type { TLanguage, TText } from '../../core/regulation/schema.js';
 import { err, type Result } from '../../core/result.js';
-import { handbookOf, type Handbook } from '../../documents/handbook/handbook-of.js';
+import { handbookCache, type HandbookCache } from '../../documents/handbook/handbook-cache.js';
+import type { Handbook } from '../../documents/handbook/handbook-of.js';
 import { sendError } from '../http-context.js';
 import { requestLanguage } from '../request-language.js';
 
 type HandbookRequest = FastifyRequest<{ Params: { id: string }; Querystring: { variant?: string; lang?: string } }>;
 
-/** Each service's business-process handbook, generated from its regulation: BPMN 2.0 XML and an SVG drawing. */
-export async function handbookRoutes(app: FastifyInstance, deps: AppDeps) {
-  // The catalogue does not change while the server runs, so each handbook is laid out once.
-  const made = new Map<string, Promise<Result<Handbook, TText>>>();
+/**
+ * Each service's business-process handbook, generated from its regulation: BPMN 2.0 XML and an SVG
+ * drawing. The catalogue does not change while the server runs, so each handbook is laid out once,
+ * in a cache whose keys are the catalogue's own: an unknown variant is answered, never kept.
+ */
+export async function handbookRoutes(app: FastifyInstance, deps: AppDeps, handbooks: HandbookCache = handbookCache(deps.regulations)) {
   const handbook = (request: HandbookRequest): Promise<Result<Handbook, TText>> | undefined => {
     const regulation = regulationOf(deps, request.params.id);
     if (!regulation) return undefined;
     // Without a variant, the first: the one the catalogue lists first.
     const variant = request.query.variant ?? regulation.variants[0]?.id;
     const lang: TLanguage = requestLanguage(request);
-    const key = `${regulation.id}\u0000${variant ?? ''}\u0000${lang}`;
-    if (!made.has(key)) made.set(key, handbookOf(regulation, variant, lang));
-    return made.get(key)!;
+    return handbooks.handbook(regulation, variant, lang);
   };
   const send = async (request: HandbookRequest, reply: FastifyReply, as: 'bpmn' | 'svg') => {
     const result = (await handbook(request)) ?? err(NOT_FOUND.message);
