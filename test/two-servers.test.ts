@@ -52,7 +52,7 @@ describe('two server processes on one PostgreSQL', () => {
     for (let i = 0; i < 2; i++) {
       const port = await freePort();
       const child = spawn(process.execPath, ['bin/reglament-server.js'], {
-        env: { ...process.env, PORT: String(port), DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema, TIMER_INTERVAL_MS: '50', TIMER_BATCH: '2', LOG: '0', SEED_DEMO: '0', DATA_DIR: dataDir },
+        env: { ...process.env, PORT: String(port), DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema, TIMER_INTERVAL_MS: '50', TIMER_BATCH: '2', LOG: '0', SEED_DEMO: '0', DATA_DIR: dataDir, METRICS_TOKEN: 'two-servers-scrape-token' },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       servers.push({ process: child, url: `http://127.0.0.1:${port}` });
@@ -99,7 +99,7 @@ describe('two server processes on one PostgreSQL', () => {
       escalations += escalated.length;
     }
     const fired = await Promise.all(
-      servers.map(async (s) => Number(/reglament_timers_fired_total (\d+)/.exec(await (await fetch(`${s.url}/metrics`)).text())?.[1] ?? NaN)),
+      servers.map(async (s) => Number(/reglament_timers_fired_total (\d+)/.exec(await (await fetch(`${s.url}/metrics`, { headers: { authorization: 'Bearer two-servers-scrape-token' } })).text())?.[1] ?? NaN)),
     );
     expect(fired[0]! + fired[1]!).toBe(escalations);
   }, 60_000);

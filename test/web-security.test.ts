@@ -19,7 +19,7 @@ const T0 = Date.parse('2026-05-11T10:00:00+05:00');
 const ASKAR_IIN = '850515310013';
 const PASSWORD = 'reglament-demo';
 // Small limits keep the lockout test quick; the defaults (5 per account, 50 per address) are the same code.
-const SECURITY: WebSecurity = { ...DEFAULT_WEB_SECURITY, loginLimits: { perAccount: 3, perAddress: 6, windowMillis: 15 * MINUTE } };
+const SECURITY: WebSecurity = { ...DEFAULT_WEB_SECURITY, loginLimits: { ...DEFAULT_WEB_SECURITY.loginLimits, perAccount: 3, perAddress: 6, windowMillis: 15 * MINUTE } };
 
 /** The Set-Cookie headers of an answer, by cookie name. */
 function cookiesOf(res: LightMyRequestResponse): Map<string, string> {
@@ -148,20 +148,47 @@ describe.each(DATABASES)('the web surface on %s', (database) => {
     expect(await wired.deps.passwords.verify(user!.passwordHash, `${PASSWORD}!`)).toBe(false);
   });
 
-  it('locks an account after repeated failures, in every server process, and keeps the attempts as an audit', async () => {
+  it('locks the guessing address out of the account, in every server process, lets the owner in from elsewhere, and keeps the attempts as an audit', async () => {
     const address = '203.0.113.7';
     for (let i = 0; i < SECURITY.loginLimits.perAccount; i++) expect((await login(app, 'committee-hq.clerk', 'wrong', { remoteAddress: address })).statusCode).toBe(401);
     const locked = await login(app, 'committee-hq.clerk', PASSWORD, { remoteAddress: address, lang: 'kk' });
     expect(locked.statusCode).toBe(429);
     expect(JSON.parse(locked.body)).toMatchObject({ error: { code: 'too-many-attempts' } });
-    expect((await login(otherProcess, 'committee-hq.clerk', PASSWORD, { remoteAddress: '198.51.100.9', lang: 'ru' })).statusCode).toBe(429);
+    expect((await login(otherProcess, 'committee-hq.clerk', PASSWORD, { remoteAddress: address, lang: 'ru' })).statusCode).toBe(429);
+    // The owner, from another address, is not locked out by someone else's guesses.
+    expect((await login(otherProcess, 'committee-hq.clerk', PASSWORD, { remoteAddress: '198.51.100.9' })).statusCode).toBe(200);
+    expect((await login(app, 'committee-hq.clerk', PASSWORD, { remoteAddress: address })).statusCode).toBe(429);
     const audit = await wired.deps.stores.identity.loginAttemptsOf('committee-hq.clerk');
-    expect(audit.map((a) => a.outcome).sort()).toEqual(['failed', 'failed', 'failed', 'locked', 'locked']);
+    expect(audit.map((a) => a.outcome).sort()).toEqual(['failed', 'failed', 'failed', 'locked', 'locked', 'locked', 'succeeded']);
     expect(audit.filter((a) => a.outcome === 'failed').map((a) => a.ip)).toEqual([address, address, address]);
     // The lockout passes with its window.
     now += SECURITY.loginLimits.windowMillis + MINUTE;
     expect((await login(otherProcess, 'committee-hq.clerk', PASSWORD, { remoteAddress: address })).statusCode).toBe(200);
     now = T0;
+  });
+
+  it('marks every answer to an authenticated request, and every API answer but the public catalogue, not to be stored', async () => {
+    const signed = await login(app, 'doctor.askar');
+    // The sign-in answer itself carries the token.
+    expect(signed.headers['cache-control']).toBe('no-store');
+    const { token } = JSON.parse(signed.body) as { token: string };
+    const session = valueOf(cookiesOf(signed).get('reglament_session'));
+    for (const url of ['/api/me', '/api/cabinet', '/api/services', '/health']) {
+      expect((await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } })).headers['cache-control'], `${url} by bearer`).toBe('no-store');
+      expect((await app.inject({ method: 'GET', url, cookies: { reglament_session: session } })).headers['cache-control'], `${url} by cookie`).toBe('no-store');
+    }
+    // Refusals too: a 401 to a stale token, a 404 to a signed-in person.
+    expect((await app.inject({ method: 'GET', url: '/api/me', headers: { authorization: 'Bearer stale' } })).headers['cache-control']).toBe('no-store');
+    expect((await app.inject({ method: 'GET', url: '/api/cases/NOPE', headers: { authorization: `Bearer ${token}` } })).headers['cache-control']).toBe('no-store');
+    // Public lookups that name people, and one-time challenges, even anonymously.
+    expect((await app.inject({ method: 'GET', url: '/api/registry?text=x' })).headers['cache-control']).toBe('no-store');
+    expect((await app.inject({ method: 'POST', url: '/api/auth/challenge' })).headers['cache-control']).toBe('no-store');
+    // The anonymous catalogue stays cacheable.
+    for (const url of ['/api/services', '/api/services/specialist-certificate']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['cache-control'], url).toBeUndefined();
+    }
   });
 
   it('locks an address that tries many accounts, while others still sign in', async () => {

@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../core/result.js';
 import type { AppDeps } from './app-deps.js';
 import { appError, type AppError } from './app-error.js';
 import type { Principal } from './principal.js';
+import { BoundedMap } from '../core/bounded-map.js';
 
 /** How long a session lasts without signing in again (the default absolute expiry). */
 export const SESSION_MILLIS = 12 * 60 * 60 * 1000;
@@ -17,28 +18,48 @@ export interface SessionPolicy {
 export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMillis: 30 * 60 * 1000, absoluteMillis: SESSION_MILLIS };
 
 /**
- * Password guessing is stopped per account and per address, counted in the database so that every
- * server process sees the same count: after `perAccount` failures on an account (since its last
- * success) or `perAddress` from one address within `windowMillis`, sign-in is refused unchecked
- * until the window has passed. An address limit well above the account's lets an office behind
- * one address keep working while one of its people mistypes.
+ * Password guessing is stopped where it comes from, never by locking the owner out; every count
+ * is kept in the database, so every server process sees the same:
+ * - an address that has failed `perAccount` times on one account (since that pair's last success,
+ *   within `windowMillis`) is refused on that account, unchecked, until the window has passed;
+ * - an address that has failed `perAddress` times on any accounts in the window is refused on all;
+ * - an account guessed from many addresses (`slowAfter` failures since its last success, within
+ *   the window) is slowed, not locked: each attempt on it waits `pauseStepMillis` for every
+ *   failure past that, at most `maxPauseMillis`. The owner, from an address not refused, still
+ *   signs in with the right password (after that short pause), and their success ends the slowdown.
+ * The address limit is well above the pair's, so an office behind one address keeps working while
+ * one of its people mistypes.
  */
 export interface LoginLimits {
+  /** Failures on one account from one address. */
   readonly perAccount: number;
+  /** Failures from one address on any accounts. */
   readonly perAddress: number;
   readonly windowMillis: number;
+  /** Failures on one account from anywhere before its attempts are slowed. */
+  readonly slowAfter: number;
+  readonly pauseStepMillis: number;
+  readonly maxPauseMillis: number;
 }
 
-/** Five failures per account, fifty per address, in fifteen minutes. */
-export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perAccount: 5, perAddress: 50, windowMillis: 15 * 60 * 1000 };
+/** Five failures per account and address, fifty per address, in fifteen minutes; past twenty on an account, up to two seconds' pause. */
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perAccount: 5, perAddress: 50, windowMillis: 15 * 60 * 1000, slowAfter: 20, pauseStepMillis: 100, maxPauseMillis: 2000 };
 
-/** A session's use is written down at most this often, not on every request. */
+/** How long an attempt on an account with this many recent failures waits before it is checked (0: none). */
+export function pauseBeforeAttempt(accountFailures: number, limits: LoginLimits): number {
+  if (accountFailures < limits.slowAfter) return 0;
+  return Math.min(limits.maxPauseMillis, (accountFailures - limits.slowAfter + 1) * limits.pauseStepMillis);
+}
+
+/** A session's or token's use is written down at most this often, not on every request. */
 const TOUCH_EVERY_MILLIS = 60 * 1000;
-const touched = new Map<string, number>();
+/** The minute each session or token was last written as used, in this process; bounded, as its keys come with requests. */
+export const lastTouched = new BoundedMap<string, number>(10_000);
 
 /** Tokens are kept only as their SHA-256: a stolen database does not hand out sessions. */
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
-const newToken = () => randomBytes(32).toString('base64url');
+/** A new random secret: 256 bits, URL-safe. */
+export const newSecret = () => randomBytes(32).toString('base64url');
 
 const BAD_CREDENTIALS = appError('bad-credentials', 'Логин немесе құпиясөз қате.', 'Неверный логин или пароль.', 'Wrong login or password.');
 
@@ -56,24 +77,30 @@ export interface SignInContext {
   readonly ip: string;
   readonly session?: SessionPolicy;
   readonly limits?: LoginLimits;
+  /** Waits out the slowdown of a guessed account (a timer by default; tests record it instead). */
+  readonly pause?: (millis: number) => Promise<void>;
 }
+
+const sleep = (millis: number) => new Promise<void>((resolve) => setTimeout(resolve, millis));
 
 /**
  * Checks a login and password and opens a session; the token is returned once and never stored.
- * Every attempt is recorded (the audit, and what lockout counts); a locked account or address is
- * refused before the password is checked.
+ * Every attempt is recorded (the audit, and what the limits count); a refused address is refused
+ * before the password is checked, and a guessed account is slowed (LoginLimits).
  */
 export async function signIn(deps: AppDeps, login: string, password: string, context: SignInContext): Promise<Result<{ token: string; expiresAt: number; principal: Principal }, AppError>> {
   const { identity } = deps.stores;
-  const { session = DEFAULT_SESSION_POLICY, limits = DEFAULT_LOGIN_LIMITS } = context;
+  const { session = DEFAULT_SESSION_POLICY, limits = DEFAULT_LOGIN_LIMITS, pause = sleep } = context;
   const name = login.trim().toLowerCase();
   const now = deps.now();
   const since = now - limits.windowMillis;
   const record = (outcome: 'succeeded' | 'failed' | 'locked') => identity.recordLoginAttempt({ id: deps.newId('login'), login: name, ip: context.ip, at: now, outcome });
-  if ((await identity.failedLoginsSince({ login: name }, since)) >= limits.perAccount || (await identity.failedLoginsSince({ ip: context.ip }, since)) >= limits.perAddress) {
+  if ((await identity.failedLoginsSince({ login: name, ip: context.ip }, since)) >= limits.perAccount || (await identity.failedLoginsSince({ ip: context.ip }, since)) >= limits.perAddress) {
     await record('locked');
     return err(LOCKED_OUT(Math.ceil(limits.windowMillis / 60_000)));
   }
+  const wait = pauseBeforeAttempt(await identity.failedLoginsSince({ login: name }, since), limits);
+  if (wait > 0) await pause(wait);
   const user = await identity.userByLogin(name);
   // Verify even for an unknown login, so the answer takes as long either way.
   const valid = await deps.passwords.verify(user?.passwordHash ?? DUMMY_HASH, password);
@@ -88,7 +115,7 @@ export async function signIn(deps: AppDeps, login: string, password: string, con
 
 /** Opens a session for a person who has proved who they are; the token is returned once and never stored. */
 export async function openSession(deps: AppDeps, user: Principal['user'], session: SessionPolicy = DEFAULT_SESSION_POLICY): Promise<{ token: string; expiresAt: number; principal: Principal }> {
-  const token = newToken();
+  const token = newSecret();
   const now = deps.now();
   const expiresAt = now + session.absoluteMillis;
   await deps.stores.identity.createSession(tokenHash(token), user.id, now, expiresAt);
@@ -106,26 +133,16 @@ export async function principalOf(deps: AppDeps, token: string, session: Session
   const hash = tokenHash(token);
   const now = deps.now();
   const sessionUser = await identity.sessionUser(hash, now, now - session.idleMillis);
-  if (sessionUser !== undefined) {
-    // Written at most once a minute per session and process, so idle expiry may count from up to a minute early.
-    const minute = now - (now % TOUCH_EVERY_MILLIS);
-    if (touched.get(hash) !== minute) {
-      if (touched.size > 10_000) touched.clear();
-      touched.set(hash, minute);
-      await identity.touchSession(hash, minute);
-    }
+  const userId = sessionUser ?? (await identity.apiTokenUser(hash, now));
+  if (userId === undefined) return undefined;
+  // Written at most once a minute per session or token and process, so idle expiry may count from up to a minute early.
+  const minute = now - (now % TOUCH_EVERY_MILLIS);
+  if (lastTouched.get(hash) !== minute) {
+    lastTouched.set(hash, minute);
+    await (sessionUser !== undefined ? identity.touchSession(hash, minute) : identity.touchApiToken(hash, minute));
   }
-  const userId = sessionUser ?? (await identity.apiTokenUser(hash));
-  const user = userId === undefined ? undefined : await identity.userById(userId);
+  const user = await identity.userById(userId);
   return user && { user, posts: await identity.postsOf(user.id) };
-}
-
-/** Issues an API token for integrations, acting as the person who asked for it. */
-export async function issueApiToken(deps: AppDeps, principal: Principal, name: string): Promise<Result<{ token: string }, AppError>> {
-  if (!name.trim()) return err(appError('invalid-input', 'Токенге атау беріңіз.', 'Дайте токену название.', 'Give the token a name.'));
-  const token = `rgl_${newToken()}`;
-  await deps.stores.identity.createApiToken(tokenHash(token), principal.user.id, name.trim(), deps.now());
-  return ok({ token });
 }
 
 // An argon2id hash of a random string: verifying against it always fails, at the normal cost.

@@ -43,6 +43,8 @@ export interface ServerOptions {
   readonly demoPki?: DemoPki | undefined;
   /** Cookies, sessions, sign-in lockout (web-security.ts); the defaults when absent. */
   readonly security?: WebSecurity;
+  /** The bearer token /metrics is served to; without it there is no /metrics. */
+  readonly metricsToken?: string | undefined;
 }
 
 /** Builds the REST API on the application's wiring; the caller listens (or injects, in tests). */
@@ -109,7 +111,7 @@ export async function buildServer(deps: AppDeps, options: ServerOptions = {}): P
   refuseNulCharacters(app);
   if (options.rateLimits) limitRequestRates(app, deps, options.rateLimits);
 
-  await healthRoutes(app, deps, metrics);
+  await healthRoutes(app, deps, metrics, options.metricsToken);
   await authRoutes(app, deps);
   await catalogueRoutes(app, deps);
   await caseRoutes(app, deps);

@@ -49,7 +49,7 @@ export function limitRequestRates(app: FastifyInstance, deps: AppDeps, limits: R
     const known = owners.get(hash);
     if (known && known.until > deps.now()) return known.userId;
     const { identity } = deps.stores;
-    const userId = (await identity.sessionUser(hash, deps.now())) ?? (await identity.apiTokenUser(hash));
+    const userId = (await identity.sessionUser(hash, deps.now())) ?? (await identity.apiTokenUser(hash, deps.now()));
     if (owners.size >= MAX_KEYS) owners.clear();
     owners.set(hash, { userId, until: deps.now() + WINDOW_MS });
     return userId;

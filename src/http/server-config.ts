@@ -28,6 +28,13 @@ export interface ServerConfig {
   readonly rateLimits: { readonly perIpPerMinute: number; readonly perUserPerMinute: number };
   /** Behind a reverse proxy: trust its X-Forwarded-For (true, or the proxy's addresses). */
   readonly trustProxy: boolean | string;
+  /**
+   * A demonstration (DEMO=1, or `--demo`, which `npm start` passes): the demo PKI's keys sign in
+   * the browser's place through POST /api/signature/demo-sign, for anyone. Never in production.
+   */
+  readonly demo: boolean;
+  /** The bearer token Prometheus scrapes /metrics with; without it /metrics answers 404. */
+  readonly metricsToken: string | undefined;
 }
 
 /** A whole number from the environment, or the default; anything else is an error. */
@@ -46,6 +53,13 @@ function logLevelOf(raw: string | undefined): string {
   if (raw === undefined || raw === '') return 'info';
   if (!LOG_LEVELS.includes(raw)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${raw}`);
   return raw;
+}
+
+/** METRICS_TOKEN: long enough not to be guessed. */
+function metricsTokenOf(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.trim().length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters');
+  return raw.trim();
 }
 
 /** Reads the configuration; bad values are reported, not guessed. */
@@ -67,6 +81,8 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     logLevel: logLevelOf(env.LOG_LEVEL),
     shutdownTimeoutMs: wholeNumber(env, 'SHUTDOWN_TIMEOUT_MS', 30_000),
     rateLimits: { perIpPerMinute: wholeNumber(env, 'RATE_LIMIT_IP_PER_MINUTE', 3000), perUserPerMinute: wholeNumber(env, 'RATE_LIMIT_USER_PER_MINUTE', 300) },
+    demo: env.DEMO === '1',
+    metricsToken: metricsTokenOf(env.METRICS_TOKEN),
     trustProxy: env.TRUST_PROXY === undefined || env.TRUST_PROXY === '' || env.TRUST_PROXY === '0' ? false : env.TRUST_PROXY === '1' ? true : env.TRUST_PROXY,
   };
 }

@@ -21,7 +21,18 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   const { deps } = wired;
   const seeded = config.seedDemo ? await seedDemoData(deps) : 0;
   const metrics = newServerMetrics(deps.now());
-  const app = await buildServer(deps, { logger: config.logger && { level: config.logLevel }, metrics, rateLimits: config.rateLimits, trustProxy: config.trustProxy, demoPki: wired.signatures?.demo, security: readWebSecurity(env) });
+  // The demo keys sign for anyone only in an explicit demonstration, whatever PKI stands in for NCA.
+  const demoPki = config.demo ? wired.signatures?.demo : undefined;
+  const app = await buildServer(deps, { logger: config.logger && { level: config.logLevel }, metrics, rateLimits: config.rateLimits, trustProxy: config.trustProxy, demoPki, security: readWebSecurity(env), metricsToken: config.metricsToken });
+  if (config.demo) {
+    app.log.warn(
+      demoPki
+        ? 'DEMO MODE: POST /api/signature/demo-sign signs with the demo applicants\' keys for anyone, without a password. Never expose this server to real users; unset DEMO and drop --demo in production.'
+        : 'DEMO MODE was asked for, but no demo PKI is in use (TRUST_DIR is set or DEMO_PKI=0): POST /api/signature/demo-sign is off.',
+    );
+  } else if (wired.signatures?.demo) {
+    app.log.warn('The demo PKI stands in for NCA RK (TRUST_DIR is unset): signatures are checked against demonstration certificates only.');
+  }
   const anchors = sqlAnchorStore(deps.stores.db);
   const zone = loadClockSet().clocks.get('provider-office')!.zone;
 

@@ -33,8 +33,8 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
 
 /**
  * COOKIE_SECURE (1: always, 0: never, unset: on HTTPS requests), SESSION_IDLE_MINUTES (30),
- * SESSION_MAX_HOURS (12), LOGIN_MAX_FAILURES_PER_ACCOUNT (5), LOGIN_MAX_FAILURES_PER_ADDRESS (50),
- * LOGIN_LOCKOUT_MINUTES (15).
+ * SESSION_MAX_HOURS (12), LOGIN_MAX_FAILURES_PER_ACCOUNT (5, from one address),
+ * LOGIN_MAX_FAILURES_PER_ADDRESS (50), LOGIN_LOCKOUT_MINUTES (15), LOGIN_SLOW_AFTER_FAILURES (20).
  */
 export function readWebSecurity(env: NodeJS.ProcessEnv): WebSecurity {
   const secure = env.COOKIE_SECURE;
@@ -42,6 +42,8 @@ export function readWebSecurity(env: NodeJS.ProcessEnv): WebSecurity {
     cookieSecure: secure === '1' ? true : secure === '0' ? false : 'auto',
     session: { idleMillis: positive(env, 'SESSION_IDLE_MINUTES', 30) * 60_000, absoluteMillis: positive(env, 'SESSION_MAX_HOURS', 12) * 3_600_000 },
     loginLimits: {
+      ...DEFAULT_LOGIN_LIMITS,
+      slowAfter: positive(env, 'LOGIN_SLOW_AFTER_FAILURES', DEFAULT_LOGIN_LIMITS.slowAfter),
       perAccount: positive(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', DEFAULT_LOGIN_LIMITS.perAccount),
       perAddress: positive(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', DEFAULT_LOGIN_LIMITS.perAddress),
       windowMillis: positive(env, 'LOGIN_LOCKOUT_MINUTES', 15) * 60_000,
@@ -105,6 +107,23 @@ export const HELMET_OPTIONS: FastifyHelmetOptions = {
   referrerPolicy: { policy: 'same-origin' },
 };
 
+/** The public catalogue: the same for everyone, so a browser or proxy may keep it. */
+const PUBLIC_API = /^\/api\/services(\/|$)/;
+
+/**
+ * Whether an answer must not be kept by a browser or a proxy: every answer to a request that
+ * carries credentials (a bearer token or the session cookie, valid or not), and every API answer
+ * but the anonymous catalogue (sign-in answers carry tokens, registry lookups name people). An
+ * answer already declared public (the content-hashed static assets, which a signed-in browser
+ * fetches with its cookie) keeps its own caching: it holds nothing personal.
+ */
+function mustNotBeStored(request: FastifyRequest, reply: FastifyReply): boolean {
+  if (String(reply.getHeader('cache-control') ?? '').includes('public')) return false;
+  if (request.headers.authorization !== undefined || request.cookies?.[SESSION_COOKIE] !== undefined) return true;
+  const path = request.url.split('?')[0]!;
+  return path.startsWith('/api/') && !PUBLIC_API.test(path);
+}
+
 const HSTS = 'max-age=31536000; includeSubDomains';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -131,6 +150,9 @@ const sameToken = (a: string, b: string) => {
  */
 export function installWebSecurity(app: FastifyInstance, settings: WebSecurity): void {
   settingsOf.set(app, settings);
+  app.addHook('onSend', async (request, reply) => {
+    if (mustNotBeStored(request, reply)) reply.header('cache-control', 'no-store');
+  });
   app.addHook('onRequest', async (request, reply) => {
     if (overTls(request)) reply.header('strict-transport-security', HSTS);
     if (SAFE_METHODS.has(request.method)) return;

@@ -21,6 +21,32 @@ export interface LoginAttempt {
   readonly outcome: 'succeeded' | 'failed' | 'locked';
 }
 
+/** An integration token as its owner sees it: never its secret nor its hash. */
+export interface ApiTokenRecord {
+  /** Public id (`tok_…`), to list and revoke it by. */
+  readonly id: string;
+  readonly userId: string;
+  readonly name: string;
+  readonly createdAt: number;
+  /** After this moment the token authenticates nothing. */
+  readonly expiresAt: number;
+  /** When it last authenticated a request (to the minute), if ever. */
+  readonly lastUsedAt: number | null;
+}
+
+/** One line of the append-only audit of integration tokens. */
+export interface ApiTokenAuditEntry {
+  readonly id: string;
+  readonly action: 'issued' | 'revoked';
+  readonly tokenId: string;
+  readonly tokenName: string;
+  /** Whose token it is. */
+  readonly ownerId: string;
+  /** Who issued or revoked it (today always the owner). */
+  readonly actorId: string;
+  readonly at: number;
+}
+
 /** The people, their posts, their sessions and their integration tokens. Secrets are kept only as hashes. */
 export interface IdentityStore {
   /** Adds a person with their posts, in one transaction. */
@@ -45,11 +71,26 @@ export interface IdentityStore {
   deleteSession(tokenHash: string): Promise<void>;
   /** Keeps a sign-in attempt: what lockout counts, and the audit of who tried which account from where. */
   recordLoginAttempt(attempt: LoginAttempt): Promise<void>;
-  /** Failed attempts since a moment: on an account (only after its last successful sign-in), or from an address. */
-  failedLoginsSince(who: { readonly login: string } | { readonly ip: string }, since: number): Promise<number>;
+  /**
+   * Failed attempts since a moment, counted only after the last success of the same scope: on an
+   * account (from anywhere), on an account from one address, or from an address (any account).
+   */
+  failedLoginsSince(who: { readonly login: string; readonly ip?: string } | { readonly ip: string }, since: number): Promise<number>;
   /** The attempts on an account, newest first (the audit). */
   loginAttemptsOf(login: string): Promise<LoginAttempt[]>;
-  createApiToken(tokenHash: string, userId: string, name: string, at: number): Promise<void>;
-  /** The user of a token not revoked. */
-  apiTokenUser(tokenHash: string): Promise<string | undefined>;
+  /** Keeps a new token (by its hash) and its audit line, in one transaction. */
+  createApiToken(tokenHash: string, token: Omit<ApiTokenRecord, 'lastUsedAt'>, audit: ApiTokenAuditEntry): Promise<void>;
+  /** The user of a token neither revoked nor expired at `now` (checked in the query). */
+  apiTokenUser(tokenHash: string, now: number): Promise<string | undefined>;
+  /** Records that a token authenticated a request at this moment. */
+  touchApiToken(tokenHash: string, at: number): Promise<void>;
+  /** A person's tokens neither revoked nor expired at `now`, newest first. */
+  liveApiTokensOf(userId: string, now: number): Promise<ApiTokenRecord[]>;
+  /**
+   * Revokes a person's token and writes the audit line, in one transaction; false (and nothing
+   * written) when they have no such live token.
+   */
+  revokeApiToken(userId: string, tokenId: string, at: number, audit: ApiTokenAuditEntry): Promise<boolean>;
+  /** The audit of a person's tokens, newest first. */
+  apiTokenAuditOf(ownerId: string): Promise<ApiTokenAuditEntry[]>;
 }

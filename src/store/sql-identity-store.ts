@@ -1,8 +1,14 @@
 import type { Post } from './case-store.js';
-import type { IdentityStore, LoginAttempt, UserRecord } from './identity-store.js';
+import type { ApiTokenAuditEntry, ApiTokenRecord, IdentityStore, LoginAttempt, UserRecord } from './identity-store.js';
 import type { SqlDatabase } from './sql-database.js';
 
 const USER = 'id, login, name, kind, iin, bin';
+const API_TOKEN = 'id, user_id AS "userId", name, created_at AS "createdAt", expires_at AS "expiresAt", last_used_at AS "lastUsedAt"';
+const TOKEN_AUDIT = 'id, action, token_id AS "tokenId", token_name AS "tokenName", owner_id AS "ownerId", actor_id AS "actorId", at';
+const INSERT_TOKEN_AUDIT = 'INSERT INTO api_token_audit (id, action, token_id, token_name, owner_id, actor_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)';
+const auditRow = (a: ApiTokenAuditEntry) => [a.id, a.action, a.tokenId, a.tokenName, a.ownerId, a.actorId, a.at];
+/** Big integers come back as strings from PostgreSQL. */
+const tokenOf = (r: ApiTokenRecord): ApiTokenRecord => ({ ...r, createdAt: Number(r.createdAt), expiresAt: Number(r.expiresAt), lastUsedAt: r.lastUsedAt === null ? null : Number(r.lastUsedAt) });
 
 /** People and sessions on any SQL database. */
 export function sqlIdentityStore(db: SqlDatabase): IdentityStore {
@@ -46,19 +52,40 @@ export function sqlIdentityStore(db: SqlDatabase): IdentityStore {
       }),
     recordLoginAttempt: async (a) => void (await db.run('INSERT INTO login_attempts (id, login, ip, at, outcome) VALUES (?, ?, ?, ?, ?)', [a.id, a.login, a.ip, a.at, a.outcome])),
     failedLoginsSince: async (who, since) => {
-      const rows =
+      // Each scope counts from its own last success: an owner signing in from B does not unlock the pair (account, A).
+      const [where, params] =
         'login' in who
-          ? await db.all<{ n: number }>(
-              `SELECT COUNT(*) AS n FROM login_attempts WHERE login = ? AND outcome = 'failed' AND at >= ?
-                 AND at > COALESCE((SELECT MAX(at) FROM login_attempts WHERE login = ? AND outcome = 'succeeded'), -1)`,
-              [who.login, since, who.login],
-            )
-          : await db.all<{ n: number }>("SELECT COUNT(*) AS n FROM login_attempts WHERE ip = ? AND outcome = 'failed' AND at >= ?", [who.ip, since]);
+          ? who.ip === undefined
+            ? ['login = ?', [who.login]]
+            : ['login = ? AND ip = ?', [who.login, who.ip]]
+          : ['ip = ?', [who.ip]];
+      const rows = await db.all<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM login_attempts WHERE ${where} AND outcome = 'failed' AND at >= ?
+           AND at > COALESCE((SELECT MAX(at) FROM login_attempts WHERE ${where} AND outcome = 'succeeded'), -1)`,
+        [...params, since, ...params],
+      );
       return Number(rows[0]?.n ?? 0);
     },
     loginAttemptsOf: (login) => db.all<LoginAttempt>('SELECT id, login, ip, at, outcome FROM login_attempts WHERE login = ? ORDER BY at DESC, id', [login]),
-    createApiToken: async (tokenHash, userId, name, at) =>
-      void (await db.run('INSERT INTO api_tokens (token_hash, user_id, name, created_at) VALUES (?, ?, ?, ?)', [tokenHash, userId, name, at])),
-    apiTokenUser: async (tokenHash) => (await db.all<{ user_id: string }>('SELECT user_id FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL', [tokenHash]))[0]?.user_id,
+    createApiToken: (tokenHash, token, audit) =>
+      db.transaction(async (tx) => {
+        await tx.run('INSERT INTO api_tokens (token_hash, id, user_id, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)', [tokenHash, token.id, token.userId, token.name, token.createdAt, token.expiresAt]);
+        await tx.run(INSERT_TOKEN_AUDIT, auditRow(audit));
+      }),
+    apiTokenUser: async (tokenHash, now) =>
+      (await db.all<{ user_id: string }>('SELECT user_id FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?', [tokenHash, now]))[0]?.user_id,
+    touchApiToken: async (tokenHash, at) =>
+      void (await db.run('UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ? AND (last_used_at IS NULL OR last_used_at < ?)', [at, tokenHash, at])),
+    liveApiTokensOf: async (userId, now) =>
+      (await db.all<ApiTokenRecord>(`SELECT ${API_TOKEN} FROM api_tokens WHERE user_id = ? AND revoked_at IS NULL AND expires_at > ? ORDER BY created_at DESC, id`, [userId, now])).map(tokenOf),
+    revokeApiToken: (userId, tokenId, at, audit) =>
+      db.transaction(async (tx) => {
+        const changed = await tx.run('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL AND expires_at > ?', [at, tokenId, userId, at]);
+        if (changed === 0) return false;
+        await tx.run(INSERT_TOKEN_AUDIT, auditRow(audit));
+        return true;
+      }),
+    apiTokenAuditOf: async (ownerId) =>
+      (await db.all<ApiTokenAuditEntry>(`SELECT ${TOKEN_AUDIT} FROM api_token_audit WHERE owner_id = ? ORDER BY at DESC, id DESC`, [ownerId])).map((a) => ({ ...a, at: Number(a.at) })),
   };
 }

@@ -159,5 +159,24 @@ export function storeMigrations(t: MigrationTypes): string[] {
    );`,
     // The inbox reads one post's open steps in due order: an index that serves that page directly.
     `CREATE INDEX IF NOT EXISTS cases_inbox_post ON cases (step_office, step_role, step_due, id) WHERE step IS NOT NULL;`,
+    // Integration tokens get a public id (to list and revoke by), an expiry and their last use;
+    // tokens issued before expire 90 days after they were made. Issuing and revoking are audited
+    // in an append-only table.
+    `ALTER TABLE api_tokens ADD COLUMN id TEXT;
+   ALTER TABLE api_tokens ADD COLUMN expires_at ${t.big};
+   ALTER TABLE api_tokens ADD COLUMN last_used_at ${t.big};
+   UPDATE api_tokens SET id = 'tok_' || substr(token_hash, 1, 32), expires_at = created_at + 7776000000 WHERE id IS NULL;
+   CREATE UNIQUE INDEX api_tokens_id ON api_tokens (id);
+   CREATE INDEX api_tokens_user ON api_tokens (user_id, created_at);
+   CREATE TABLE api_token_audit (
+     id TEXT PRIMARY KEY,
+     action TEXT NOT NULL,
+     token_id TEXT NOT NULL,
+     token_name TEXT NOT NULL,
+     owner_id TEXT NOT NULL,
+     actor_id TEXT NOT NULL,
+     at ${t.big} NOT NULL
+   );
+   CREATE INDEX api_token_audit_owner ON api_token_audit (owner_id, at);`,
   ];
 }

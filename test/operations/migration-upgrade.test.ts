@@ -17,6 +17,10 @@ const OLD_EVENTS = chainEvents('OLD-1', 0, GENESIS_HASH, [
 ]);
 const OLD_ROWS = OLD_EVENTS.map((e) => [e.caseId, e.seq, e.event.type, e.event.at, JSON.stringify(e.event), e.prevHash, e.hash] as const);
 const INSERT_EVENT = 'INSERT INTO case_events (case_id, seq, type, at, body, prev_hash, hash) VALUES ';
+/** An API token issued by that version: no id, no expiry. */
+const OLD_TOKEN_CREATED = Date.parse('2025-01-10T10:00:00+05:00');
+const OLD_TOKEN = ['a'.repeat(64), 'doctor.askar', 'old integration', OLD_TOKEN_CREATED] as const;
+const INSERT_TOKEN = 'INSERT INTO api_tokens (token_hash, user_id, name, created_at) VALUES ';
 
 /** After an upgrade: every migration recorded once, the old history intact, the new tables usable. */
 async function expectUpgraded(stores: Stores, expected: number) {
@@ -24,6 +28,11 @@ async function expectUpgraded(stores: Stores, expected: number) {
   expect(versions).toEqual(Array.from({ length: expected }, (_, i) => i + 1));
   expect(verifyChain(await stores.cases.history('OLD-1'))).toEqual({ ok: true, entries: 2 });
   expect(await stores.db.all('SELECT day FROM audit_anchors')).toEqual([]);
+  // The old token got an id and expires 90 days after it was made.
+  const DAY = 24 * 60 * 60 * 1000;
+  expect(await stores.identity.apiTokenUser(OLD_TOKEN[0], OLD_TOKEN_CREATED + 90 * DAY - 1)).toBe('doctor.askar');
+  expect(await stores.identity.apiTokenUser(OLD_TOKEN[0], OLD_TOKEN_CREATED + 90 * DAY)).toBeUndefined();
+  expect((await stores.identity.liveApiTokensOf('doctor.askar', OLD_TOKEN_CREATED)).map((t) => [t.id.startsWith('tok_'), t.name, t.expiresAt])).toEqual([[true, 'old integration', OLD_TOKEN_CREATED + 90 * DAY]]);
 }
 
 describe('upgrading a database made with migrations 1 and 2 only', () => {
@@ -53,6 +62,7 @@ describe('upgrading a database made with migrations 1 and 2 only', () => {
       old.prepare('INSERT INTO schema_migrations (version) VALUES (?)').run(i + 1);
     });
     for (const row of OLD_ROWS) old.prepare(`${INSERT_EVENT}(?, ?, ?, ?, ?, ?, ?)`).run(...row);
+    old.prepare(`${INSERT_TOKEN}(?, ?, ?, ?)`).run(...OLD_TOKEN);
     old.close();
 
     for (let opening = 0; opening < 2; opening++) {
@@ -77,6 +87,7 @@ describe('upgrading a database made with migrations 1 and 2 only', () => {
         await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [i + 1]);
       }
       for (const row of OLD_ROWS) await client.query(`${INSERT_EVENT}($1, $2, $3, $4, $5, $6, $7)`, [...row]);
+      await client.query(`${INSERT_TOKEN}($1, $2, $3, $4)`, [...OLD_TOKEN]);
     } finally {
       await client.end();
     }

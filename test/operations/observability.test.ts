@@ -27,6 +27,7 @@ describe('operations: request ids, JSON logs, readiness and metrics', () => {
   let app: Awaited<ReturnType<typeof buildServer>>;
   let metrics: ServerMetrics;
   const lines: Record<string, unknown>[] = [];
+  const METRICS_TOKEN = 'scrape-0123456789abcdef';
   // Submitted in April 2026 and looked at in May: the first step is overdue and its timer due.
   let now = Date.parse('2026-04-06T10:00:00+05:00');
 
@@ -35,7 +36,7 @@ describe('operations: request ids, JSON logs, readiness and metrics', () => {
     await seedDemoData(wired.deps);
     metrics = newServerMetrics(now);
     const stream = new Writable({ write: (chunk, _enc, done) => void (lines.push(JSON.parse(String(chunk)) as Record<string, unknown>), done()) });
-    app = await buildServer(wired.deps, { metrics, logger: { level: 'info', stream } });
+    app = await buildServer(wired.deps, { metrics, logger: { level: 'info', stream }, metricsToken: METRICS_TOKEN });
   }, 60_000);
   afterAll(async () => {
     await app?.close();
@@ -77,7 +78,9 @@ describe('operations: request ids, JSON logs, readiness and metrics', () => {
     for (const id of ['nope-1', 'nope-2']) expect((await app.inject({ method: 'GET', url: `/api/cases/${id}`, headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(404);
     now = Date.parse('2026-05-06T10:00:00+05:00');
 
-    const scrape = await app.inject({ method: 'GET', url: '/metrics' });
+    const scrape = await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    expect(scrape.statusCode).toBe(200);
+    expect(scrape.headers['cache-control']).toBe('no-store');
     expect(scrape.headers['content-type']).toContain('text/plain; version=0.0.4');
     const s = samples(scrape.body);
     const value = (name: string, labels: Record<string, string> = {}) => s.find((x) => x.name === name && Object.entries(labels).every(([k, v]) => x.labels[k] === v))?.value;
@@ -92,5 +95,25 @@ describe('operations: request ids, JSON logs, readiness and metrics', () => {
     expect(value('reglament_overdue_steps')).toBe(1);
     expect(value('reglament_timers_due')).toBe(1);
     expect(value('reglament_timer_lag_seconds')).toBeGreaterThan(24 * 3600);
+  });
+
+  it('serves /metrics only to the configured bearer token, and not at all without one', async () => {
+    for (const authorization of [undefined, 'Bearer wrong-token-of-same-size!', `Bearer ${METRICS_TOKEN}x`, `Basic ${METRICS_TOKEN}`]) {
+      const res = await app.inject({ method: 'GET', url: '/metrics', headers: { 'accept-language': 'ru', ...(authorization ? { authorization } : {}) } });
+      expect(res.statusCode, authorization).toBe(401);
+      expect(res.body).not.toContain('reglament_cases');
+      expect(res.json()).toMatchObject({ error: { code: 'unauthenticated' } });
+    }
+    // A user's session is no metrics token either.
+    const token = (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'doctor.askar', password: wired.deps.directory.demoPassword } })).json<{ token: string }>().token;
+    expect((await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401);
+    const unconfigured = await buildServer(wired.deps, { metrics });
+    try {
+      const res = await unconfigured.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+      expect(res.statusCode).toBe(404);
+      expect(res.body).not.toContain('reglament_cases');
+    } finally {
+      await unconfigured.close();
+    }
   });
 });

@@ -27,6 +27,10 @@ describe('the server serves the web application next to the API', () => {
     const res = await t.app.inject({ method: 'GET', url: script! });
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toContain('immutable');
+    // A signed-in browser sends its cookie with every asset: they stay cacheable, they hold nothing personal.
+    const withSession = await t.app.inject({ method: 'GET', url: script!, cookies: { reglament_session: 'any-session' } });
+    expect(withSession.statusCode).toBe(200);
+    expect(withSession.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   });
 
   it('keeps unknown API addresses a JSON 404 in the asked language, never the page', async () => {

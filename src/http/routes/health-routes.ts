@@ -1,15 +1,31 @@
-import type { FastifyInstance } from 'fastify';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app/app-deps.js';
+import { appError } from '../../app/app-error.js';
+import { sendError } from '../http-context.js';
 import { POSTGRES_MIGRATIONS } from '../../store/postgres/postgres-migrations.js';
 import { SQLITE_MIGRATIONS } from '../../store/sqlite/sqlite-migrations.js';
 import { renderMetrics, type ServerMetrics } from '../server-metrics.js';
 
+const NOT_A_SCRAPER = appError('unauthenticated', 'Метрикаларға METRICS_TOKEN токені керек.', 'Для метрик нужен токен METRICS_TOKEN.', 'Metrics need the METRICS_TOKEN bearer token.');
+
+/** Compared as hashes, so the comparison takes as long whatever the length of the guess. */
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/** Whether the request carries the metrics bearer token. */
+function isScraper(request: FastifyRequest, token: string): boolean {
+  const auth = request.headers.authorization;
+  return auth?.startsWith('Bearer ') === true && timingSafeEqual(digest(auth.slice(7).trim()), digest(token));
+}
+
 /**
  * Liveness (/health: the process and its database answer), readiness (/ready: the schema is at
- * this build's version and the process is not shutting down) and metrics in the Prometheus text
- * format. None of them needs a sign-in, and none is rate-limited.
+ * this build's version and the process is not shutting down), neither needing a sign-in, and
+ * metrics in the Prometheus text format: they tell how many cases stand in which state, so they
+ * are served only to the scraper's bearer token (METRICS_TOKEN), and not at all without one.
+ * None is rate-limited.
  */
-export async function healthRoutes(app: FastifyInstance, deps: AppDeps, metrics: ServerMetrics) {
+export async function healthRoutes(app: FastifyInstance, deps: AppDeps, metrics: ServerMetrics, metricsToken: string | undefined) {
   const { db } = deps.stores;
   const expectedMigrations = (db.dialect === 'postgres' ? POSTGRES_MIGRATIONS : SQLITE_MIGRATIONS).length;
 
@@ -33,7 +49,9 @@ export async function healthRoutes(app: FastifyInstance, deps: AppDeps, metrics:
     }
   });
 
-  app.get('/metrics', { schema: { tags: ['operations'], summary: 'Prometheus metrics (text format 0.0.4)' } }, async (_request, reply) => {
+  if (metricsToken === undefined) return;
+  app.get('/metrics', { schema: { tags: ['operations'], summary: 'Prometheus metrics (text format 0.0.4), to the METRICS_TOKEN bearer token only' } }, async (request, reply) => {
+    if (!isScraper(request, metricsToken)) return sendError(request, reply, NOT_A_SCRAPER);
     const now = deps.now();
     const casesByStatus = await db.all<{ status: string; n: number }>('SELECT status, COUNT(*) AS n FROM cases GROUP BY status ORDER BY status');
     const overdue = await db.all<{ n: number }>('SELECT COUNT(*) AS n FROM cases WHERE step IS NOT NULL AND step_due IS NOT NULL AND step_due < ?', [now]);
