@@ -1,6 +1,7 @@
 import type { RegistryRow } from './case-projection.js';
 import type { RegistryStore } from './registry-store.js';
 import type { SqlDatabase, SqlValue } from './sql-database.js';
+import { registryTextMatch } from './registry-text-match.js';
 import { NEGATIVE_RESULT_KINDS } from '../core/regulation/schema.js';
 
 /** Refusals are verifiable by their number but are not listed: a registry lists what was granted. */
@@ -17,9 +18,9 @@ export function sqlRegistryStore(db: SqlDatabase): RegistryStore {
       const where: string[] = [GRANTED];
       const params: SqlValue[] = [];
       if (q.text?.trim()) {
-        const like = `%${q.text.trim().toLowerCase()}%`;
-        where.push('(LOWER(number) LIKE ? OR holder_identifier LIKE ? OR LOWER(holder_name) LIKE ?)');
-        params.push(like, like, like);
+        const match = registryTextMatch(q.text);
+        where.push(match.sql);
+        params.push(...match.params);
       }
       if (q.kind) (where.push('kind = ?'), params.push(q.kind));
       if (q.service) (where.push('service = ?'), params.push(q.service));
