@@ -82,6 +82,21 @@ describe.each(DATABASES)('API tokens on %s: they expire, are listed and revoked,
     expect((await call('DELETE', `/api/tokens/${issued.id}`, again)).statusCode).toBe(404);
   });
 
+  it('cannot mint a token with a token: a leaked token cannot outlive its own revocation', async () => {
+    now = T0;
+    const owner = await session('doctor.nursultan');
+    const parent = (await issue(owner, { name: 'short-lived', expiresInDays: 1 })).json<{ token: string; id: string }>();
+    const child = await call('POST', '/api/tokens', parent.token, { name: 'for ever', expiresInDays: 365 });
+    expect(child.statusCode).toBe(403);
+    expect(child.json<{ error: { message: string } }>().error.message).toBe('An API token cannot issue tokens: sign in and issue it yourself.');
+    const kk = await app.inject({ method: 'POST', url: '/api/tokens', headers: { 'accept-language': 'kk', authorization: `Bearer ${parent.token}` }, payload: { name: 'x' } });
+    expect(kk.json<{ error: { message: string } }>().error.message).toBe('API токенімен жаңа токен шығаруға болмайды: жүйеге өзіңіз кіріп шығарыңыз.');
+    // Nothing was written: the owner still has only the parent.
+    const live = (await call('GET', '/api/tokens', owner)).json<{ tokens: TokenView[] }>().tokens;
+    expect(live.filter((tk) => tk.name === 'for ever' || tk.name === 'x')).toEqual([]);
+    expect((await call('DELETE', `/api/tokens/${parent.id}`, owner)).statusCode).toBe(204);
+  });
+
   it("lists only the caller's own live tokens, never their secret or hash, with when each was last used", async () => {
     now = T0;
     const clerk = await session('committee-astana.clerk');

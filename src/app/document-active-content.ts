@@ -12,10 +12,12 @@ export type ActiveContentFinding =
 
 /**
  * PDF names that run or carry something when the document is opened: scripts, launching
- * programs, embedded files, forms that send data out, rich media. A scan or a signed statement
- * needs none of them, and the staff who open applicants' documents should never meet them.
+ * programs, embedded files, forms that send data out, rich media, and go-to actions into another
+ * file (GoToR, GoToE), which a reader follows to a `\\host\share` path and so hands the host the
+ * staff member's Windows credentials. A scan or a signed statement needs none of them, and the staff
+ * who open applicants' documents should never meet them.
  */
-export const ACTIVE_PDF_NAMES: ReadonlySet<string> = new Set(['JavaScript', 'JS', 'Launch', 'EmbeddedFile', 'EmbeddedFiles', 'RichMedia', 'XFA', 'SubmitForm', 'ImportData']);
+export const ACTIVE_PDF_NAMES: ReadonlySet<string> = new Set(['JavaScript', 'JS', 'Launch', 'EmbeddedFile', 'EmbeddedFiles', 'RichMedia', 'XFA', 'SubmitForm', 'ImportData', 'GoToR', 'GoToE']);
 
 /** How far the compressed parts of one PDF may expand, all streams together, images included. */
 export const MAX_PDF_INFLATED_BYTES = 64 * 1024 * 1024;

@@ -4,6 +4,7 @@ import type { AttachmentInfo } from '../store/attachment-store.js';
 import type { AppDeps } from './app-deps.js';
 import { appError, type AppError } from './app-error.js';
 import { pdfActiveContent, xmlActiveContent, type ActiveContentFinding } from './document-active-content.js';
+import { xmlText } from './xml-encoding.js';
 import type { Principal } from './principal.js';
 
 /** The largest document accepted, in bytes. */
@@ -60,6 +61,21 @@ const ACTIVE_CONTENT_REFUSED: Readonly<Record<ActiveContentFinding['kind'], AppE
 };
 
 /**
+ * Whether the first bytes are those of the type. XML may open with a byte-order mark, be UTF-16,
+ * and have white space before its first `<` (an export from the e-government portal often ends its
+ * BOM with a line break): it is read in its own encoding first; one that cannot be read is let
+ * through here for the encoding check to refuse with its own reason.
+ */
+function startsAsItsType(mediaType: string, signatures: readonly string[], body: Buffer): boolean {
+  if (mediaType === 'application/xml') {
+    const text = xmlText(body.subarray(0, 4096));
+    return text === undefined || /^[ \t\r\n]*</.test(text);
+  }
+  const head = body.subarray(0, 8).toString('latin1');
+  return signatures.some((s) => head.startsWith(s));
+}
+
+/**
  * Keeps an uploaded document for a later application. The declared type must be allowed and the
  * first bytes must match it, so a renamed executable is not accepted as a PDF; a PDF that
  * carries scripts or other active content, is encrypted or cannot be read, and XML with a
@@ -72,8 +88,7 @@ export async function uploadAttachment(deps: AppDeps, principal: Principal, file
   if (!signatures) {
     return err(appError('attachment-type', `Құжат түріне рұқсат жоқ: ${mediaType}. Рұқсат етілгені: ${allowed}.`, `Недопустимый тип документа: ${mediaType}. Допустимы: ${allowed}.`, `Document type not accepted: ${mediaType}. Accepted: ${allowed}.`));
   }
-  const head = file.body.subarray(0, 8).toString('latin1');
-  if (!signatures.some((s) => head.startsWith(s))) {
+  if (!startsAsItsType(mediaType, signatures, file.body)) {
     return err(appError('attachment-type', `Файлдың мазмұны ${mediaType} түріне сәйкес келмейді.`, `Содержимое файла не соответствует типу ${mediaType}.`, `The file's content is not ${mediaType}.`));
   }
   if (file.body.length === 0 || file.body.length > MAX_ATTACHMENT_BYTES) {

@@ -9,7 +9,7 @@ export const ERROR_STATUS: Record<AppErrorCode, number> = {
   'wrong-step': 409,
   'wrong-role': 403,
   'wrong-office': 403,
-  'wrong-kind': 409,
+  'wrong-kind': 403,
   'not-due': 409,
   'not-assignee': 403,
   'not-own-case': 403,

@@ -25,8 +25,13 @@ function windowCounter(limit: number, now: () => number) {
     const t = now();
     let w = windows.get(key);
     if (!w || t - w.start >= WINDOW_MS) {
-      if (windows.size >= MAX_KEYS) for (const [k, v] of windows) if (t - v.start >= WINDOW_MS) windows.delete(k);
-      if (windows.size >= MAX_KEYS) windows.clear();
+      // Windows are kept in the order they opened, so the oldest are first: a flood of new keys
+      // pushes out the windows nearest their end, never every client's count at once.
+      windows.delete(key);
+      for (const [k, v] of windows) {
+        if (windows.size < MAX_KEYS && t - v.start < WINDOW_MS) break;
+        windows.delete(k);
+      }
       windows.set(key, (w = { start: t, count: 0 }));
     }
     w.count++;
@@ -50,7 +55,8 @@ export function limitRequestRates(app: FastifyInstance, deps: AppDeps, limits: R
     if (known && known.until > deps.now()) return known.userId;
     const { identity } = deps.stores;
     const userId = (await identity.sessionUser(hash, deps.now())) ?? (await identity.apiTokenUser(hash, deps.now()));
-    if (owners.size >= MAX_KEYS) owners.clear();
+    owners.delete(hash);
+    if (owners.size >= MAX_KEYS) owners.delete(owners.keys().next().value!);
     owners.set(hash, { userId, until: deps.now() + WINDOW_MS });
     return userId;
   };

@@ -21,6 +21,10 @@ export interface FuzzAnswer {
 const LETTER = /\p{L}/u;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN = /\p{Script=Latin}/u;
+/** Words of libraries' English (zod, Fastify, Node, rate limiters) that must not reach a kk or ru reader. */
+const LIBRARY_ENGLISH = /\b(expected|received|invalid|required|must|characters?|minutes?|seconds?|string|number|too (big|small|large|many)|bad request|client error|not found|unrecognized|boundary not found)\b/i;
+/** What a message quotes back (an id, a value the user sent) is theirs, not the message's words. */
+const QUOTED = /"[^"]*"|«[^»]*»/g;
 
 /**
  * The properties every answer keeps: never a server error, and a refusal is JSON with a stable
@@ -36,4 +40,5 @@ export function expectHandled(answer: FuzzAnswer, lang: TLanguage, what: string)
   expect(typeof error?.message, `${what}: ${answer.body}`).toBe('string');
   const first = (error!.message as string).match(LETTER)?.[0] ?? '';
   expect(lang === 'en' ? LATIN.test(first) : CYRILLIC.test(first), `${what}: message not in ${lang}: ${error!.message as string}`).toBe(true);
+  if (lang !== 'en') expect((error!.message as string).replace(QUOTED, ''), `${what}: English inside a ${lang} message`).not.toMatch(LIBRARY_ENGLISH);
 }

@@ -102,6 +102,21 @@ describe('hostile uploads', () => {
     );
   });
 
+  it('accepts XML that opens with a byte-order mark, in UTF-16, or after white space; refuses what only pretends to be XML', async () => {
+    const xml = '<?xml version="1.0" encoding="UTF-8"?>\n<statement>Өтініш</statement>\n';
+    const bom8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(xml)]);
+    const bom16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml.replace('UTF-8', 'UTF-16'), 'utf16le')]);
+    const leading = Buffer.from(`\r\n  ${xml}`);
+    for (const [name, body] of [['utf-8 bom', bom8], ['utf-16 bom', bom16], ['leading white space', leading], ['bom then line break', Buffer.concat([bom8.subarray(0, 3), Buffer.from('\n'), Buffer.from(xml)])]] as const) {
+      expect((await upload({ fileName: 'export.xml', mediaType: 'application/xml', body }, 'en', 'xml openings')).statusCode, name).toBe(201);
+    }
+    for (const body of [Buffer.from('hello <x/>'), Buffer.concat([bom8.subarray(0, 3), Buffer.from('MZ\x90\x03')]), Buffer.from('\n\nMZ')]) {
+      const refused = await upload({ fileName: 'fake.xml', mediaType: 'application/xml', body }, 'kk', 'xml openings');
+      expect(refused.statusCode).toBe(415);
+      expect(refused.json<{ error: { message: string } }>().error.message).toBe('Файлдың мазмұны application/xml түріне сәйкес келмейді.');
+    }
+  });
+
   it('refuses PDFs with active content however it is hidden', async () => {
     const names = ['JavaScript', 'JS', 'Launch', 'EmbeddedFile', 'RichMedia', 'XFA', 'SubmitForm'];
     // Escape any letters of the name as #xx, as PDF allows, to dodge a plain text search.

@@ -9,6 +9,7 @@ import { fileRevocationSource } from '../../signature/revocation/offline-revocat
 import type { RevocationSource } from '../../signature/revocation/revocation-source.js';
 import type { SignatureCheck } from '../../signature/signature-check.js';
 import { CliFailure, type CliIo } from '../cli-io.js';
+import { parseIsoInstant } from '../../core/clock/iso-instant.js';
 
 export const certInfoHelp = `reglament cert-info <cert> [--at ISO] [--trust DIR ...] [--crl FILE ...] [--ocsp FILE ...] [--json] [--lang kk|ru|en]
 
@@ -59,20 +60,18 @@ export interface SignatureContext {
   readonly revocation?: RevocationSource;
 }
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
-
 /** The instant of --at (a date alone is its midnight UTC); now when absent. */
 export function instantOf(value: string | undefined): Date {
   if (value === undefined) return new Date();
-  const at = new Date(value);
-  if (!ISO_INSTANT.test(value) || Number.isNaN(at.getTime())) {
+  const at = parseIsoInstant(value);
+  if (at === undefined) {
     throw new CliFailure({
       kk: `--at уақыты жарамсыз: ${value} (ISO 8601, мысалы 2022-06-01 немесе 2022-06-01T12:00:00+05:00).`,
       ru: `Недопустимое время --at: ${value} (ISO 8601, например 2022-06-01 или 2022-06-01T12:00:00+05:00).`,
       en: `Invalid --at: ${value} (ISO 8601, e.g. 2022-06-01 or 2022-06-01T12:00:00+05:00).`,
     });
   }
-  return at;
+  return new Date(at);
 }
 
 function cannotRead(path: string): CliFailure {

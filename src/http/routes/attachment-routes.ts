@@ -7,20 +7,36 @@ import { requirePrincipal, sendError, sendResult } from '../http-context.js';
 
 const NO_FILE = appError('invalid-input', 'Файл жіберілмеді (multipart/form-data, "file" өрісі).', 'Файл не передан (multipart/form-data, поле "file").', 'No file sent (multipart/form-data, field "file").');
 
+const UNREADABLE_FORM = appError(
+  'invalid-input',
+  'Жіберілген форма оқылмады: multipart/form-data тақырыбында boundary көрсетілуі керек, ал форма соңғы шекарасымен аяқталуы керек.',
+  'Не удалось прочитать форму: в заголовке multipart/form-data должен быть указан boundary, а форма должна завершаться последней границей.',
+  'The form could not be read: the multipart/form-data header must give a boundary, and the form must end with its closing boundary.',
+);
+
 /** Uploading documents (multipart) and reading them back. */
 export async function attachmentRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post('/api/attachments', { schema: { tags: ['documents'], summary: `Upload a document (multipart field "file", at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB; PDF, JPEG, PNG, CMS, XML)`, consumes: ['multipart/form-data'] } }, async (request, reply) => {
     const principal = await requirePrincipal(deps, request, reply);
     if (!principal) return reply;
     if (!request.isMultipart()) return sendError(request, reply, NO_FILE);
-    const file = await request.file();
-    if (!file) return sendError(request, reply, NO_FILE);
+    let file: Awaited<ReturnType<typeof request.file>>;
+    try {
+      file = await request.file();
+    } catch (error) {
+      // The form's own limits are refused with their words by the error handler; a form the parser cannot read at all (no boundary, broken framing) is the sender's mistake.
+      if (typeof (error as { code?: unknown }).code === 'string') throw error;
+      return sendError(request, reply, UNREADABLE_FORM);
+    }
+    // The documented field only: a form whose file sits in another field was built by mistake.
+    if (!file || file.fieldname !== 'file') return sendError(request, reply, NO_FILE);
     let body: Buffer;
     try {
       body = await file.toBuffer();
-    } catch {
-      // The multipart limit stops reading at the maximum size.
-      return sendError(request, reply, appError('attachment-too-large', 'Құжат тым үлкен.', 'Документ слишком большой.', 'The document is too large.'));
+    } catch (error) {
+      // The multipart limit stops reading at the maximum size; a form cut off before its end is unreadable, not too large.
+      if ((error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE') throw error;
+      return sendError(request, reply, UNREADABLE_FORM);
     }
     return sendResult(request, reply, await uploadAttachment(deps, principal, { fileName: file.filename, mediaType: file.mimetype, body }), 201);
   });

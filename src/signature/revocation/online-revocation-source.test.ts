@@ -47,6 +47,17 @@ describe('onlineRevocationSource against a local CRL and OCSP service', () => {
     expect(server.requests).toEqual(['GET /ca.crl', 'GET /ca-delta.crl', 'GET /ca-delta.crl']);
   });
 
+  it('keeps no more CRLs than its bound, dropping the oldest', async () => {
+    const source = onlineRevocationSource({ ocsp: false, now: () => pki.now, maxCachedCrls: 1 });
+    server.requests.length = 0;
+    await checkCertificate(pki.individualSigning.certificate, ctx(source));
+    expect(source.cachedCrls()).toBe(1);
+    await checkCertificate(pki.headSigning.certificate, ctx(source));
+    // The full CRL was dropped for the delta, so it is fetched again; the delta is kept.
+    expect(server.requests).toEqual(['GET /ca.crl', 'GET /ca-delta.crl', 'GET /ca.crl', 'GET /ca-delta.crl']);
+    expect(source.cachedCrls()).toBe(1);
+  });
+
   it('refuses an OCSP answer that does not carry the nonce asked for', async () => {
     const replayed = onlineRevocationSource({ crl: false, fetch: async () => new Response(Buffer.from(pki.ocspGood)) });
     const v = await checkCertificate(pki.individualSigning.certificate, ctx(replayed));

@@ -14,6 +14,8 @@ export interface OnlineRevocationOptions {
   /** Ask OCSP responders (default true) and download CRLs (default true). */
   readonly ocsp?: boolean;
   readonly crl?: boolean;
+  /** How many distribution points' CRLs are kept at once (default 64). */
+  readonly maxCachedCrls?: number;
 }
 
 /**
@@ -25,7 +27,10 @@ export function onlineRevocationSource(options: OnlineRevocationOptions = {}): R
   const timeoutMs = options.timeoutMs ?? 5000;
   const now = options.now ?? (() => new Date());
   const httpFetch = options.fetch ?? fetch;
+  // Keyed by the CDP addresses of certificates that chained to a trusted CA: a handful in practice,
+  // bounded all the same so no run of certificates can grow it without end (oldest dropped first).
   const crlCache = new Map<string, { der: Uint8Array; nextUpdate?: Date }>();
+  const maxCachedCrls = options.maxCachedCrls ?? 64;
 
   async function download(url: string, init?: RequestInit): Promise<Uint8Array | undefined> {
     try {
@@ -44,6 +49,8 @@ export function onlineRevocationSource(options: OnlineRevocationOptions = {}): R
     if (!der) return cached?.der;
     try {
       const { nextUpdate } = parseCrl(der);
+      crlCache.delete(url);
+      if (crlCache.size >= maxCachedCrls) crlCache.delete(crlCache.keys().next().value!);
       crlCache.set(url, nextUpdate ? { der, nextUpdate } : { der });
     } catch {
       return undefined;
