@@ -6,6 +6,8 @@ import type { UserRecord } from '../store/identity-store.js';
 export interface Principal {
   readonly user: UserRecord;
   readonly posts: readonly Post[];
+  /** How the request proved who it is: a sign-in session, or an integration's API token. */
+  readonly via?: 'session' | 'api-token';
 }
 
 /** The offices a case involves. */
@@ -20,8 +22,10 @@ export function officesOfCase(state: CaseState): string[] {
 export function staffActorAt(principal: Principal, offices: readonly (string | undefined)[]): CaseActor {
   const { user, posts } = principal;
   const officeId = offices.find((o) => o !== undefined && posts.some((p) => p.officeId === o)) ?? posts[0]?.officeId;
-  const roles = posts.filter((p) => p.officeId === officeId).map((p) => p.role);
-  return officeId === undefined ? { userId: user.id, roles } : { userId: user.id, roles, officeId };
+  const here = posts.filter((p) => p.officeId === officeId);
+  const roles = [...new Set(here.map((p) => p.role))];
+  const acting = here.flatMap((p) => (p.acting ? [{ role: p.role, for: p.acting.for, order: p.acting.order }] : []));
+  return { userId: user.id, roles, ...(officeId === undefined ? {} : { officeId }), ...(acting.length > 0 ? { acting } : {}) };
 }
 
 /** The person as the engine sees them on a case: an applicant, or staff at the office its current step waits on (else any office it involves). */

@@ -119,7 +119,7 @@ export async function openSession(deps: AppDeps, user: Principal['user'], sessio
   const now = deps.now();
   const expiresAt = now + session.absoluteMillis;
   await deps.stores.identity.createSession(tokenHash(token), user.id, now, expiresAt);
-  return { token, expiresAt, principal: { user, posts: await deps.stores.identity.postsOf(user.id) } };
+  return { token, expiresAt, principal: { user, posts: await postsAt(deps, user.id, now) } };
 }
 
 /** Ends a session. */
@@ -142,7 +142,13 @@ export async function principalOf(deps: AppDeps, token: string, session: Session
     await (sessionUser !== undefined ? identity.touchSession(hash, minute) : identity.touchApiToken(hash, minute));
   }
   const user = await identity.userById(userId);
-  return user && { user, posts: await identity.postsOf(user.id) };
+  return user && { user, posts: await postsAt(deps, user.id, now), via: sessionUser !== undefined ? 'session' : 'api-token' };
+}
+
+/** A person's posts at an instant: their own, and those they hold then as an appointed stand-in. */
+async function postsAt(deps: AppDeps, userId: string, now: number) {
+  const { identity } = deps.stores;
+  return [...(await identity.postsOf(userId)), ...(await identity.actingPostsOf(userId, now))];
 }
 
 // An argon2id hash of a random string: verifying against it always fails, at the normal cost.

@@ -23,6 +23,8 @@ export const LABELS = {
   channel: t('Жүгіну арнасы', 'Канал обращения', 'Channel'),
   acceptedBy: t('Қабылдаған', 'Принял', 'Accepted by'),
   grounds: t('Бас тарту негіздері', 'Основания отказа', 'Grounds for refusal'),
+  acting: t('м.а.', 'и.о.', 'Acting'),
+  actingFor: t('Алмастырады:', 'Замещает:', 'Acting for'),
   groundSource: t('Құқықтық көзі', 'Правовой источник', 'Legal source'),
   appeal: t('Шағымдану тәртібі', 'Порядок обжалования', 'How to appeal'),
   files: t('Қабылданған құжаттар', 'Принятые документы', 'Documents accepted'),

@@ -116,11 +116,14 @@ export function signerOf(input: CaseDocumentInput): ResultDocument['signer'] {
   const step = signing ?? completed[completed.length - 1];
   if (!step) return null;
   const procedure = procedureById(input.regulation, step.procedureId);
-  const role = procedure && input.regulation.roles.find((r) => r.id === procedure.actor);
+  // The role whose duty it was (the last signer's, recorded on the event), else the procedure's actor in older histories.
+  const roleId = step.role ?? procedure?.actor;
+  const role = input.regulation.roles.find((r) => r.id === roleId);
   return {
     name: nameOf(input, step.by),
     position: role?.title ?? { kk: step.by, ru: step.by, en: step.by },
     electronic: signing?.signature !== undefined,
+    ...(step.acting ? { acting: { for: nameOf(input, step.acting.for), order: step.acting.order } } : {}),
   };
 }
 

@@ -88,6 +88,11 @@ export const ZResultDocument = z
         name: z.string().min(1),
         position: ZText,
         electronic: z.boolean().describe('signed with an electronic digital signature'),
+        acting: z
+          .object({ for: z.string().min(1), order: z.string().min(1) })
+          .strict()
+          .optional()
+          .describe('signed by a stand-in: whom they acted for, on which order'),
       })
       .strict()
       .nullable(),

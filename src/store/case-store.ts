@@ -34,10 +34,12 @@ export interface Appended {
   readonly caseId: string;
 }
 
-/** A post a person holds: a role at an office. */
+/** A post a person holds: a role at an office, in their own right or, for a time, as a stand-in. */
 export interface Post {
   readonly officeId: string;
   readonly role: string;
+  /** Set when the post is held only as a stand-in: for whom, on which order. */
+  readonly acting?: { readonly for: string; readonly order: string };
 }
 
 /** One line of an inbox or a cabinet: where a case stands and when its step is due. */

@@ -47,6 +47,22 @@ export interface ApiTokenAuditEntry {
   readonly at: number;
 }
 
+/** An acting appointment: a member of staff holds another's post at an office for a period, on an order. */
+export interface ActingAppointment {
+  readonly id: string;
+  readonly actingUserId: string;
+  readonly forUserId: string;
+  readonly officeId: string;
+  readonly role: string;
+  /** The period it gives authority in: from `startsAt`, up to (not including) `endsAt`. */
+  readonly startsAt: number;
+  readonly endsAt: number;
+  /** The order that appointed the stand-in (its number and date as written on it). */
+  readonly order: string;
+  readonly appointedBy: string;
+  readonly createdAt: number;
+}
+
 /** The people, their posts, their sessions and their integration tokens. Secrets are kept only as hashes. */
 export interface IdentityStore {
   /** Adds a person with their posts, in one transaction. */
@@ -93,4 +109,10 @@ export interface IdentityStore {
   revokeApiToken(userId: string, tokenId: string, at: number, audit: ApiTokenAuditEntry): Promise<boolean>;
   /** The audit of a person's tokens, newest first. */
   apiTokenAuditOf(ownerId: string): Promise<ApiTokenAuditEntry[]>;
+  /** Records an acting appointment (never changed afterwards). */
+  appointStandIn(appointment: ActingAppointment): Promise<void>;
+  /** The posts a person holds as a stand-in at this instant. */
+  actingPostsOf(userId: string, at: number): Promise<Post[]>;
+  /** An office's appointments not yet ended at this instant, soonest first. */
+  standInsAt(officeId: string, now: number): Promise<ActingAppointment[]>;
 }

@@ -1,10 +1,12 @@
 import type { Post } from './case-store.js';
-import type { ApiTokenAuditEntry, ApiTokenRecord, IdentityStore, LoginAttempt, UserRecord } from './identity-store.js';
+import type { ActingAppointment, ApiTokenAuditEntry, ApiTokenRecord, IdentityStore, LoginAttempt, UserRecord } from './identity-store.js';
 import type { SqlDatabase } from './sql-database.js';
 
 const USER = 'id, login, name, kind, iin, bin';
 const API_TOKEN = 'id, user_id AS "userId", name, created_at AS "createdAt", expires_at AS "expiresAt", last_used_at AS "lastUsedAt"';
 const TOKEN_AUDIT = 'id, action, token_id AS "tokenId", token_name AS "tokenName", owner_id AS "ownerId", actor_id AS "actorId", at';
+const APPOINTMENT =
+  'id, acting_user_id AS "actingUserId", for_user_id AS "forUserId", office_id AS "officeId", role, starts_at AS "startsAt", ends_at AS "endsAt", order_ref AS "order", appointed_by AS "appointedBy", created_at AS "createdAt"';
 const INSERT_TOKEN_AUDIT = 'INSERT INTO api_token_audit (id, action, token_id, token_name, owner_id, actor_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)';
 const auditRow = (a: ApiTokenAuditEntry) => [a.id, a.action, a.tokenId, a.tokenName, a.ownerId, a.actorId, a.at];
 /** Big integers come back as strings from PostgreSQL. */
@@ -87,5 +89,25 @@ export function sqlIdentityStore(db: SqlDatabase): IdentityStore {
       }),
     apiTokenAuditOf: async (ownerId) =>
       (await db.all<ApiTokenAuditEntry>(`SELECT ${TOKEN_AUDIT} FROM api_token_audit WHERE owner_id = ? ORDER BY at DESC, id DESC`, [ownerId])).map((a) => ({ ...a, at: Number(a.at) })),
+    appointStandIn: async (a) =>
+      void (await db.run(
+        'INSERT INTO acting_appointments (id, acting_user_id, for_user_id, office_id, role, starts_at, ends_at, order_ref, appointed_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [a.id, a.actingUserId, a.forUserId, a.officeId, a.role, a.startsAt, a.endsAt, a.order, a.appointedBy, a.createdAt],
+      )),
+    actingPostsOf: async (userId, at) =>
+      (
+        await db.all<{ officeId: string; role: string; forUserId: string; orderRef: string }>(
+          'SELECT office_id AS "officeId", role, for_user_id AS "forUserId", order_ref AS "orderRef" FROM acting_appointments WHERE acting_user_id = ? AND starts_at <= ? AND ends_at > ? ORDER BY office_id, role, starts_at',
+          [userId, at, at],
+        )
+      ).map((r) => ({ officeId: r.officeId, role: r.role, acting: { for: r.forUserId, order: r.orderRef } })),
+    standInsAt: async (officeId, now) =>
+      (await db.all<ActingAppointment>(`SELECT ${APPOINTMENT} FROM acting_appointments WHERE office_id = ? AND ends_at > ? ORDER BY starts_at, id`, [officeId, now])).map((a) => ({
+        ...a,
+        startsAt: Number(a.startsAt),
+        endsAt: Number(a.endsAt),
+        createdAt: Number(a.createdAt),
+      })),
   };
 }
+

@@ -178,5 +178,26 @@ export function storeMigrations(t: MigrationTypes): string[] {
      at ${t.big} NOT NULL
    );
    CREATE INDEX api_token_audit_owner ON api_token_audit (owner_id, at);`,
+    // Stand-ins: who acts in whose post, from when until when, on which order. Rows are never
+    // changed or deleted, so the record of who held authority at an instant stays whole.
+    `CREATE TABLE acting_appointments (
+     id TEXT PRIMARY KEY,
+     acting_user_id TEXT NOT NULL,
+     for_user_id TEXT NOT NULL,
+     office_id TEXT NOT NULL,
+     role TEXT NOT NULL,
+     starts_at ${t.big} NOT NULL,
+     ends_at ${t.big} NOT NULL,
+     order_ref TEXT NOT NULL,
+     appointed_by TEXT NOT NULL,
+     created_at ${t.big} NOT NULL
+   );
+   CREATE INDEX acting_appointments_user ON acting_appointments (acting_user_id, ends_at);
+   CREATE INDEX acting_appointments_office ON acting_appointments (office_id, ends_at);`,
+    // Who alone may take a case's current turn (the executor named in that role), so an inbox lists
+    // a bound case only to them whatever the executor role is called; rows written before bound the
+    // executor role.
+    `ALTER TABLE cases ADD COLUMN step_holder TEXT;
+   UPDATE cases SET step_holder = assignee WHERE step_role = 'executor' AND assignee IS NOT NULL;`,
   ];
 }

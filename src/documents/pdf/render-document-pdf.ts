@@ -115,8 +115,9 @@ function setDocument(flow: PageFlow, doc: ResultDocument, l: TLanguage): void {
   if (doc.signer) {
     flow.gap(22);
     flow.ensure(60);
-    flow.text(doc.signer.position[l], { size: 9.5, bold: true });
+    flow.text(doc.signer.acting ? `${LABELS.acting[l]} ${doc.signer.position[l]}` : doc.signer.position[l], { size: 9.5, bold: true });
     flow.text(doc.signer.name, { size: 10.5 });
+    if (doc.signer.acting) flow.text(`${LABELS.actingFor[l]} ${doc.signer.acting.for} (${doc.signer.acting.order})`, { size: 8.5, color: grey });
     flow.text(doc.signer.electronic ? LABELS.signedElectronically[l] : `____________________ (${LABELS.signedByHand[l]})`, { size: 9, color: grey });
   }
 }

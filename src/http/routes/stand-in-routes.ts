@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../app/app-deps.js';
+import { appError } from '../../app/app-error.js';
+import { appointStandIn, standInsOf } from '../../app/appoint-stand-in.js';
+import { parseIsoInstant } from '../../core/clock/iso-instant.js';
+import { requirePrincipal, sendError, sendResult } from '../http-context.js';
+import { bodySchema } from '../openapi-schemas.js';
+import { parseBody } from '../parse-body.js';
+import { ZStandInBody } from '../request-bodies.js';
+
+const BAD_INSTANT = appError(
+  'invalid-input',
+  'Мерзімнің басы мен соңы ISO 8601 пішімінде болуы керек, мысалы 2026-07-01T09:00:00+05:00.',
+  'Начало и окончание срока — в формате ISO 8601, например 2026-07-01T09:00:00+05:00.',
+  'The start and end are ISO 8601 instants, e.g. 2026-07-01T09:00:00+05:00.',
+);
+
+/** Stand-ins: the holder of a post appoints who acts in it for a period; staff see their offices' appointments. */
+export async function standInRoutes(app: FastifyInstance, deps: AppDeps) {
+  app.post('/api/stand-ins', { schema: { tags: ['people'], summary: 'Appoint a stand-in to act in one of your posts for a period, on an order', body: bodySchema(ZStandInBody) } }, async (request, reply) => {
+    const principal = await requirePrincipal(deps, request, reply);
+    if (!principal) return reply;
+    const body = parseBody(ZStandInBody, request.body);
+    if (!body.ok) return sendError(request, reply, body.error);
+    const from = parseIsoInstant(body.value.from);
+    const until = parseIsoInstant(body.value.until);
+    if (from === undefined || until === undefined) return sendError(request, reply, BAD_INSTANT);
+    return sendResult(request, reply, await appointStandIn(deps, principal, { ...body.value, from, until }), 201);
+  });
+  app.get('/api/stand-ins', { schema: { tags: ['people'], summary: "The stand-in appointments of the signed-in person's offices that have not ended" } }, async (request, reply) => {
+    const principal = await requirePrincipal(deps, request, reply);
+    if (!principal) return reply;
+    return { standIns: await standInsOf(deps, principal) };
+  });
+}
