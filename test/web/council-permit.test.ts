@@ -1,0 +1,78 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseEvent } from '../../src/core/engine/case-events.js';
+import { driveTo } from './support/drive-case.js';
+import { launchBrowser, screenshot, signInOnPage } from './support/browser.js';
+import { startWebServer, type WebServer } from './support/web-server.js';
+
+const MINUTES = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
+
+/**
+ * Clinical research permit, п. 5.5)–5.6): the Council of Medical Scientists decides at its meeting
+ * (recorded by the Department's executor, the act naming no secretary), and the Council's chair,
+ * not the executor, signs the permit.
+ */
+describe('the Council of Medical Scientists grants a clinical research permit and its chair signs it', () => {
+  let server: WebServer;
+  let browser: Browser;
+  let caseId = '';
+
+  const pageOf = async (login: string): Promise<Page> => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    context.setDefaultTimeout(10_000);
+    await context.addInitScript(() => localStorage.setItem('reglament.lang', 'en'));
+    const page = await context.newPage();
+    await signInOnPage(page, server.baseUrl, login, server.password);
+    await page.goto(`${server.baseUrl}/cases/${caseId}`);
+    await page.getByRole('heading', { name: 'Actions at this step' }).waitFor();
+    return page;
+  };
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startWebServer(), launchBrowser()]);
+    // Lodged at the Department's office by its clerk, for the research centre.
+    const clerk = await server.tokenOf('ministry-hq.clerk');
+    const upload = await server.api.request('POST', '/api/attachments', { token: clerk, multipart: { fileName: 'protocol.pdf', mediaType: 'application/pdf', body: MINUTES } });
+    const centre = server.deps.directory.demoUsers.find((u) => u.login === 'research.centre')!;
+    const submitted = await server.api.request('POST', '/api/applications', {
+      token: clerk,
+      body: { service: 'clinical-research-permit', channel: 'office', applicant: { bin: centre.bin }, attachments: [(upload.json as { id: string }).id] },
+    });
+    expect(submitted.status, JSON.stringify(submitted.json)).toBe(201);
+    caseId = (submitted.json as { id: string }).id;
+    await driveTo(server, caseId, 'council-decision');
+  }, 90_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the executor records the Council meeting that grants the permit', async () => {
+    const executor = await pageOf('ministry-hq.executor');
+    await executor.getByText('Record the meeting of the Council of Medical Scientists').waitFor();
+    await executor.getByLabel('decision to issue the permit').check();
+    await executor.getByLabel('Signed minutes (PDF)').setInputFiles({ name: 'council-minutes.pdf', mimeType: 'application/pdf', buffer: MINUTES });
+    await executor.getByRole('button', { name: 'Record the meeting' }).click();
+    await executor.getByText('Meeting recorded.').waitFor();
+    // The permit is the chair's to sign: the executor has no Sign.
+    await executor.reload();
+    await executor.getByRole('heading', { name: 'Actions at this step' }).waitFor();
+    expect(await executor.getByRole('button', { name: 'Sign', exact: true }).count()).toBe(0);
+    await executor.context().close();
+    expect((await server.deps.stores.cases.load(caseId))!).toMatchObject({ decision: 'permit', step: { procedureId: 'formalise-and-sign', role: 'council-chair' } });
+  });
+
+  it('the chair signs the permit on the case page; the result is issued with the chair as its signer', async () => {
+    const chair = await pageOf('ministry-hq.council-chair');
+    await chair.getByRole('button', { name: 'Sign', exact: true }).click();
+    await chair.getByText('Step completed.').waitFor();
+    await screenshot(chair, 'council-chair-signed');
+    await chair.context().close();
+    const state = (await server.deps.stores.cases.load(caseId))!;
+    expect(state).toMatchObject({ status: 'satisfied', result: { kind: 'permit' } });
+    const events = (await server.deps.stores.cases.history(caseId)).map((h) => h.event as CaseEvent);
+    const signed = events.find((e) => e.type === 'step-completed' && e.procedureId === 'formalise-and-sign');
+    expect(signed).toMatchObject({ by: 'ministry-hq.council-chair', role: 'council-chair' });
+    expect(events.filter((e) => e.type === 'meeting-recorded')).toHaveLength(1);
+  });
+});
