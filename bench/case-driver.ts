@@ -7,6 +7,8 @@ import { centresOf, providerOfficesFor } from '../src/core/directory/offices-for
 import { firstApplicableFrom } from '../src/core/regulation/planned-path.js';
 import type { TChannel, TProcedure, TRegulation } from '../src/core/regulation/schema.js';
 import type { Latencies } from './latency.js';
+import { assignersOf, awaitsExecutor } from '../src/core/engine/duties.js';
+import { nextDuty } from '../src/core/engine/next-duty.js';
 
 /** One kind of application: a service, its variant and the channel it arrives by. */
 export interface CaseKind {
@@ -58,13 +60,6 @@ function applicantOf(regulation: TRegulation): { login: string; as: 'individual'
   return { login: LEGAL_ENTITY_OF[regulation.id] ?? 'clinic.shipager', as: 'legal-entity' };
 }
 
-/** The named command for a procedure: what the person does there. */
-function commandFor(procedure: TProcedure): 'sign' | 'register' | 'deliver' | 'complete-step' {
-  if (procedure.kinds.includes('sign')) return 'sign';
-  if (procedure.kinds.includes('register') || procedure.kinds.includes('receive')) return 'register';
-  if (procedure.kinds.includes('deliver')) return 'deliver';
-  return 'complete-step';
-}
 
 /**
  * Drives one application from submission to its result through the application's use cases
@@ -115,15 +110,17 @@ export async function driveCase(
   for (let guard = 0; state.step && guard < 100; guard++) {
     const step = state.step;
     const procedure = regulation.procedures.find((p) => p.id === step.procedureId)!;
-    const actor = people.holderOf(step.officeId, step.role);
+    const officeOf = (role: string) => state.offices[regulation.roles.find((r) => r.id === role)?.organisation ?? 'provider'];
+    const duty = nextDuty(state, regulation)!;
+    const actor = people.holderOf(officeOf(duty.role), duty.role);
     observe?.(step, actor);
-    if (step.role === 'executor' && state.assignee === undefined) {
-      // Whoever at the executor's office the procedure names with them (a department head) assigns.
-      const assigner = (procedure.participants ?? []).find((r) => r !== 'executor' && deps.directory.demoUsers.some((u) => u.roles.some((p) => p.role === r && p.office === step.officeId)));
-      if (assigner) await act(people.holderOf(step.officeId, assigner), { type: 'assign', assignee: actor });
+    if (awaitsExecutor(state, regulation)) {
+      // Whoever the definition has name the executor (a department head) assigns.
+      const assigner = assignersOf(regulation, procedure).find((r) => deps.directory.demoUsers.some((u) => u.roles.some((p) => p.role === r && p.office === officeOf(r))));
+      if (assigner) await act(people.holderOf(officeOf(assigner), assigner), { type: 'assign', assignee: people.holderOf(step.officeId, step.role) });
     }
     const outcome = procedure.outcomes?.[0];
-    await act(actor, { type: commandFor(procedure), procedureId: procedure.id, ...(outcome ? { outcome: outcome.id } : {}) } as CaseAction);
+    await act(actor, (duty.command === 'agree' ? { type: 'agree', procedureId: procedure.id, agreed: true } : { type: duty.command, procedureId: procedure.id, ...(outcome ? { outcome: outcome.id } : {}) }) as CaseAction);
   }
   return { state, transitions };
 }

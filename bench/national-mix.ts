@@ -18,7 +18,7 @@ export const NATIONAL_MIX: readonly MixEntry[] = [
   { service: 'medical-organization-accreditation', variant: 'initial', channel: 'office', perMille: 30 },
   { service: 'foreign-specialist-clinical-practice', variant: undefined, channel: 'state-corporation', perMille: 10 },
   { service: 'clinical-research-permit', variant: undefined, channel: 'office', perMille: 8 },
-  { service: 'hsc-sample-import-export-conclusion', variant: 'issue', channel: 'portal', perMille: 6 },
+  { service: 'hsc-sample-import-export-conclusion', variant: 'stem-cells-issue', channel: 'portal', perMille: 6 },
   { service: 'organ-tissue-import-export-licence', variant: 'tissues-blood', channel: 'portal', perMille: 4 },
   { service: 'assessment-entity-accreditation', variant: undefined, channel: 'office', perMille: 2 },
 ];

@@ -116,7 +116,11 @@ describe.each(DATABASES)('who may do what, through the HTTP API on %s', (databas
   });
 
   it('publishes an issued certificate in the registry, with the holder’s IIN masked', async () => {
-    expect((await act('committee-astana.executor-1', caseId, { type: 'sign', procedureId: 'issue-result' })).status).toBe(200);
+    // The executor drafts the certificate; the department head and then the head sign it (п. 5.4).
+    expect((await act('committee-astana.executor-1', caseId, { type: 'sign', procedureId: 'issue-result' })).status).toBe(403);
+    expect((await act('committee-astana.head', caseId, { type: 'sign', procedureId: 'issue-result' })).status).toBe(403);
+    expect((await act('committee-astana.department-head', caseId, { type: 'sign', procedureId: 'issue-result' })).status).toBe(200);
+    expect((await act('committee-astana.head', caseId, { type: 'sign', procedureId: 'issue-result' })).status).toBe(200);
     const found = (await t.api.request('GET', `/api/registry?text=CRT-${caseId}`)).json as { entries: { number: string; holderIdentifier: string }[] };
     expect(found.entries).toMatchObject([{ number: `CRT-${caseId}`, holderIdentifier: '********0013' }]);
     const verified = (await t.api.request('GET', `/api/registry/CRT-${caseId}`)).json as { verified: boolean };

@@ -41,6 +41,22 @@ describe('reglament timeline', () => {
     expect(err).toContain('organs, tissues-blood');
   });
 
+  it('says the leadership signs the licence within the working day (п. 5.5)), in the language asked', async () => {
+    const { code, out } = await run('timeline', 'medical-activity-licence', '--variant', 'issue', '--channel', 'office', '--submitted', '2026-05-06T10:00:00+05:00', '--lang', 'kk');
+    expect(code).toBe(0);
+    const row = out.split('\n').find((line) => line.startsWith('leadership-sign '));
+    expect(row).toContain('жұмыс күні ішінде');
+    expect(out).not.toContain('within_working_day');
+    const json = JSON.parse((await run('timeline', 'medical-activity-licence', '--variant', 'issue', '--channel', 'office', '--submitted', '2026-05-06T10:00:00+05:00', '--json')).out);
+    expect(json.steps.find((s: { id: string }) => s.id === 'leadership-sign').term).toEqual({ value: 1, unit: 'within_working_day' });
+  });
+
+  it('refuses a date that does not exist', async () => {
+    const { code, err } = await run('timeline', 'specialist-certificate', '--submitted', '2026-02-30T10:00:00+05:00', '--lang', 'en');
+    expect(code).toBe(2);
+    expect(err).toContain('--submitted');
+  });
+
   it('rejects a channel the service does not offer', async () => {
     const { code, err } = await run('timeline', 'specialist-certificate', '--channel', 'office', '--submitted', '2026-03-20T17:00:00+05:00', '--lang', 'en');
     expect(code).toBe(2);

@@ -62,7 +62,8 @@ describe.each(DATABASES)('the dashboard of heads, supervisors and auditors, thro
     later(7 * DAY);
     await act('committee-astana.executor-1', finished, { type: 'complete-step', procedureId: 'check-compliance', outcome: 'compliant' });
     later(HOUR);
-    await act('committee-astana.executor-1', finished, { type: 'sign', procedureId: 'issue-result' });
+    await act('committee-astana.department-head', finished, { type: 'sign', procedureId: 'issue-result' });
+    await act('committee-astana.head', finished, { type: 'sign', procedureId: 'issue-result' });
     // The second case still waits at its completeness check, due last week.
   }, 120_000);
   afterAll(async () => t?.close());
@@ -91,8 +92,10 @@ describe.each(DATABASES)('the dashboard of heads, supervisors and auditors, thro
     expect(compliance.byService).toEqual([{ service: 'specialist-certificate', onTime: 4, late: 1, noDue: 0 }]);
     expect(compliance.byOffice).toEqual([{ officeId: 'committee-astana', title: expect.objectContaining({ en: expect.any(String) }), onTime: 4, late: 1, noDue: 0 }]);
     expect(compliance.byExecutor).toEqual([
-      { userId: 'committee-astana.executor-1', name: 'Балтабаев Нұрлан Есімұлы', onTime: 2, late: 1, noDue: 0 },
+      { userId: 'committee-astana.executor-1', name: 'Балтабаев Нұрлан Есімұлы', onTime: 1, late: 1, noDue: 0 },
       { userId: 'committee-astana.clerk', name: 'Қалиева Динара Сейітқызы', onTime: 2, late: 0, noDue: 0 },
+      // The head's signature completes the signing step (п. 5.4): it is counted as the head's.
+      { userId: 'committee-astana.head', name: 'Смағұлов Ержан Болатұлы', onTime: 1, late: 0, noDue: 0 },
     ]);
   });
 
@@ -157,7 +160,7 @@ describe.each(DATABASES)('the dashboard of heads, supervisors and auditors, thro
     expect(res.body.startsWith('\uFEFF')).toBe(true);
     const lines = linesOf(res.body);
     expect(lines[0]).toBe('Разрез,Услуга,Шаг,Подразделение,Исполнитель,В срок,С нарушением срока,Без срока,"В срок, %"');
-    expect(lines).toContain('исполнитель,,,,Балтабаев Нұрлан Есімұлы,2,1,0,66.7');
+    expect(lines).toContain('исполнитель,,,,Балтабаев Нұрлан Есімұлы,1,1,0,50');
     expect(lines.filter((l) => l.startsWith('шаг,')).map((l) => l.split(',')[2])).toEqual(['п. 5.1)', 'п. 5.2)', 'п. 5.3)', 'п. 5.4)']);
 
     const rows = linesOf((await csv('section=series&lang=en')).body);

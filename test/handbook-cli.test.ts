@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
+import { loadCatalogue } from '../src/catalogue/load-catalogue.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'reglament-handbook-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -35,7 +36,9 @@ describe('reglament handbook', () => {
   it('"all" writes every service and an index', async () => {
     const out = join(dir, 'all');
     expect((await runCli('handbook', 'all', '--out', out)).code).toBe(0);
-    expect(readdirSync(out).filter((f) => f.endsWith('.svg'))).toHaveLength(15);
+    // One handbook per service and variant of the catalogue.
+    const expected = loadCatalogue().regulations.reduce((n, r) => n + Math.max(1, r.variants.length), 0);
+    expect(readdirSync(out).filter((f) => f.endsWith('.svg'))).toHaveLength(expected);
     expect(readFileSync(join(out, 'README.md'), 'utf8')).toContain('![specialist-certificate](specialist-certificate.svg)');
   });
 

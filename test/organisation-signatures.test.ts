@@ -14,7 +14,7 @@ const COMPANY = { bin: '090440010017', name: '«ШИПАГЕР» МЕДИЦИН�
 const REPRESENTATIVE = { iin: '771111310012', surname: 'АХМЕТОВ', givenName: 'ЕРЛАН', patronymic: 'БОЛАТҰЛЫ' };
 const OTHER_PERSON = { iin: '880101300017', surname: 'БӨТЕН', givenName: 'АДАМ', patronymic: 'ҰЛЫ' };
 // A legal-entity service the Committee's head office provides on the portal.
-const SERVICE = { service: 'hsc-sample-import-export-conclusion', variant: 'issue', channel: 'portal', providerOfficeId: 'committee-hq', as: 'legal-entity' };
+const SERVICE = { service: 'hsc-sample-import-export-conclusion', variant: 'stem-cells-issue', channel: 'portal', providerOfficeId: 'committee-hq', as: 'legal-entity' };
 
 describe.each(DATABASES)("an organisation's certificate speaks for the account only when both its IIN and its BIN are the account's, on %s", (database) => {
   let t: TestApp;

@@ -8,7 +8,7 @@ describe('reglament simulate', () => {
     expect(code).toBe(0);
     const report = JSON.parse(out);
     expect(report).toMatchObject({ service: 'medical-activity-licence', variant: 'reissue', channel: 'state-corporation', status: 'refused', auditVerified: true });
-    expect(report.result.number).toMatch(/^(REF|RJN|ARR)-/);
+    expect(report.result.number).toMatch(/^(REF|RTC|RJN|ARR)-/);
     expect(report.steps[0]).toMatchObject({ id: 'centre-register', actor: 'centre-worker' });
     expect(report.historyEntries).toBeGreaterThan(report.steps.length);
   }, 60_000);

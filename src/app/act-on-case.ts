@@ -1,7 +1,9 @@
 import type { CaseCommand } from '../core/engine/case-commands.js';
 import type { CaseState } from '../core/engine/case-model.js';
+import type { TRegulation } from '../core/regulation/schema.js';
 import { err, ok, type Result } from '../core/result.js';
-import { caseDeps, type AppDeps } from './app-deps.js';
+import { allowedCommands } from '../core/engine/allowed-commands.js';
+import { caseDeps, regulationOf, type AppDeps } from './app-deps.js';
 import { appError, NOT_FOUND, type AppError } from './app-error.js';
 import { actorForCase, maySeeCase, type Principal } from './principal.js';
 import { runCaseCommand } from './run-case-command.js';
@@ -17,6 +19,39 @@ const KEY_REUSED = appError(
   'This Idempotency-Key was already used for a request on another case.',
 );
 
+const MINUTES_UNAVAILABLE = appError(
+  'attachment-unavailable',
+  'Хаттама табылмады: оны жазатын адам өзі жүктеген, әлі ешбір іске тіркелмеген құжат болуы керек.',
+  'Протокол не найден: это должен быть документ, загруженный тем, кто записывает заседание, и ещё не приложенный ни к одному делу.',
+  'The minutes were not found: they must be a document uploaded by the one recording the meeting and not yet attached to any case.',
+);
+const MINUTES_NOT_PDF = appError('invalid-input', 'Отырыс хаттамасы PDF құжаты болуы керек.', 'Протокол заседания должен быть документом PDF.', 'The minutes of the meeting must be a PDF document.');
+
+/** The minutes a meeting's record cites: the recorder's own upload, free, and a PDF (the signed minutes as issued). */
+async function checkMinutes(deps: AppDeps, principal: Principal, attachmentId: string): Promise<Result<void, AppError>> {
+  const minutes = await deps.stores.attachments.info(attachmentId);
+  if (!minutes || minutes.ownerId !== principal.user.id || minutes.caseId !== null) return err(MINUTES_UNAVAILABLE);
+  return minutes.mediaType === 'application/pdf' ? ok(undefined) : err(MINUTES_NOT_PDF);
+}
+
+/** The people who may be named executor on a case: holders of an executor-kind role of its regulation, at that role's office. */
+export async function executorsOfCase(deps: AppDeps, regulation: TRegulation, state: CaseState) {
+  const posts = regulation.roles.filter((r) => r.kind === 'executor').flatMap((r) => {
+    const officeId = state.offices[r.organisation];
+    return officeId ? [{ officeId, role: r.id }] : [];
+  });
+  return (await Promise.all(posts.map(async (p) => (await deps.stores.identity.usersWithPost(p)).map((user) => ({ user, role: p.role }))))).flat();
+}
+
+/** The people who may be named executor on a case, for someone who may see it. */
+export async function executorsForCase(deps: AppDeps, principal: Principal, caseId: string): Promise<Result<{ id: string; name: string }[], AppError>> {
+  const state = await deps.stores.cases.load(caseId);
+  const regulation = state && regulationOf(deps, state.service);
+  if (!state || !regulation || principal.user.kind !== 'staff' || !maySeeCase(principal, state)) return err(NOT_FOUND);
+  const people = (await executorsOfCase(deps, regulation, state)).map(({ user }) => ({ id: user.id, name: user.name }));
+  return ok([...new Map(people.map((p) => [p.id, p])).values()]);
+}
+
 /**
  * Runs a person's action on a case. The engine checks role, office, step and state; here we keep
  * cases hidden from people who may not see them, refuse a step signature nothing can verify, and
@@ -27,25 +62,39 @@ export async function actOnCase(deps: AppDeps, principal: Principal, caseId: str
   if (!state || !maySeeCase(principal, state)) return err(NOT_FOUND);
   const signature = checkStepSignature(action);
   if (!signature.ok) return signature;
+  if (action.type === 'record-meeting') {
+    const minutes = await checkMinutes(deps, principal, action.meeting.minutes);
+    if (!minutes.ok) return minutes;
+  }
   const key = idempotencyKey !== undefined ? `${principal.user.id}:${idempotencyKey}` : undefined;
   // A request resent after its answer was lost is answered with the case as it is: deciding it
   // again would refuse the step it already completed.
   const first = key === undefined ? undefined : await deps.stores.cases.replayOf(key);
   if (first) return first.caseId === caseId ? ok(state) : err(KEY_REUSED);
-  if (action.type === 'assign') {
-    const executors = await deps.stores.identity.usersWithPost({ officeId: state.officeId, role: 'executor' });
-    if (!executors.some((u) => u.id === action.assignee)) {
+  const actor = actorForCase(principal, state);
+  const regulation = regulationOf(deps, state.service);
+  // Only someone who may name the executor learns who the office's executors are; anyone else is refused by the engine below.
+  const mayAssign = regulation !== undefined && allowedCommands(state, { regulation, clockFor: deps.clockFor, policy: deps.policy, now: deps.now(), actor }).some((c) => c.type === 'assign');
+  let command: CaseAction = action;
+  if (action.type === 'assign' && mayAssign) {
+    const executors = await executorsOfCase(deps, regulation!, state);
+    const posts = executors.filter((e) => e.user.id === action.assignee);
+    if (posts.length === 0) {
+      const people = [...new Map(executors.map(({ user }) => [user.id, { id: user.id, name: user.name }])).values()];
       return err(
         appError('invalid-input', 'Орындаушы осы кеңсенің жауапты орындаушысы болуы керек.', 'Исполнитель должен быть ответственным исполнителем этого подразделения.', 'The assignee must be a responsible executor of this office.', {
-          executors: executors.map((u) => ({ id: u.id, name: u.name })),
+          executors: people,
         }),
       );
     }
+    // Named in the post the case now waits on when they hold it, else in their executor post.
+    const role = posts.find((p) => p.role === state.step?.role)?.role ?? posts[0]!.role;
+    command = { ...action, role };
   }
   const ran = await runCaseCommand(caseDeps(deps), {
     caseId,
-    command: action,
-    actor: actorForCase(principal, state),
+    command,
+    actor,
     loaded: state,
     ...(key !== undefined ? { idempotencyKey: key } : {}),
   });

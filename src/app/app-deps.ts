@@ -1,3 +1,4 @@
+import { bodyAt } from '../core/directory/body-at.js';
 import type { TDirectory } from '../core/directory/directory-schema.js';
 import type { AdmissionPolicy } from '../core/regulation/admission.js';
 import type { TRegulation } from '../core/regulation/schema.js';
@@ -43,7 +44,7 @@ export interface AppDeps {
 
 /** What running one command needs, taken from the application's wiring. */
 export function caseDeps(deps: AppDeps): CaseDeps {
-  return { store: deps.stores.cases, regulationOf: (id) => regulationOf(deps, id), clockFor: deps.clockFor, policy: deps.policy, now: deps.now, sealer: deps.sealer };
+  return { store: deps.stores.cases, regulationOf: (id) => regulationOf(deps, id), clockFor: deps.clockFor, policy: deps.policy, now: deps.now, sealer: deps.sealer, bodyOf: bodyAt(deps.directory) };
 }
 
 /** The regulation with this id. */

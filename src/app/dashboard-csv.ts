@@ -54,6 +54,7 @@ const UNITS: Record<TTerm['unit'], TText> = {
   hours: t('жұмыс сағ', 'рабочих ч', 'working h'),
   working_days: t('жұмыс күні', 'рабочих дн.', 'working days'),
   calendar_days: t('күнтізбелік күн', 'календарных дн.', 'calendar days'),
+  within_working_day: t('жұмыс күні ішінде', 'в течение рабочего дня', 'within the working day'),
 };
 
 const share = (onTime: number, late: number) => (onTime + late === 0 ? null : Math.round((1000 * onTime) / (onTime + late)) / 10);
@@ -63,7 +64,7 @@ const hours = (ms: number) => Math.round((10 * ms) / HOUR) / 10;
 export function dashboardCsv(deps: Pick<AppDeps, 'regulations' | 'directory' | 'clockFor'>, figures: DashboardFigures, section: DashboardSection, lang: TLanguage): string {
   const serviceTitle = (id: string) => regulationOf(deps, id)?.title[lang] ?? id;
   const officeTitle = (id: string | null) => (id === null ? null : (deps.directory.offices.find((o) => o.id === id)?.title[lang] ?? id));
-  const term = (x: TTerm | null) => (x === null ? null : `${x.value} ${UNITS[x.unit][lang]}`);
+  const term = (x: TTerm | null) => (x === null ? null : x.unit === 'within_working_day' ? UNITS[x.unit][lang] : `${x.value} ${UNITS[x.unit][lang]}`);
   const zone = deps.clockFor('provider').zone;
   const c = figures.compliance;
   const rows: Cell[][] = {

@@ -7,10 +7,9 @@ import { clockOfRole } from '../core/timeline/plan-timeline.js';
 import type { DashboardQueries, StatusCount } from '../store/sql-dashboard-queries.js';
 import { regulationOf, type AppDeps } from './app-deps.js';
 import { appError, FORBIDDEN, type AppError } from './app-error.js';
+import { officesOverseen } from './leading-posts.js';
 import type { Principal } from './principal.js';
 
-/** The posts that see an office's dashboard: those who lead it, supervise it or audit it. */
-export const DASHBOARD_ROLES = /head|leadership|chair|supervisor|auditor/;
 
 /** The longest period one dashboard covers (its series stays a few dozen points). */
 const MAX_PERIOD_DAYS = 1100;
@@ -88,10 +87,6 @@ const invalidPeriod = () =>
     `Invalid period: give dates as YYYY-MM-DD, the start not after the end, at most ${MAX_PERIOD_DAYS} days.`,
   );
 
-/** The offices where the person holds a post that sees the dashboard. */
-export function dashboardOffices(principal: Principal): string[] {
-  return [...new Set(principal.posts.filter((p) => DASHBOARD_ROLES.test(p.role)).map((p) => p.officeId))];
-}
 
 /** The bucket of a series: a day for a month, a week for half a year, else a month. */
 function bucketOf(days: number): 'day' | 'week' | 'month' {
@@ -128,7 +123,7 @@ const count = (c: { onTime: number; late: number; noDue: number }, step: ActualS
  * completed (or the case refused at it) no later than its due as suspensions moved it.
  */
 export async function dashboardFigures(deps: AppDeps, source: DashboardQueries, principal: Principal, query: DashboardQuery): Promise<Result<DashboardFigures, AppError>> {
-  const allowed = dashboardOffices(principal);
+  const allowed = officesOverseen(deps, principal);
   if (allowed.length === 0) return err(FORBIDDEN);
   if (query.office !== undefined && !allowed.includes(query.office)) return err(FORBIDDEN);
   const offices = query.office !== undefined ? [query.office] : allowed;

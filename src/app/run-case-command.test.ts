@@ -42,7 +42,7 @@ describe.each(stores)('running commands on %s', (_, open) => {
       idempotencyKey: `k-${caseId}`,
     });
     expect(submitted.ok && submitted.value.state.status).toBe('submitted');
-    const click = () => runCaseCommand(deps, { caseId, command: { type: 'complete-step', procedureId: 'register' }, actor: clerk });
+    const click = () => runCaseCommand(deps, { caseId, command: { type: 'register', procedureId: 'register' }, actor: clerk });
     const results = await Promise.all([click(), click()]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'wrong-step' } });

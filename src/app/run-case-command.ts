@@ -2,7 +2,7 @@ import type { CaseCommand } from '../core/engine/case-commands.js';
 import type { CaseEvent } from '../core/engine/case-events.js';
 import type { CaseActor, CaseState } from '../core/engine/case-model.js';
 import { rejection, type CaseRejection } from '../core/engine/case-rejection.js';
-import { decideCase } from '../core/engine/decide-case.js';
+import { decideCase, type EngineContext } from '../core/engine/decide-case.js';
 import { evolveCase } from '../core/engine/evolve-case.js';
 import type { AdmissionPolicy } from '../core/regulation/admission.js';
 import type { TRegulation } from '../core/regulation/schema.js';
@@ -18,6 +18,8 @@ export interface CaseDeps {
   readonly clockFor: ClockFor;
   readonly policy: AdmissionPolicy;
   readonly now: () => number;
+  /** The commissions and councils whose meetings are recorded, as the directory holds them. */
+  readonly bodyOf?: EngineContext['bodyOf'];
   /** Signs results as they are issued; without it results are issued unsigned. */
   readonly sealer?: ResultSealer | undefined;
 }
@@ -37,7 +39,7 @@ export async function runCaseCommand(
     const serviceId = state?.service ?? input.serviceId;
     const regulation = serviceId === undefined ? undefined : deps.regulationOf(serviceId);
     if (!regulation) return err(rejection('invalid-input', 'Мұндай қызмет жоқ.', 'Такой услуги нет.', 'No such service.'));
-    const decided = decideCase(state, input.command, { regulation, clockFor: deps.clockFor, policy: deps.policy, now: deps.now(), actor: input.actor });
+    const decided = decideCase(state, input.command, { regulation, clockFor: deps.clockFor, policy: deps.policy, now: deps.now(), actor: input.actor, ...(deps.bodyOf ? { bodyOf: deps.bodyOf } : {}) });
     if (!decided.ok) return decided;
     const next = decided.value.reduce<CaseState | undefined>(evolveCase, state)!;
     const events = deps.sealer ? await sealIssuedResults(deps.sealer, decided.value, next) : decided.value;

@@ -1,4 +1,5 @@
 import { actualSteps, type ActualStep } from '../core/engine/actual-steps.js';
+import { allowedCommands, type AllowedCommand } from '../core/engine/allowed-commands.js';
 import { STATUS_TITLES, type CaseState } from '../core/engine/case-model.js';
 import type { TText } from '../core/regulation/schema.js';
 import { err, ok, type Result } from '../core/result.js';
@@ -7,8 +8,10 @@ import type { AttachmentInfo } from '../store/attachment-store.js';
 import type { StoredEvent } from '../store/case-store.js';
 import { verifyChain } from '../store/audit-chain.js';
 import { regulationOf, type AppDeps } from './app-deps.js';
+import { bodyAt } from '../core/directory/body-at.js';
+import { meetingFormFor, type MeetingForm } from './meeting-form.js';
 import { NOT_FOUND, type AppError } from './app-error.js';
-import { maySeeCase, type Principal } from './principal.js';
+import { actorForCase, maySeeCase, type Principal } from './principal.js';
 
 /** A case as its applicant or its staff see it: where it stands, what was planned, what happened. */
 export interface CaseView {
@@ -21,6 +24,10 @@ export interface CaseView {
   readonly history: readonly StoredEvent[];
   readonly historyVerified: boolean;
   readonly attachments: readonly AttachmentInfo[];
+  /** What the person viewing may do with the case now, as the engine decides it. */
+  readonly allowed: readonly AllowedCommand[];
+  /** For the keeper of a meeting's minutes, at a meeting procedure: the body and what it may decide. */
+  readonly meeting?: MeetingForm;
 }
 
 /** Loads a case for someone who may see it (others get "not found", so they learn nothing of it). */
@@ -31,6 +38,8 @@ export async function viewCase(deps: AppDeps, principal: Principal, caseId: stri
   const history = await deps.stores.cases.history(caseId);
   const submittedAt = history[0]?.event.at ?? state.receipt;
   const plan = planTimeline(regulation, { variant: state.variant, channel: state.channel, submitted: submittedAt }, deps.clockFor);
+  const allowed = allowedCommands(state, { regulation, clockFor: deps.clockFor, policy: deps.policy, now: deps.now(), actor: actorForCase(principal, state) });
+  const meeting = meetingFormFor(state, regulation, allowed, bodyAt(deps.directory));
   return ok({
     case: state,
     statusTitle: STATUS_TITLES[state.status],
@@ -40,5 +49,7 @@ export async function viewCase(deps: AppDeps, principal: Principal, caseId: stri
     history,
     historyVerified: verifyChain(history).ok,
     attachments: await deps.stores.attachments.ofCase(caseId),
+    allowed,
+    ...(meeting ? { meeting } : {}),
   });
 }

@@ -11,6 +11,8 @@ import { CALENDAR_DIR, DIRECTORY_DIR } from './catalogue-paths.js';
 export interface DirectoryFiles {
   /** Organisations and their offices. */
   readonly organisations: string;
+  /** The commissions and councils and their members. */
+  readonly bodies: string;
   /** The demo accounts and their password. */
   readonly demoUsers: string;
   /** The office schedules an office's `schedule` must name. */
@@ -19,11 +21,13 @@ export interface DirectoryFiles {
 
 const BUNDLED: DirectoryFiles = {
   organisations: join(DIRECTORY_DIR, 'organisations.yaml'),
+  bodies: join(DIRECTORY_DIR, 'bodies.yaml'),
   demoUsers: join(DIRECTORY_DIR, 'demo-users.yaml'),
   schedules: join(CALENDAR_DIR, 'office-schedules.yaml'),
 };
 
 const ZOrganisationsFile = ZDirectory.pick({ organisations: true, offices: true }).strict();
+const ZBodiesFile = ZDirectory.pick({ bodies: true }).strict();
 const ZDemoUsersFile = ZDirectory.pick({ demoUsers: true, demoPassword: true }).strict();
 const ZSchedulesFile = z.object({ schedules: z.array(ZOfficeScheduleData) });
 
@@ -40,14 +44,15 @@ interface Complaint {
  * throws one error listing every fault by file and path rather than starting half-configured.
  */
 export function loadDirectory(files: Partial<DirectoryFiles> = {}): TDirectory {
-  const { organisations, demoUsers, schedules } = { ...BUNDLED, ...files };
+  const { organisations, bodies, demoUsers, schedules } = { ...BUNDLED, ...files };
   const complaints: Complaint[] = [];
   const orgData = readFile(organisations, ZOrganisationsFile, complaints);
+  const bodyData = readFile(bodies, ZBodiesFile, complaints);
   const userData = readFile(demoUsers, ZDemoUsersFile, complaints);
   const scheduleData = readFile(schedules, ZSchedulesFile, complaints);
-  if (orgData && userData && scheduleData) {
-    const directory: TDirectory = { ...orgData, ...userData };
-    const fileOf: Record<DirectoryProblem['part'], string> = { organisations, offices: organisations, demoUsers };
+  if (orgData && bodyData && userData && scheduleData) {
+    const directory: TDirectory = { ...orgData, ...bodyData, ...userData };
+    const fileOf: Record<DirectoryProblem['part'], string> = { organisations, offices: organisations, bodies, demoUsers };
     for (const p of directoryProblems(directory, scheduleData.schedules.map((s) => s.id))) {
       complaints.push({ file: fileOf[p.part], path: [p.part, ...p.path], message: withId(directory, p) });
     }
@@ -86,6 +91,6 @@ function withId(directory: TDirectory, p: DirectoryProblem): string {
   const index = p.path[0];
   if (typeof index !== 'number') return p.message;
   const item = directory[p.part][index];
-  const name = item && ('login' in item ? item.login : item.id);
+  const name = item && ('login' in item ? item.login : 'id' in item ? item.id : `${item.role} at ${item.office}`);
   return name ? `${p.message} (in ${name})` : p.message;
 }

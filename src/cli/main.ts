@@ -16,11 +16,13 @@ import { runShow, showHelp } from './commands/show.js';
 import { runSimulate, simulateHelp } from './commands/simulate.js';
 import { runTimeline, timelineHelp } from './commands/timeline.js';
 import { CliFailure, languageOf, processIo, type CliIo } from './cli-io.js';
+import { dutiesHelp, runDuties } from './commands/duties.js';
 
 const HELP = `reglament — Kazakhstan's state-service regulations as code
 
 Commands:
   services   the catalogue, one line per service
+  duties     who does what: performer, who names the executor, agrees, signs (Markdown)
   show       one regulation as a procedure table
   timeline   the planned timeline of an application, with --explain
   calendar   the working calendar of a year
@@ -41,6 +43,7 @@ Run "reglament <command> --help" for its options. Every command takes --json and
 
 const COMMANDS: Record<string, { help: string; options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> }> = {
   services: { help: servicesHelp, options: {} },
+  duties: { help: dutiesHelp, options: {} },
   show: { help: showHelp, options: {} },
   timeline: { help: timelineHelp, options: { submitted: { type: 'string' }, variant: { type: 'string' }, channel: { type: 'string' }, explain: { type: 'boolean' } } },
   calendar: { help: calendarHelp, options: { file: { type: 'string' } } },
@@ -101,6 +104,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     switch (command) {
       case 'services':
         return runServices(io, { json });
+      case 'duties':
+        return runDuties(io, { lang });
       case 'show':
         return runShow(io, { id: first, lang, json });
       case 'timeline':

@@ -10,7 +10,7 @@ import type { AppDeps } from '../app/app-deps.js';
 import { appError } from '../app/app-error.js';
 import { MAX_ATTACHMENT_BYTES } from '../app/upload-attachment.js';
 import { AttachmentUnavailable } from '../store/sql-case-store.js';
-import { frameworkRefusal, NO_SUCH_ROUTE, sendFrameworkRefusal } from './framework-errors.js';
+import { frameworkRefusal, MISSING_HOST, NO_SUCH_ROUTE, sendFrameworkRefusal } from './framework-errors.js';
 import { sendError } from './http-context.js';
 import { refuseNulCharacters } from './refuse-nul-characters.js';
 import { limitRequestRates, type RateLimits } from './request-rate-limits.js';
@@ -29,6 +29,8 @@ import { webRoutes } from './routes/web-routes.js';
 import { loggerOption, REQUEST_ID_HEADER, requestIdOf, type LogSettings } from './server-logging.js';
 import { newServerMetrics, observeRequest, type ServerMetrics } from './server-metrics.js';
 import { DEFAULT_WEB_SECURITY, HELMET_OPTIONS, installWebSecurity, type WebSecurity } from './web-security.js';
+import { answerClientError } from './client-error.js';
+import { standInRoutes } from './routes/stand-in-routes.js';
 
 /** Options of the HTTP server. */
 export interface ServerOptions {
@@ -57,6 +59,13 @@ export async function buildServer(deps: AppDeps, options: ServerOptions = {}): P
     trustProxy: options.trustProxy ?? false,
     // Malformed addresses are refused before routing: in the user's language too.
     frameworkErrors: (error, request, reply) => sendFrameworkRefusal(request, reply, frameworkRefusal(error) ?? NO_SUCH_ROUTE),
+    // And so are requests Node's parser cannot read at all.
+    clientErrorHandler: answerClientError,
+    // Node answers a missing Host with a bare English 400; the hook below answers it in the user's language.
+    http: { requireHostHeader: false },
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.raw.httpVersionMajor === 1 && request.raw.httpVersionMinor >= 1 && request.headers.host === undefined) return sendFrameworkRefusal(request, reply, MISSING_HOST);
   });
   const metrics = options.metrics ?? newServerMetrics();
   // Bodies are validated by zod in the handlers, so errors speak the user's language; the JSON
@@ -72,7 +81,9 @@ export async function buildServer(deps: AppDeps, options: ServerOptions = {}): P
     hook: 'preHandler',
     errorResponseBuilder: (request, context) => {
       const lang = requestLanguage(request);
-      const message = { kk: `Тым көп әрекет: ${context.after} кейін қайталаңыз.`, ru: `Слишком много попыток: повторите через ${context.after}.`, en: `Too many attempts: try again in ${context.after}.` };
+      // context.after is English ("1 minute"): the wait is said in seconds in each language instead.
+      const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
+      const message = { kk: `Тым көп әрекет: ${seconds} секундтан кейін қайталаңыз.`, ru: `Слишком много попыток: повторите через ${seconds} с.`, en: `Too many attempts: try again in ${seconds} s.` };
       return { statusCode: 429, code: 'rate-limited', message: message[lang] };
     },
   });
@@ -121,6 +132,7 @@ export async function buildServer(deps: AppDeps, options: ServerOptions = {}): P
   await signatureRoutes(app, deps, options.demoPki);
   await dashboardRoutes(app, deps);
   await handbookRoutes(app, deps);
+  await standInRoutes(app, deps);
   await webRoutes(app);
   return app;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VOTES } from '../core/meeting/meeting-record.js';
 import { CHANNELS } from '../core/regulation/schema.js';
 
 /** POST /api/auth/login */
@@ -7,7 +8,7 @@ export const ZLoginBody = z.object({ login: z.string().min(1).max(200), password
 /** POST /api/tokens */
 export const ZTokenBody = z.object({ name: z.string().min(1).max(100) }).strict();
 
-const identifier = z.string().regex(/^\d{12}$/, 'expected 12 digits');
+const identifier = z.string().regex(/^\d{12}$/, 'twelve-digits');
 
 /** POST /api/applications */
 export const ZSubmitBody = z
@@ -32,11 +33,43 @@ const procedureId = z.string().min(1);
 export const ZActionBody = z.discriminatedUnion('type', [
   z.object({ type: z.enum(['complete-step', 'register', 'sign', 'deliver']), procedureId, outcome: z.string().min(1).optional(), signature: z.string().min(1).optional() }).strict(),
   z.object({ type: z.literal('assign'), assignee: z.string().min(1) }).strict(),
+  z
+    .object({
+      type: z.literal('record-meeting'),
+      procedureId,
+      meeting: z
+        .object({
+          heldOn: z.string().min(1).max(40),
+          present: z.array(z.string().min(1).max(100)).min(1).max(200),
+          votes: z.array(z.object({ member: z.string().min(1).max(100), vote: z.enum(VOTES) }).strict()).max(200),
+          decision: z.string().min(1).max(100),
+          minutes: z.string().min(1).max(200),
+        })
+        .strict(),
+      grounds: z.array(z.string().min(1).max(4000)).max(20).optional(),
+    })
+    .strict(),
   z.object({ type: z.literal('refuse'), grounds: z.array(z.string().min(1)).min(1) }).strict(),
+  z.object({ type: z.literal('agree'), procedureId, agreed: z.boolean(), reason: z.string().min(1).max(2000).optional() }).strict(),
   z.object({ type: z.literal('suspend'), reason: z.string().min(1) }).strict(),
   z.object({ type: z.literal('resume') }).strict(),
   z.object({ type: z.literal('withdraw') }).strict(),
 ]);
 
 /** GET /api/registry */
+/** GET /api/inbox: a page of tasks; the offset is bounded so it always fits a database integer. */
+export const ZInboxQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).optional(), offset: z.coerce.number().int().min(0).max(1_000_000).optional() });
+
 export const ZRegistryQuery = z.object({ text: z.string().optional(), kind: z.string().optional(), service: z.string().optional(), limit: z.coerce.number().int().min(1).max(500).optional(), lang: z.string().optional() });
+
+/** POST /api/stand-ins: instants as ISO 8601 with a four-digit year (checked by the route). */
+export const ZStandInBody = z
+  .object({
+    standIn: z.string().min(1).max(200),
+    officeId: z.string().min(1).max(200),
+    role: z.string().min(1).max(200),
+    from: z.string().min(1).max(40),
+    until: z.string().min(1).max(40),
+    order: z.string().min(1).max(200),
+  })
+  .strict();

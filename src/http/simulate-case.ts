@@ -1,9 +1,15 @@
 import type { CaseView } from '../app/view-case.js';
 import type { TDirectory } from '../core/directory/directory-schema.js';
+import type { CaseEvent } from '../core/engine/case-events.js';
 import type { CaseState } from '../core/engine/case-model.js';
-import { appliesTo, firstApplicableFrom } from '../core/regulation/planned-path.js';
-import { NEGATIVE_RESULT_KINDS, type TChannel, type TProcedure, type TRegulation } from '../core/regulation/schema.js';
+import { firstApplicableFrom } from '../core/regulation/planned-path.js';
+import type { TChannel, TRegulation } from '../core/regulation/schema.js';
 import type { ApiClient, ApiResponse } from './api-client.js';
+import { completingCommand } from '../core/engine/completing-command.js';
+import { assignersOf, awaitsExecutor, refusingOutcome } from '../core/engine/duties.js';
+import { nextDuty } from '../core/engine/next-duty.js';
+import { bodyAt } from '../core/directory/body-at.js';
+import { demonstrationMeeting } from '../core/meeting/demonstration-meeting.js';
 
 /** Which path to drive a case down. */
 export type SimulatedOutcome = 'issued' | 'refused';
@@ -16,9 +22,31 @@ export interface SimulationReport {
   readonly caseId: string;
   readonly status: string;
   readonly result: { readonly kind: string; readonly number: string } | null;
-  readonly steps: readonly { readonly id: string; readonly actor: string; readonly due: string | null; readonly completedAt: string | null; readonly by: string | null; readonly outcome: string | null }[];
+  readonly steps: readonly ({ readonly id: string; readonly actor: string; readonly due: string | null; readonly completedAt: string | null; readonly by: string | null; readonly outcome: string | null } & DutiesDone)[];
   readonly historyEntries: number;
   readonly auditVerified: boolean;
+}
+
+/** How a step was done: the command that completed it, who agreed, and every signer in order. */
+export interface DutiesDone {
+  readonly command: string | null;
+  readonly agreedBy: readonly { readonly by: string; readonly role: string }[];
+  readonly signers: readonly { readonly by: string; readonly role: string; readonly acting?: { readonly for: string; readonly order: string } }[];
+}
+
+/** The duties done at one procedure, read from the case file. */
+function dutiesDone(view: CaseView, regulation: TRegulation, procedureId: string): DutiesDone {
+  const events = view.history.map((h) => h.event);
+  const procedure = regulation.procedures.find((p) => p.id === procedureId);
+  const completed = events.findIndex((e) => e.type === 'step-completed' && e.procedureId === procedureId);
+  if (completed < 0 || !procedure) return { command: null, agreedBy: [], signers: [] };
+  const done = events[completed] as Extract<CaseEvent, { type: 'step-completed' }>;
+  const byRefusal = events[completed - 1]?.type === 'refused' || events.some((e) => e.type === 'step-proposed' && e.procedureId === procedureId && e.grounds !== undefined);
+  const command = completingCommand(procedure);
+  const agreedBy = events.flatMap((e) => (e.type === 'agreed' && e.procedureId === procedureId ? [{ by: e.by, role: e.role }] : []));
+  const signed = events.flatMap((e) => (e.type === 'signed' && e.procedureId === procedureId ? [{ by: e.by, role: e.role, ...(e.acting ? { acting: e.acting } : {}) }] : []));
+  const last = { by: done.by, role: done.role ?? procedure.actor, ...(done.acting ? { acting: done.acting } : {}) };
+  return { command: byRefusal ? 'refuse' : command, agreedBy, signers: command === 'sign' ? [...signed, last] : [] };
 }
 
 /** The scripted run went wrong: the server refused a call the script expected to succeed. */
@@ -47,6 +75,7 @@ function applicantLogin(regulation: TRegulation): { login: string; as: 'individu
  */
 export async function simulateCase(
   api: ApiClient,
+  // `format` writes an instant as local ISO time (its first ten characters are the local day).
   input: { regulation: TRegulation; directory: TDirectory; variant?: string | undefined; channel?: TChannel | undefined; outcome: SimulatedOutcome; format: (ms: number) => string; baseNumber?: string; tokens?: Map<string, string> },
 ): Promise<SimulationReport> {
   const { regulation, directory } = input;
@@ -108,32 +137,52 @@ export async function simulateCase(
   const caseId = state.id;
 
   let refused = false;
+  const officeOfRole = (roleId: string) => state.offices[regulation.roles.find((r) => r.id === roleId)?.organisation ?? 'provider'];
   for (let guard = 0; state.step && guard < 100; guard++) {
     const step = state.step;
     const procedure = regulation.procedures.find((p) => p.id === step.procedureId)!;
-    const actorLogin = holderOf(step.officeId, step.role);
-    const actorToken = await tokenOf(actorLogin);
-    const act = async (action: unknown, what: string): Promise<CaseState> => call(api.request('POST', `/api/cases/${caseId}/actions`, { token: actorToken, body: action, headers: { 'idempotency-key': `${caseId}-${guard}-${what}` } }), `${what} at ${procedure.id} as ${actorLogin}`);
-
-    if (step.role === 'executor' && state.assignee === undefined) {
-      // Whoever at the executor's office the procedure names with them (a department head) assigns.
-      const assigner = (procedure.participants ?? []).find((r) => r !== 'executor' && directory.demoUsers.some((u) => u.roles.some((p) => p.role === r && p.office === step.officeId)));
-      if (assigner) {
-        const assignerToken = await tokenOf(holderOf(step.officeId, assigner));
-        state = await call(api.request('POST', `/api/cases/${caseId}/actions`, { token: assignerToken, body: { type: 'assign', assignee: actorLogin } }), 'assign');
-      }
+    const actAs = async (role: string, action: unknown, what: string): Promise<CaseState> => {
+      const login = holderOf(officeOfRole(role), role);
+      return call(api.request('POST', `/api/cases/${caseId}/actions`, { token: await tokenOf(login), body: action, headers: { 'idempotency-key': `${caseId}-${guard}-${what}` } }), `${what} at ${procedure.id} as ${login}`);
+    };
+    // Each duty is done by the role the definition gives it: agreement in order, then signatures in order.
+    const duty = nextDuty(state, regulation)!;
+    const negative = refusingOutcome(procedure);
+    const outcome = input.outcome === 'refused' && !refused && negative ? negative : procedure.outcomes?.[0];
+    if (duty.command === 'agree') {
+      state = await actAs(duty.role, { type: 'agree', procedureId: procedure.id, agreed: true }, 'agree');
+      continue;
     }
-    const negative = (procedure.outcomes ?? []).find((o) => o.decides && NEGATIVE_RESULT_KINDS.has(o.decides));
-    const hasNegativeAhead = regulation.procedures.some((p) => (p.outcomes ?? []).some((o) => o.decides && NEGATIVE_RESULT_KINDS.has(o.decides)) && appliesTo(p, variant, channel));
-    if (input.outcome === 'refused' && !refused && !negative && !hasNegativeAhead && guard > 0) {
-      state = await act({ type: 'refuse', grounds: ['Simulated refusal: the documents do not meet the requirements (Standard п. 10).'] }, 'refuse');
+    if (duty.command === 'sign') {
+      state = await actAs(duty.role, { type: 'sign', procedureId: procedure.id, ...(outcome ? { outcome: outcome.id } : {}) }, 'sign');
+      if (outcome && negative && outcome.id === negative.id) refused = true;
+      continue;
+    }
+    const command = duty.command;
+    if (awaitsExecutor(state, regulation)) {
+      const assigner = assignersOf(regulation, procedure).find((r) => directory.demoUsers.some((u) => u.roles.some((p) => p.role === r && p.office === officeOfRole(r))));
+      if (assigner) state = await actAs(assigner, { type: 'assign', assignee: holderOf(step.officeId, step.role) }, 'assign');
+    }
+    if (command === 'record-meeting') {
+      // The whole body meets on the day the procedure began and votes for the decision; its keeper uploads the minutes and records it.
+      const meeting = procedure.meeting!;
+      const body = bodyAt(directory)(meeting.body, officeOfRole(meeting.body));
+      if (!body) throw new SimulationFailed(`no ${meeting.body} at ${officeOfRole(meeting.body)} in the directory`);
+      const recorder = holderOf(step.officeId, step.role);
+      const minutes: { id: string } = await call(api.request('POST', '/api/attachments', { token: await tokenOf(recorder), multipart: { fileName: 'minutes.pdf', mediaType: 'application/pdf', body: SAMPLE_PDF } }), 'upload the minutes');
+      state = await actAs(step.role, demonstrationMeeting(procedure, body, { decision: outcome?.id, heldOn: input.format(step.startedAt).slice(0, 10), minutes: minutes.id }), 'meeting');
+      if (outcome && negative && outcome.id === negative.id) refused = true;
+      continue;
+    }
+    if (outcome && negative && outcome.id === negative.id) {
+      // A refusal is the performer's, with its grounds; it then goes on to agreement and signature.
+      state = await actAs(step.role, { type: 'refuse', grounds: ['Simulated refusal: the documents do not meet the requirements (Standard п. 10).'] }, 'refuse');
       refused = true;
       continue;
     }
-    const outcome = input.outcome === 'refused' && !refused && negative ? negative : procedure.outcomes?.[0];
-    if (outcome && negative && outcome.id === negative.id) refused = true;
-    state = await act({ type: commandFor(procedure), procedureId: procedure.id, ...(outcome ? { outcome: outcome.id } : {}) }, 'step');
+    state = await actAs(step.role, { type: command, procedureId: procedure.id, ...(outcome ? { outcome: outcome.id } : {}) }, 'step');
   }
+  if (input.outcome === 'refused' && !refused) throw new SimulationFailed(`no procedure on the path of ${regulation.id} ${variant ?? ''}/${channel} decides a refusal`);
 
   const view: CaseView = await call(api.request('GET', `/api/cases/${caseId}`, { token }), 'view');
   const when = (ms: number | null) => (ms === null ? null : input.format(ms));
@@ -144,16 +193,9 @@ export async function simulateCase(
     caseId,
     status: view.case.status,
     result: view.case.result ? { kind: view.case.result.kind, number: view.case.result.number } : null,
-    steps: view.actual.map((s) => ({ id: s.procedureId, actor: s.role, due: when(s.due), completedAt: when(s.completedAt), by: s.completedBy, outcome: s.outcome })),
+    steps: view.actual.map((s) => ({ id: s.procedureId, actor: s.role, due: when(s.due), completedAt: when(s.completedAt), by: s.completedBy, outcome: s.outcome, ...dutiesDone(view, regulation, s.procedureId) })),
     historyEntries: view.history.length,
     auditVerified: view.historyVerified,
   };
 }
 
-/** The named command for a procedure: what the person does there. */
-function commandFor(procedure: TProcedure): 'sign' | 'register' | 'deliver' | 'complete-step' {
-  if (procedure.kinds.includes('sign')) return 'sign';
-  if (procedure.kinds.includes('register') || procedure.kinds.includes('receive')) return 'register';
-  if (procedure.kinds.includes('deliver')) return 'deliver';
-  return 'complete-step';
-}

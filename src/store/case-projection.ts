@@ -15,6 +15,9 @@ export function caseRow(s: CaseState, at: number) {
     officeId: s.officeId,
     applicantId: s.applicantId,
     assignee: s.assignee ?? null,
+    // The one person who may take the step's current turn: the executor named in that very role
+    // (histories from before namings recorded their role bind the executor role).
+    stepHolder: step && s.assignee !== undefined && (s.assigneeRole ?? 'executor') === step.role ? s.assignee : null,
     step: step?.procedureId ?? null,
     stepRole: step?.role ?? null,
     stepOffice: step?.officeId ?? null,
@@ -54,6 +57,8 @@ export function sideRows(state: CaseState, stored: readonly StoredEvent[]) {
       offices = [...new Set(Object.values(e.offices).filter((o): o is string => typeof o === 'string'))];
       attachments = e.attachments.map((id) => ({ id, by: e.by }));
     }
+    // The minutes of a meeting join the case with the record that cites them, as its keeper's own upload.
+    if (e.type === 'meeting-recorded') attachments.push({ id: e.meeting.minutes, by: e.by });
     // Refusals are entered too, so the QR code on a refusal letter verifies; searches list only results granted.
     if (e.type === 'result-issued') {
       registry.push({

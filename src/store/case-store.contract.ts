@@ -41,7 +41,7 @@ export function runStoreContract(name: string, open: () => Promise<CaseStore & {
       const id = freshId();
       const first = decided(undefined, id, submitOf(id), applicant, T0);
       expect(await store.append(first)).toEqual({ ok: true, value: { version: 1, replayed: false, caseId: id } });
-      const second = decided(first.state, id, { type: 'complete-step', procedureId: 'register' }, clerk, T0 + 3_600_000);
+      const second = decided(first.state, id, { type: 'register', procedureId: 'register' }, clerk, T0 + 3_600_000);
       expect((await store.append(second)).ok).toBe(true);
       const loaded = await store.load(id);
       expect(loaded).toEqual(JSON.parse(JSON.stringify(second.state)));
@@ -55,7 +55,7 @@ export function runStoreContract(name: string, open: () => Promise<CaseStore & {
       const id = freshId();
       const first = decided(undefined, id, submitOf(id), applicant, T0);
       await store.append(first);
-      const a = decided(first.state, id, { type: 'complete-step', procedureId: 'register' }, clerk, T0 + 1000);
+      const a = decided(first.state, id, { type: 'register', procedureId: 'register' }, clerk, T0 + 1000);
       const b = decided(first.state, id, { type: 'withdraw' }, applicant, T0 + 2000);
       const results = await Promise.all([store.append(a), store.append(b)]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
@@ -94,8 +94,21 @@ export function runStoreContract(name: string, open: () => Promise<CaseStore & {
       expect((await store.inbox('clerk-1', [{ officeId: 'astana', role: 'clerk' }])).map((c) => c.id)).not.toContain(id);
       expect((await store.casesOfApplicant('applicant-1')).map((c) => c.id)).toContain(id);
       expect((await store.casesAtOffices(['almaty'])).map((c) => c.id)).toContain(id);
-      await store.append(decided(s1.state, id, { type: 'complete-step', procedureId: 'register' }, clerk, T0 + 1000));
+      await store.append(decided(s1.state, id, { type: 'register', procedureId: 'register' }, clerk, T0 + 1000));
       expect((await store.inbox('clerk-1', clerkPost)).map((c) => c.id)).not.toContain(id);
+    });
+
+    it('lists a step bound to a named executor only to them, whatever the executor role is called', async () => {
+      const id = freshId();
+      const s1 = decided(undefined, id, submitOf(id), applicant, T0);
+      await store.append(s1);
+      const registered = decided(s1.state, id, { type: 'register', procedureId: 'register' }, clerk, T0 + 1000);
+      // The state as an officer's step named to off-1 leaves it (the store projects whatever state it is given).
+      const bound: CaseState = { ...registered.state, step: { ...registered.state.step!, role: 'authorised-officer' }, assignee: 'off-1', assigneeRole: 'authorised-officer' };
+      await store.append({ ...registered, state: bound });
+      const post = [{ officeId: 'almaty', role: 'authorised-officer' }];
+      expect((await store.inbox('off-1', post)).map((c) => c.id)).toContain(id);
+      expect((await store.inbox('off-2', post)).map((c) => c.id)).not.toContain(id);
     });
 
     it('claims a due timer once until its lease runs out, and not at all once escalated', async () => {
@@ -129,7 +142,7 @@ export function runStoreContract(name: string, open: () => Promise<CaseStore & {
       const id = freshId();
       const s1 = decided(undefined, id, submitOf(id), applicant, T0);
       await store.append(s1);
-      const s2 = decided(s1.state, id, { type: 'complete-step', procedureId: 'register' }, clerk, T0 + 1000);
+      const s2 = decided(s1.state, id, { type: 'register', procedureId: 'register' }, clerk, T0 + 1000);
       await store.append(s2);
       const s3 = decided(s2.state, id, { type: 'withdraw' }, applicant, T0 + 2000);
       await store.append(s3);

@@ -49,12 +49,12 @@ export function sqlCaseStore(db: SqlDatabase, now: () => number = Date.now): Cas
     }
     const c = caseRow(r.state, now());
     await tx.run(
-      `INSERT INTO cases (id, service, status, version, office_id, applicant_id, assignee, step, step_role, step_office, step_due, overall_due, timer_due, timer_lease, updated_at, state)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET status = excluded.status, version = excluded.version, assignee = excluded.assignee,
+      `INSERT INTO cases (id, service, status, version, office_id, applicant_id, assignee, step_holder, step, step_role, step_office, step_due, overall_due, timer_due, timer_lease, updated_at, state)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET status = excluded.status, version = excluded.version, assignee = excluded.assignee, step_holder = excluded.step_holder,
          step = excluded.step, step_role = excluded.step_role, step_office = excluded.step_office, step_due = excluded.step_due,
          overall_due = excluded.overall_due, timer_due = excluded.timer_due, timer_lease = NULL, updated_at = excluded.updated_at, state = excluded.state`,
-      [c.id, c.service, c.status, c.version, c.officeId, c.applicantId, c.assignee, c.step, c.stepRole, c.stepOffice, c.stepDue, c.overallDue, c.timerDue, c.updatedAt, c.state],
+      [c.id, c.service, c.status, c.version, c.officeId, c.applicantId, c.assignee, c.stepHolder, c.step, c.stepRole, c.stepOffice, c.stepDue, c.overallDue, c.timerDue, c.updatedAt, c.state],
     );
     const side = sideRows(r.state, chained);
     for (const office of side.offices) await tx.run('INSERT INTO case_offices (case_id, office_id) VALUES (?, ?)', [r.caseId, office]);
@@ -114,7 +114,7 @@ export function sqlCaseStore(db: SqlDatabase, now: () => number = Date.now): Cas
       const f = postsFilter(posts);
       return db.all<CaseSummary>(
         `SELECT ${SUMMARY} FROM cases WHERE step IS NOT NULL AND (${f.sql})
-           AND (step_role <> 'executor' OR assignee IS NULL OR assignee = ?) ORDER BY step_due NULLS LAST, id LIMIT ? OFFSET ?`,
+           AND (step_holder IS NULL OR step_holder = ?) ORDER BY step_due NULLS LAST, id LIMIT ? OFFSET ?`,
         [...f.params, userId, page.limit, page.offset],
       );
     },

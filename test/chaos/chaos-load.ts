@@ -2,6 +2,8 @@ import type { TDirectory } from '../../src/core/directory/directory-schema.js';
 import type { CaseState } from '../../src/core/engine/case-model.js';
 import type { TProcedure, TRegulation } from '../../src/core/regulation/schema.js';
 import type { DefinitiveAnswer, Send } from './resilient-client.js';
+import { assignersOf, awaitsExecutor, isExecutorRole } from '../../src/core/engine/duties.js';
+import { nextDuty } from '../../src/core/engine/next-duty.js';
 
 /** A submission the server answered with a success: it must be in the database. */
 export interface AcceptedSubmission {
@@ -38,13 +40,6 @@ const SERVICE = 'specialist-certificate';
 const OFFICE = 'committee-astana';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
 
-/** The command a person gives to complete a procedure of this kind. */
-function commandFor(procedure: TProcedure): 'sign' | 'register' | 'deliver' | 'complete-step' {
-  if (procedure.kinds.includes('sign')) return 'sign';
-  if (procedure.kinds.includes('register') || procedure.kinds.includes('receive')) return 'register';
-  if (procedure.kinds.includes('deliver')) return 'deliver';
-  return 'complete-step';
-}
 
 const codeOf = (answer: DefinitiveAnswer) => (answer.json as { error?: { code?: string } } | null)?.error?.code ?? `http-${answer.status}`;
 
@@ -108,18 +103,21 @@ export function chaosLoad(input: { send: Send; regulation: TRegulation; director
     while (state.step && refusals < 3) {
       const step = state.step;
       const procedure = regulation.procedures.find((p) => p.id === step.procedureId)!;
-      if (step.role === 'executor' && state.assignee === undefined) {
-        const assigner = (procedure.participants ?? []).find((r) => r !== 'executor' && holderOf(step.officeId, r).length > 0);
-        const executors = holderOf(step.officeId, 'executor');
+      const officeOf = (role: string) => state.offices[regulation.roles.find((r) => r.id === role)?.organisation ?? 'provider'];
+      if (awaitsExecutor(state, regulation)) {
+        const assigner = assignersOf(regulation, procedure).find((r) => holderOf(officeOf(r), r).length > 0);
+        const executors = holderOf(step.officeId, step.role);
         if (assigner && executors.length > 0) {
-          if (!(await act(holderOf(step.officeId, assigner)[0]!, { type: 'assign', assignee: executors[Math.floor(random() * executors.length)]! }))) refusals++;
+          if (!(await act(holderOf(officeOf(assigner), assigner)[0]!, { type: 'assign', assignee: executors[Math.floor(random() * executors.length)]! }))) refusals++;
           continue;
         }
       }
-      const actor = step.role === 'executor' && state.assignee !== undefined ? state.assignee : holderOf(step.officeId, step.role)[0];
-      if (actor === undefined) throw new Error(`no demo user is ${step.role} at ${step.officeId}`);
+      const duty = nextDuty(state, regulation)!;
+      const actor = isExecutorRole(regulation, duty.role) && state.assignee !== undefined ? state.assignee : holderOf(officeOf(duty.role), duty.role)[0];
+      if (actor === undefined) throw new Error(`no demo user is ${duty.role} at ${officeOf(duty.role)}`);
       const outcome = procedure.outcomes?.[0]?.id;
-      if (!(await act(actor, { type: commandFor(procedure), procedureId: procedure.id, ...(outcome ? { outcome } : {}) }))) refusals++;
+      const action = duty.command === 'agree' ? { type: 'agree', procedureId: procedure.id, agreed: true } : { type: duty.command, procedureId: procedure.id, ...(outcome ? { outcome } : {}) };
+      if (!(await act(actor, action))) refusals++;
     }
   }
 

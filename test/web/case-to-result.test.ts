@@ -20,6 +20,9 @@ describe('staff take a case to its result on the case page, and anyone verifies 
   };
   const caseState = async () => ((await server.api.request('GET', `/api/cases/${caseId}`, { token: await server.tokenOf('committee-astana.clerk') })).json as { case: CaseState }).case;
 
+  const historyOf = async () =>
+    ((await server.api.request('GET', `/api/cases/${caseId}`, { token: await server.tokenOf('committee-astana.clerk') })).json as { history: { event: { type: string; by?: string; procedureId?: string } }[] }).history.map((e) => e.event);
+
   beforeAll(async () => {
     [server, browser] = await Promise.all([startWebServer(), launchBrowser()]);
     // The application and its registration go through the API: this file is about what comes after.
@@ -64,7 +67,7 @@ describe('staff take a case to its result on the case page, and anyone verifies 
     await page.context().close();
   });
 
-  it('another executor sees that the case is not theirs; the assigned one completes the checks and signs', async () => {
+  it('another executor sees that the case is not theirs; the assigned one completes the checks and sends the result for signature', async () => {
     const other = await newPage();
     await signInOnPage(other, server.baseUrl, 'committee-astana.executor-2', server.password);
     await other.goto(`${server.baseUrl}/cases/${caseId}`);
@@ -82,9 +85,31 @@ describe('staff take a case to its result on the case page, and anyone verifies 
     await page.getByTestId('case-now').filter({ hasText: 'п. 5.3)' }).waitFor();
     await page.getByRole('button', { name: 'Complete the step' }).click();
     await page.getByTestId('case-now').filter({ hasText: 'п. 5.4)' }).waitFor();
+    // п. 5.4): the executor sends the result for signature; the executor does not sign it.
+    expect(await page.getByRole('button', { name: 'Sign', exact: true }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('the department head signs first and the head last (п. 5.4)), and the result is issued', async () => {
+    const departmentHead = await newPage();
+    await signInOnPage(departmentHead, server.baseUrl, 'committee-astana.department-head', server.password);
+    await departmentHead.goto(`${server.baseUrl}/cases/${caseId}`);
+    await departmentHead.getByText('0 of 2 signatures made').waitFor();
+    await departmentHead.getByRole('button', { name: 'Sign', exact: true }).click();
+    await departmentHead.getByText('1 of 2 signatures made').waitFor();
+    // Their signature made, the department head has nothing more to do here.
+    expect(await departmentHead.getByRole('button', { name: 'Sign', exact: true }).count()).toBe(0);
+    expect((await caseState()).status).not.toBe('satisfied');
+    await departmentHead.context().close();
+
+    const page = await newPage();
+    await signInOnPage(page, server.baseUrl, 'committee-astana.head', server.password);
+    await page.goto(`${server.baseUrl}/cases/${caseId}`);
     await page.getByRole('button', { name: 'Sign', exact: true }).click();
     await page.getByTestId('case-result').waitFor();
     const state = await caseState();
+    const signatures = (await historyOf()).filter((e) => e.procedureId === 'issue-result' && (e.type === 'signed' || e.type === 'step-completed')).map((e) => e.by);
+    expect(signatures).toEqual(['committee-astana.department-head', 'committee-astana.head']);
     expect(state.status).toBe('satisfied');
     expect(await page.getByTestId('case-result').textContent()).toContain(state.result!.number);
     expect(await page.locator('h1').textContent()).toContain('Satisfied (result issued)');

@@ -11,6 +11,7 @@ import { sampleCase, type SampleKind } from '../../documents/sample/sample-case.
 import { loadSimulatorSeed } from '../../gateway/simulator/simulator-seed.js';
 import { CliFailure, type CliIo } from '../cli-io.js';
 import { findRegulation } from '../find-regulation.js';
+import { parseIsoInstant } from '../../core/clock/iso-instant.js';
 
 export const sampleDocumentHelp = `reglament sample-document <id> [--variant V] [--channel C] --kind result|refusal|receipt --out FILE.pdf
                           [--lang kk|ru|en] [--both] [--base-url URL] [--submitted ISO] [--json]
@@ -40,8 +41,8 @@ export async function runSampleDocument(
   if (opts.channel !== undefined && !(CHANNELS as readonly string[]).includes(opts.channel)) {
     throw new CliFailure({ kk: `Белгісіз арна: ${opts.channel}`, ru: `Неизвестный канал: ${opts.channel}`, en: `Unknown channel: ${opts.channel}` });
   }
-  const submittedAt = opts.submitted === undefined ? Date.parse('2026-03-16T10:00:00+05:00') : Date.parse(opts.submitted);
-  if (Number.isNaN(submittedAt)) {
+  const submittedAt = parseIsoInstant(opts.submitted ?? '2026-03-16T10:00:00+05:00');
+  if (submittedAt === undefined) {
     throw new CliFailure({ kk: `Уақыт дұрыс емес: ${opts.submitted}`, ru: `Неверное время: ${opts.submitted}`, en: `Not a time: ${opts.submitted}` });
   }
   const directory = loadDirectory();

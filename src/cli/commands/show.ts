@@ -14,6 +14,7 @@ const UNIT: Record<string, Record<TLanguage, string>> = {
   hours: { kk: 'сағат', ru: 'ч.', en: 'h' },
   working_days: { kk: 'жұмыс күні', ru: 'раб. дн.', en: 'working days' },
   calendar_days: { kk: 'күнтізбелік күн', ru: 'кал. дн.', en: 'calendar days' },
+  within_working_day: { kk: 'жұмыс күні ішінде', ru: 'в теч. раб. дня', en: 'within the working day' },
 };
 const HEAD: Record<TLanguage, string[]> = {
   kk: ['т.', 'рәсім', 'орындаушы', 'мерзім', 'нұсқа/арна', 'әрекет'],
@@ -38,7 +39,7 @@ export function runShow(io: CliIo, opts: { id: string | undefined; lang: TLangua
     p.clause,
     p.id,
     roles.get(p.actor) ?? p.actor,
-    p.term ? `${p.term.value} ${UNIT[p.term.unit]![l]}` : UNKNOWN[l],
+    p.term ? (p.term.unit === 'within_working_day' ? UNIT[p.term.unit]![l] : `${p.term.value} ${UNIT[p.term.unit]![l]}`) : UNKNOWN[l],
     [...(p.variants ?? []), ...(p.channels ?? [])].join(',') || '*',
     p.action[l].length > 90 ? `${p.action[l].slice(0, 89)}…` : p.action[l],
   ]);

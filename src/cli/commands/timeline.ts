@@ -3,6 +3,8 @@ import type { DueComputation } from '../../core/clock/add-term.js';
 import { editionAt } from '../../core/regulation/edition-at.js';
 import { selectVariantAndChannel } from '../../core/regulation/planned-path.js';
 import type { TLanguage } from '../../core/regulation/schema.js';
+import { termWords } from '../../core/regulation/term-words.js';
+import { parseIsoInstant } from '../../core/clock/iso-instant.js';
 import { planTimeline } from '../../core/timeline/plan-timeline.js';
 import { CliFailure, table, type CliIo } from '../cli-io.js';
 import { findRegulation } from '../find-regulation.js';
@@ -34,7 +36,7 @@ export function runTimeline(
   opts: { id: string | undefined; submitted: string | undefined; variant?: string; channel?: string; explain: boolean; json: boolean; lang: TLanguage },
 ): number {
   const regulation = findRegulation(opts.id);
-  if (!opts.submitted || !INSTANT.test(opts.submitted) || Number.isNaN(Date.parse(opts.submitted))) {
+  if (!opts.submitted || !INSTANT.test(opts.submitted) || parseIsoInstant(opts.submitted) === undefined) {
     throw new CliFailure({
       kk: `--submitted мәні ығысуы бар ISO-8601 сәті болуы тиіс, мысалы 2026-03-20T17:00:00+05:00 (берілгені: ${opts.submitted ?? 'жоқ'}).`,
       ru: `--submitted должен быть моментом ISO-8601 со смещением, например 2026-03-20T17:00:00+05:00 (получено: ${opts.submitted ?? 'ничего'}).`,
@@ -83,7 +85,7 @@ export function runTimeline(
   io.out(`${regulation.title[lang]} — ${[json.variant, json.channel].filter(Boolean).join(', ')}`);
   io.out(`submitted ${json.submitted}  receipt ${json.receipt}`);
   if (opts.explain) io.out(`  ${json.receiptRule}`);
-  const rows = json.steps.map((s) => [s.id, s.actor, s.term ? `${s.term.value} ${s.term.unit}` : '?', s.start ?? '?', s.due ?? '?']);
+  const rows = json.steps.map((s) => [s.id, s.actor, s.term ? termWords(s.term)[lang] : '?', s.start ?? '?', s.due ?? '?']);
   io.out(table([['step', 'actor', 'term', 'start', 'due'], ...rows]));
   if (opts.explain) {
     for (const s of json.steps) {

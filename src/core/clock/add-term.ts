@@ -64,6 +64,25 @@ export function addTerm(clock: OfficeClock, start: number, term: TTerm): DueComp
     };
   }
 
+  if (term.unit === 'within_working_day') {
+    const countedFrom = clock.nextWorkingMoment(start);
+    const day = zone.local(countedFrom).day;
+    const due = dueOf(clock, start, term);
+    const date = formatLocalDate(day);
+    const moved = day !== startDay;
+    return {
+      ...base,
+      countedFrom,
+      due,
+      skipped: skippedBetween(clock, startDay, day),
+      rule: {
+        kk: `Жұмыс күні ішінде: мерзім ${moved ? `келесі жұмыс күні (${date}), өйткені қадам жұмыс уақытынан тыс басталды,` : `қадам басталған күні (${date})`} жұмыс уақыты аяқталғанда (${close}) бітеді.`,
+        ru: `В течение рабочего дня: срок истекает с окончанием рабочего времени (${close}) ${moved ? `следующего рабочего дня (${date}), так как шаг начался в нерабочее время` : `дня начала шага (${date})`}.`,
+        en: `Within the working day: the term ends at the close of business (${close}) of ${moved ? `the next working day (${date}), as the step started outside working time` : `the day the step starts (${date})`}.`,
+      },
+    };
+  }
+
   if (term.unit === 'working_days') {
     let day = startDay;
     for (let i = 0; i < term.value; i++) day = clock.nextWorkingDay(day);

@@ -109,6 +109,31 @@ describe('time zones', () => {
   });
 });
 
+describe('within the working day («жұмыс күні ішінде», service 10, п. 5.5))', () => {
+  const within: TTerm = { value: 1, unit: 'within_working_day' };
+  it('ends at the close of business of the day the step starts, when it starts in working time', () => {
+    expect(fmt(addTerm(office, at('2026-05-06T10:15:00+05:00'), within).due)).toBe('2026-05-06T18:30:00+05:00');
+    // In the lunch break: still that day.
+    expect(fmt(addTerm(office, at('2026-05-06T13:30:00+05:00'), within).due)).toBe('2026-05-06T18:30:00+05:00');
+  });
+  it('ends at the close of the next working day when the step starts after hours or on a day off', () => {
+    expect(fmt(addTerm(office, at('2026-05-05T19:05:00+05:00'), within).due)).toBe('2026-05-06T18:30:00+05:00');
+    // Friday 20 March 2026 after hours: 21–25 March are off.
+    const c = addTerm(office, at('2026-03-20T18:45:00+05:00'), within);
+    expect(fmt(c.due)).toBe('2026-03-26T18:30:00+05:00');
+    expect(c.rule.en).toContain('the next working day (2026-03-26)');
+    expect(c.rule.kk).not.toMatch(/[a-z]{3,}/);
+  });
+  it('is never later than one working day and never earlier than its start', () => {
+    fc.assert(
+      fc.property(clockArb, instant, (c, t) => {
+        const due = addTerm(c, t, within).due;
+        return due > t && due <= addTerm(c, t, wd(1)).due && c.calendar.isWorking(c.zone.local(due).day) && due === c.closeOfBusiness(c.zone.local(due).day);
+      }),
+    );
+  });
+});
+
 describe('explanations', () => {
   it('names the days skipped and why', () => {
     const c = addTerm(office, at('2026-03-20T17:00:00+05:00'), wd(1));

@@ -9,6 +9,7 @@ export function dueOf(clock: OfficeClock, start: number, term: TTerm): number {
   if (term.unit === 'minutes' || term.unit === 'hours') {
     return clock.addWorkingMinutes(start, term.unit === 'hours' ? term.value * 60 : term.value);
   }
+  if (term.unit === 'within_working_day') return clock.closeOfBusiness(clock.zone.local(clock.nextWorkingMoment(start)).day);
   const startDay = clock.zone.local(start).day;
   if (term.unit === 'working_days') {
     return clock.closeOfBusiness(term.value > 0 ? clock.nthWorkingDayAfter(startDay, term.value) : startDay);

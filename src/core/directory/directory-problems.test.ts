@@ -4,6 +4,7 @@ import { ZDemoUser, type TDirectory } from './directory-schema.js';
 
 const text = { kk: 'т', ru: 'т', en: 't' };
 const sound: TDirectory = {
+  bodies: [],
   organisations: [
     { id: 'committee', kind: 'provider', title: text, provides: ['committee'], source: 'test' },
     { id: 'north-department', kind: 'provider', parent: 'committee', title: text, provides: [], source: 'test' },

@@ -3,7 +3,7 @@ import type { TDirectory } from './directory-schema.js';
 /** A reference in the directory that points nowhere, or an id used twice, with a message for whoever edits the data. */
 export interface DirectoryProblem {
   /** The part of the directory it is in, which names the file it came from. */
-  readonly part: 'organisations' | 'offices' | 'demoUsers';
+  readonly part: 'organisations' | 'offices' | 'bodies' | 'demoUsers';
   readonly path: readonly (string | number)[];
   readonly message: string;
 }
@@ -48,6 +48,16 @@ export function directoryProblems(directory: TDirectory, scheduleIds: Iterable<s
     }
     user.roles.forEach((r, j) => {
       if (!offices.has(r.office)) problems.push({ part: 'demoUsers', path: [i, 'roles', j, 'office'], message: `unknown office ${r.office}` });
+    });
+  });
+  const bodies = new Set<string>();
+  directory.bodies.forEach((body, i) => {
+    if (!offices.has(body.office)) problems.push({ part: 'bodies', path: [i, 'office'], message: `unknown office ${body.office}` });
+    const key = `${body.office}/${body.role}`;
+    if (bodies.has(key)) problems.push({ part: 'bodies', path: [i, 'role'], message: `${body.role} at ${body.office} is listed twice` });
+    bodies.add(key);
+    body.members.forEach((m, j) => {
+      if (m.login !== undefined && !logins.has(m.login)) problems.push({ part: 'bodies', path: [i, 'members', j, 'login'], message: `unknown login ${m.login}` });
     });
   });
   return problems;

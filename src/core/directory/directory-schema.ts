@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZRole, ZText } from '../regulation/schema.js';
+import { ZCollectiveBody } from './collective-body.js';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case identifier');
 const twelveDigits = z.string().regex(/^\d{12}$/, 'expected 12 digits');
@@ -83,11 +84,12 @@ export const ZDemoUser = z
   });
 export type TDemoUser = z.infer<typeof ZDemoUser>;
 
-/** Who exists and who works where: the organisations, their offices and the demo accounts. */
+/** Who exists and who works where: the organisations, their offices, their commissions and councils, and the demo accounts. */
 export const ZDirectory = z
   .object({
     organisations: z.array(ZOrganisation).min(1),
     offices: z.array(ZOffice).min(1),
+    bodies: z.array(ZCollectiveBody).default([]).describe('the commissions and councils, with their members, at their offices'),
     demoUsers: z.array(ZDemoUser),
     demoPassword: z.string().min(8).describe('the one password of every demo account; demo only, never for real staff'),
   })

@@ -1,4 +1,5 @@
 import type { TChannel } from '../regulation/schema.js';
+import type { MeetingRecord } from '../meeting/meeting-record.js';
 import type { CaseApplicant, CaseOffices } from './case-model.js';
 
 /** An application statement and the applicant's detached CMS over it (base64). */
@@ -33,8 +34,29 @@ export type CaseCommand =
       readonly outcome?: string;
       readonly signature?: string;
     }
-  | { readonly type: 'assign'; readonly assignee: string }
+  | {
+      readonly type: 'assign';
+      readonly assignee: string;
+      /** The executor role the assignee is named in (set by the app from their post): the naming binds that role's steps. */
+      readonly role?: string;
+    }
+  | {
+      /** The minutes of a commission's or council's meeting, recorded by the one who keeps them: completes a meeting procedure. */
+      readonly type: 'record-meeting';
+      readonly procedureId: string;
+      readonly meeting: MeetingRecord;
+      /** A refusing decision's grounds, in the words of the minutes. */
+      readonly grounds?: readonly string[];
+    }
   | { readonly type: 'refuse'; readonly grounds: readonly string[] }
+  | {
+      /** An agreeing or approving role's answer to the proposal at the current step. */
+      readonly type: 'agree';
+      readonly procedureId: string;
+      readonly agreed: boolean;
+      /** Why not, when it is sent back. */
+      readonly reason?: string;
+    }
   | { readonly type: 'suspend'; readonly reason: string }
   | { readonly type: 'resume' }
   | { readonly type: 'withdraw' }

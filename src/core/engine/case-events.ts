@@ -1,4 +1,5 @@
 import type { TChannel, TResultKind } from '../regulation/schema.js';
+import type { MeetingRecord, MeetingTally } from '../meeting/meeting-record.js';
 import type { SignedStatement } from './case-commands.js';
 import type { CaseApplicant, CaseOffices } from './case-model.js';
 
@@ -10,8 +11,23 @@ export interface StepStart {
   readonly due: number | null;
 }
 
-/** What happened to a case; the history is the list of these, in order. */
-export type CaseEvent =
+/** Whose turn it becomes at the step (the next signer or agreeing role, or the performer again), and where. */
+export interface Turn {
+  readonly role: string;
+  readonly officeId: string | undefined;
+}
+
+/** Set on an act done by a stand-in: whom they acted for, on which order. */
+export interface ActingFor {
+  readonly for: string;
+  readonly order: string;
+}
+
+/**
+ * What happened to a case; the history is the list of these, in order. `at` is the event's legal
+ * instant; `recordedAt` is set only when the act was really done earlier (before legal receipt).
+ */
+export type CaseEvent = { readonly recordedAt?: number } & (
   | {
       readonly type: 'submitted';
       readonly at: number;
@@ -45,9 +61,71 @@ export type CaseEvent =
       readonly next: StepStart | null;
       /** The signature over the result, when the step signs it (verified before the command reaches the engine). */
       readonly signature?: string;
+      /** The role whose duty completed it (the last signer of a signing step). */
+      readonly role?: string;
+      readonly acting?: ActingFor;
     }
-  | { readonly type: 'assigned'; readonly at: number; readonly by: string; readonly assignee: string }
-  | { readonly type: 'refused'; readonly at: number; readonly by: string; readonly grounds: readonly string[] }
+  | {
+      /** One signature of several on a signing step, before the last (which completes the step). */
+      readonly type: 'signed';
+      readonly at: number;
+      readonly by: string;
+      readonly procedureId: string;
+      readonly role: string;
+      readonly turn?: Turn;
+      readonly signature?: string;
+      readonly acting?: ActingFor;
+    }
+  | {
+      /** The performer's decision (with a refusal's grounds) put to agreement or approval; it takes effect when the last agrees. */
+      readonly type: 'step-proposed';
+      readonly at: number;
+      readonly by: string;
+      readonly procedureId: string;
+      readonly outcome: string;
+      readonly decides: TResultKind | undefined;
+      readonly grounds?: readonly string[];
+      readonly turn?: Turn;
+      readonly acting?: ActingFor;
+    }
+  | {
+      /** A commission's or council's meeting as its minutes record it; the step-completed that follows carries its decision. */
+      readonly type: 'meeting-recorded';
+      readonly at: number;
+      readonly by: string;
+      readonly procedureId: string;
+      readonly role: string;
+      /** The collective-body role that met. */
+      readonly body: string;
+      readonly meeting: MeetingRecord;
+      readonly tally: MeetingTally;
+      readonly acting?: ActingFor;
+    }
+  | { readonly type: 'agreed'; readonly at: number; readonly by: string; readonly procedureId: string; readonly role: string; readonly turn?: Turn; readonly acting?: ActingFor }
+  | {
+      /** An agreeing role sent the proposal back to the performer, with why. */
+      readonly type: 'agreement-declined';
+      readonly at: number;
+      readonly by: string;
+      readonly procedureId: string;
+      readonly role: string;
+      readonly reason: string;
+      readonly turn?: Turn;
+      readonly acting?: ActingFor;
+    }
+  | { readonly type: 'assigned'; readonly at: number; readonly by: string; readonly assignee: string; readonly role?: string; readonly acting?: ActingFor }
+  | {
+      readonly type: 'refused';
+      readonly at: number;
+      readonly by: string;
+      readonly grounds: readonly string[];
+      /**
+       * Set when the refusal goes on to be signed (the step-completed that follows moves the case);
+       * absent in histories written before refusals were signed, where the refusal closed the case.
+       */
+      readonly continues?: true;
+      readonly acting?: ActingFor;
+    }
   | {
       readonly type: 'suspended';
       readonly at: number;
@@ -74,7 +152,7 @@ export type CaseEvent =
       readonly baseNumber: string | undefined;
       /** The result document signed by the provider (base64 CMS holding its canonical JSON), when the deployment signs results. */
       readonly seal?: string;
-    };
+    });
 
 /** The type names of events. */
 export type CaseEventType = CaseEvent['type'];

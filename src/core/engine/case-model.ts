@@ -15,12 +15,22 @@ export const STATUS_TITLES: Record<CaseStatus, TText> = {
   withdrawn: { kk: 'Кері қайтарылды', ru: 'Отозвано', en: 'Withdrawn' },
 };
 
+/** A role a person holds for a time as a stand-in («оны алмастыратын адам»): whose, and on which order. */
+export interface ActingRole {
+  readonly role: string;
+  readonly for: string;
+  readonly order: string;
+}
+
 /** Who issues a command: a person with roles (ids of the regulation's roles, or "applicant"). */
 export interface CaseActor {
   readonly userId: string;
+  /** Every role they hold now at the office, their own and those they act in. */
   readonly roles: readonly string[];
   /** The provider office the person works in; undefined for applicants. */
   readonly officeId?: string;
+  /** Which of the roles they hold only as a stand-in, now. */
+  readonly acting?: readonly ActingRole[];
 }
 
 /** The kinds of organisation a role works in. */
@@ -52,6 +62,26 @@ export interface CurrentStep {
   readonly startedAt: number;
   readonly due: number | null;
   readonly escalated: boolean;
+  /** The signatures made so far on a signing step with several signers, in order. */
+  readonly signatures?: readonly { readonly role: string; readonly by: string; readonly at: number }[];
+  /** The performer's decision awaiting agreement, and the roles that have agreed so far. */
+  readonly proposal?: {
+    readonly outcome: string;
+    readonly decides: TResultKind | undefined;
+    readonly grounds?: readonly string[];
+    readonly by: string;
+    readonly at: number;
+    readonly agreedBy: readonly string[];
+  };
+}
+
+/** A meeting held on the case: what it decided, on which day, and where its minutes are. */
+export interface CaseMeeting {
+  readonly procedureId: string;
+  readonly body: string;
+  readonly heldOn: string;
+  readonly decision: string;
+  readonly minutes: string;
 }
 
 /** A case: one application running one regulation, pinned to one edition. */
@@ -76,9 +106,13 @@ export interface CaseState {
   /** The document the case ended with. */
   readonly result: IssuedResult | undefined;
   readonly assignee: string | undefined;
+  /** The executor role the assignee was named in; the naming binds only that role's steps (absent in older histories: every executor step). */
+  readonly assigneeRole?: string;
   /** The overall due of the service term, moved by suspensions. */
   readonly overallDue: number | null;
   readonly suspension: { readonly at: number; readonly reason: string; readonly stepRemainingMillis: number; readonly overallRemainingMillis: number } | undefined;
+  /** The meetings of commissions and councils held on it, in order (absent before the first). */
+  readonly meetings?: readonly CaseMeeting[];
   /** How many events made it: the optimistic-concurrency version. */
   readonly version: number;
 }

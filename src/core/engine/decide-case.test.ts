@@ -21,6 +21,7 @@ const clerk: CaseActor = { userId: 'clerk-1', roles: ['clerk'], officeId: 'almat
 const deptHead: CaseActor = { userId: 'dh-1', roles: ['department-head'], officeId: 'almaty' };
 const executor: CaseActor = { userId: 'ex-1', roles: ['executor'], officeId: 'almaty' };
 const otherExecutor: CaseActor = { userId: 'ex-2', roles: ['executor'], officeId: 'almaty' };
+const head: CaseActor = { userId: 'head-1', roles: ['head'], officeId: 'almaty' };
 
 /** Drives a case through commands, failing loudly on a rejection. */
 function drive(regulation: TRegulation, steps: [CaseActor, CaseCommand, string][]): { state: CaseState; events: CaseEvent[] } {
@@ -44,7 +45,7 @@ describe('a specialist-certificate case end to end', () => {
   it('runs from submission to a satisfied result, each due counted from when the step really started', () => {
     const { state, events } = drive(cert, [
       [applicant, submit, '2026-03-20T17:00:00+05:00'],
-      [clerk, { type: 'complete-step', procedureId: 'register' }, '2026-03-26T10:00:00+05:00'],
+      [clerk, { type: 'register', procedureId: 'register' }, '2026-03-26T10:00:00+05:00'],
       [deptHead, { type: 'assign', assignee: 'ex-1' }, '2026-03-26T11:00:00+05:00'],
       [executor, { type: 'complete-step', procedureId: 'check-completeness', outcome: 'complete' }, '2026-03-27T12:00:00+05:00'],
       [executor, { type: 'complete-step', procedureId: 'check-compliance', outcome: 'compliant' }, '2026-03-30T12:00:00+05:00'],
@@ -59,10 +60,11 @@ describe('a specialist-certificate case end to end', () => {
 
     const done = drive(cert, [
       [applicant, submit, '2026-03-20T17:00:00+05:00'],
-      [clerk, { type: 'complete-step', procedureId: 'register' }, '2026-03-26T10:00:00+05:00'],
+      [clerk, { type: 'register', procedureId: 'register' }, '2026-03-26T10:00:00+05:00'],
       [executor, { type: 'complete-step', procedureId: 'check-completeness', outcome: 'complete' }, '2026-03-27T12:00:00+05:00'],
       [executor, { type: 'complete-step', procedureId: 'check-compliance', outcome: 'compliant' }, '2026-03-30T12:00:00+05:00'],
-      [executor, { type: 'sign', procedureId: 'issue-result' }, '2026-03-31T12:00:00+05:00'],
+      [deptHead, { type: 'sign', procedureId: 'issue-result' }, '2026-03-31T11:00:00+05:00'],
+      [head, { type: 'sign', procedureId: 'issue-result' }, '2026-03-31T12:00:00+05:00'],
     ]).state;
     expect(done.status).toBe('satisfied');
     expect(done.decision).toBe('certificate');
@@ -73,11 +75,13 @@ describe('a specialist-certificate case end to end', () => {
   it('ends refused when the package is incomplete, through the signing step', () => {
     const { state } = drive(cert, [
       [applicant, submit, '2026-04-06T10:00:00+05:00'],
-      [clerk, { type: 'complete-step', procedureId: 'register' }, '2026-04-06T12:00:00+05:00'],
+      [clerk, { type: 'register', procedureId: 'register' }, '2026-04-06T12:00:00+05:00'],
       [executor, { type: 'complete-step', procedureId: 'check-completeness', outcome: 'incomplete' }, '2026-04-07T12:00:00+05:00'],
+      [deptHead, { type: 'agree', procedureId: 'check-completeness', agreed: true }, '2026-04-07T14:00:00+05:00'],
+      [deptHead, { type: 'sign', procedureId: 'issue-result' }, '2026-04-08T09:30:00+05:00'],
     ]);
     expect(state.step?.procedureId).toBe('issue-result');
-    const decided = decideCase(state, { type: 'complete-step', procedureId: 'issue-result' }, { regulation: cert, clockFor, policy: DEMONSTRATION_POLICY, now: at('2026-04-08T10:00:00+05:00'), actor: executor });
+    const decided = decideCase(state, { type: 'sign', procedureId: 'issue-result' }, { regulation: cert, clockFor, policy: DEMONSTRATION_POLICY, now: at('2026-04-08T10:00:00+05:00'), actor: head });
     const closed = decided.ok ? decided.value.reduce(evolveCase, state) : undefined;
     expect(closed?.status).toBe('refused');
     expect(closed?.result).toEqual({ kind: 'motivated-refusal', number: 'REF-c-1', positive: false });
@@ -87,7 +91,7 @@ describe('a specialist-certificate case end to end', () => {
 describe('rejections', () => {
   const base = drive(cert, [
     [applicant, submit, '2026-04-06T10:00:00+05:00'],
-    [clerk, { type: 'complete-step', procedureId: 'register' }, '2026-04-06T12:00:00+05:00'],
+    [clerk, { type: 'register', procedureId: 'register' }, '2026-04-06T12:00:00+05:00'],
     [deptHead, { type: 'assign', assignee: 'ex-1' }, '2026-04-06T12:30:00+05:00'],
   ]).state;
   const ctx = (actor: CaseActor) => ({ regulation: cert, clockFor, policy: DEMONSTRATION_POLICY, now: at('2026-04-07T10:00:00+05:00'), actor });
@@ -110,13 +114,30 @@ describe('rejections', () => {
     expect(code(executor, { type: 'sign', procedureId: 'check-completeness', outcome: 'complete' })).toBe('wrong-kind');
     expect(code(executor, { type: 'register', procedureId: 'check-completeness', outcome: 'complete' })).toBe('wrong-kind');
   });
+  it('completes a signing or registering procedure only by its own command, never by a plain completion', () => {
+    const atRegister = drive(cert, [[applicant, submit, '2026-04-06T10:00:00+05:00']]).state;
+    const registered = decideCase(atRegister, { type: 'complete-step', procedureId: 'register' }, ctx(clerk));
+    expect(!registered.ok && registered.error.code).toBe('wrong-kind');
+    const atSigning = drive(cert, [
+      [applicant, submit, '2026-04-06T10:00:00+05:00'],
+      [clerk, { type: 'register', procedureId: 'register' }, '2026-04-06T12:00:00+05:00'],
+      [executor, { type: 'complete-step', procedureId: 'check-completeness', outcome: 'incomplete' }, '2026-04-07T12:00:00+05:00'],
+      [deptHead, { type: 'agree', procedureId: 'check-completeness', agreed: true }, '2026-04-07T14:00:00+05:00'],
+    ]).state;
+    expect(atSigning.step?.procedureId).toBe('issue-result');
+    const unsigned = decideCase(atSigning, { type: 'complete-step', procedureId: 'issue-result' }, ctx(executor));
+    expect(unsigned.ok).toBe(false);
+    expect(!unsigned.ok && unsigned.error.code).toBe('wrong-kind');
+    expect(!unsigned.ok && unsigned.error.message.kk).toContain('"sign"');
+    expect(decideCase(atSigning, { type: 'sign', procedureId: 'issue-result' }, ctx(deptHead)).ok).toBe(true);
+  });
   it('escalates only an overdue step, on the timer’s command', () => {
     expect(code(clerk, { type: 'escalate' })).toBe('not-due');
     const late = decideCase(base, { type: 'escalate' }, { ...ctx(clerk), now: at('2026-04-20T10:00:00+05:00') });
     expect(late.ok && late.value).toMatchObject([{ type: 'escalated', procedureId: 'check-completeness', supervisorRole: 'department-head', supervisorOfficeId: 'almaty' }]);
   });
   it('refuses a second click on a step already done', () => {
-    expect(code(clerk, { type: 'complete-step', procedureId: 'register' })).toBe('wrong-step');
+    expect(code(clerk, { type: 'register', procedureId: 'register' })).toBe('wrong-step');
   });
   it('asks for an outcome where the step branches', () => {
     const d = decideCase(base, { type: 'complete-step', procedureId: 'check-completeness' }, ctx(executor));
@@ -149,7 +170,7 @@ describe('suspension and escalation', () => {
   it('stops the step clock and the overall clock while waiting for the applicant', () => {
     const { state } = drive(cert, [
       [applicant, submit, '2026-04-06T10:00:00+05:00'],
-      [clerk, { type: 'complete-step', procedureId: 'register' }, '2026-04-06T12:00:00+05:00'],
+      [clerk, { type: 'register', procedureId: 'register' }, '2026-04-06T12:00:00+05:00'],
       // check-completeness (2 wd) is due Wed 8 April 18:30; suspended Tue 7 April 18:30 with 8 h left.
       [executor, { type: 'suspend', reason: 'diploma copy unreadable' }, '2026-04-07T18:30:00+05:00'],
       [executor, { type: 'resume' }, '2026-04-13T09:00:00+05:00'],

@@ -4,11 +4,15 @@ import { receiptOf } from '../clock/receipt.js';
 import { err, ok, type Result } from '../result.js';
 import { admitApplication, type AdmissionPolicy } from '../regulation/admission.js';
 import { firstApplicableFrom, procedureAfter, selectVariantAndChannel } from '../regulation/planned-path.js';
-import { NEGATIVE_RESULT_KINDS, type TProcedure, type TProcedureKind, type TRegulation, type TResult, type TResultKind } from '../regulation/schema.js';
+import { NEGATIVE_RESULT_KINDS, type TOutcome, type TProcedure, type TRegulation, type TResult, type TResultKind, type TText } from '../regulation/schema.js';
 import { clockOfRole, planTimeline, type ClockFor } from '../timeline/plan-timeline.js';
 import type { CaseCommand, StepCommandType } from './case-commands.js';
-import type { CaseEvent, StepStart } from './case-events.js';
+import type { ActingFor, CaseEvent, StepStart, Turn } from './case-events.js';
 import type { CaseActor, CaseOffices, CaseState } from './case-model.js';
+import { completingCommand } from './completing-command.js';
+import { agreementOf, assignersOf, firstDutyOf, isExecutorRole, meetingDecisionsOf, refusingOutcome, signersOf, supervisorOf } from './duties.js';
+import type { TCollectiveBody } from '../directory/collective-body.js';
+import { judgeMeeting } from '../meeting/judge-meeting.js';
 import { resultNumber } from './result-number.js';
 import { rejection, type CaseRejection } from './case-rejection.js';
 
@@ -20,6 +24,8 @@ export interface EngineContext {
   /** The instant the command is decided at (the core never reads the clock). */
   readonly now: number;
   readonly actor: CaseActor;
+  /** The commission or council standing for a collective-body role at an office, as the directory holds it. */
+  readonly bodyOf?: (role: string, officeId: string | undefined) => TCollectiveBody | undefined;
 }
 
 type Decision = Result<CaseEvent[], CaseRejection>;
@@ -33,14 +39,20 @@ function officeOfRole(regulation: TRegulation, offices: CaseOffices, roleId: str
   return offices[regulation.roles.find((r) => r.id === roleId)?.organisation ?? 'provider'];
 }
 
-/** Where a procedure starts: its actor, the actor's office, and its due on that office's clock. */
+/** Where a procedure starts: whose turn it is first and at which office, and its due on the performer's office clock. */
 function stepStart(ctx: EngineContext, offices: CaseOffices, procedure: TProcedure, start: number): StepStart {
+  const role = firstDutyOf(procedure);
   return {
     procedureId: procedure.id,
-    role: procedure.actor,
-    officeId: officeOfRole(ctx.regulation, offices, procedure.actor),
+    role,
+    officeId: officeOfRole(ctx.regulation, offices, role),
     due: procedure.term ? dueOf(officeClockOf(ctx, procedure.actor), start, procedure.term) : null,
   };
+}
+
+/** Whose turn it is now at a step: the role, and the office it works in for this case. */
+function turnOf(ctx: EngineContext, offices: CaseOffices, role: string): Turn {
+  return { role, officeId: officeOfRole(ctx.regulation, offices, role) };
 }
 
 /** The clocks a suspension runs on: the current step's office, and the receiving office for the overall term. */
@@ -53,30 +65,49 @@ function currentProcedure(ctx: EngineContext, state: CaseState): TProcedure | un
   return state.step ? ctx.regulation.procedures.find((p) => p.id === state.step!.procedureId) : undefined;
 }
 
+/** The roles' titles in each language, for a refusal that says who may act. */
+function rolesNamed(regulation: TRegulation, roles: readonly string[]): TText {
+  const title = (lang: keyof TText) => roles.map((id) => regulation.roles.find((r) => r.id === id)?.title[lang] ?? id).join(', ');
+  return { kk: title('kk'), ru: title('ru'), en: title('en') };
+}
+
 /**
- * Whether the person may act on the current procedure: they hold its actor's role (or, when
- * participants count, a role named with it) in the office that role works in for this case.
+ * Whether the person holds one of the roles that hold this duty, in the office that role works in
+ * for this case. The role they act in comes back, with the appointment when they hold it as a stand-in.
  */
-function authorise(ctx: EngineContext, offices: CaseOffices, procedure: TProcedure, allowed: readonly string[]): CaseRejection | undefined {
+function authorise(ctx: EngineContext, offices: CaseOffices, procedure: TProcedure, allowed: readonly string[]): Result<{ role: string; acting?: ActingFor }, CaseRejection> {
   const held = allowed.filter((r) => ctx.actor.roles.includes(r));
-  if (held.length === 0) return wrongRole(procedure);
-  if (held.some((r) => officeOfRole(ctx.regulation, offices, r) === ctx.actor.officeId)) return undefined;
-  return rejection(
-    'wrong-office',
-    'Бұл іс басқа кеңседе қаралады: оған тек сол кеңсенің қызметкерлері әрекет ете алады.',
-    'Это дело рассматривает другое подразделение: действовать по нему могут только его сотрудники.',
-    'Another office handles this case: only its staff may act on it.',
-  );
+  if (held.length === 0) return err(wrongRole(ctx.regulation, procedure, allowed));
+  const role = held.find((r) => officeOfRole(ctx.regulation, offices, r) === ctx.actor.officeId);
+  if (role === undefined) {
+    return err(
+      rejection(
+        'wrong-office',
+        'Бұл іс басқа кеңседе қаралады: оған тек сол кеңсенің қызметкерлері әрекет ете алады.',
+        'Это дело рассматривает другое подразделение: действовать по нему могут только его сотрудники.',
+        'Another office handles this case: only its staff may act on it.',
+      ),
+    );
+  }
+  // A role held in one's own right wins over the same role held as a stand-in.
+  const own = held.find((r) => officeOfRole(ctx.regulation, offices, r) === ctx.actor.officeId && !ctx.actor.acting?.some((a) => a.role === r));
+  const stand = own === undefined ? ctx.actor.acting?.find((a) => a.role === role) : undefined;
+  return ok(stand ? { role, acting: { for: stand.for, order: stand.order } } : { role: own ?? role });
 }
 
 const withParticipants = (procedure: TProcedure) => [procedure.actor, ...(procedure.participants ?? [])];
+const actingOf = (held: { acting?: ActingFor }) => (held.acting ? { acting: held.acting } : {});
 
-function wrongRole(procedure: TProcedure): CaseRejection {
+function wrongRole(regulation: TRegulation, procedure: TProcedure, allowed: readonly string[]): CaseRejection {
+  const who = rolesNamed(regulation, allowed.length > 0 ? allowed : [procedure.actor]);
+  if (allowed.length === 0) {
+    return rejection('wrong-role', `"${procedure.id}" рәсімінде бұл әрекетті ешкім жасай алмайды.`, `На процедуре "${procedure.id}" это действие никому не поручено.`, `Nobody is given this act at "${procedure.id}".`);
+  }
   return rejection(
     'wrong-role',
-    `Бұл әрекетті "${procedure.id}" рәсімінде тек оның орындаушысы (${procedure.actor}) жасай алады.`,
-    `Это действие на процедуре "${procedure.id}" может выполнить только её исполнитель (${procedure.actor}).`,
-    `Only the procedure's actor (${procedure.actor}) may do this at "${procedure.id}".`,
+    `Бұл әрекетті "${procedure.id}" рәсімінде тек ${who.kk} жасай алады.`,
+    `Это действие на процедуре "${procedure.id}" может выполнить только ${who.ru}.`,
+    `Only the ${who.en} may do this at "${procedure.id}".`,
   );
 }
 
@@ -103,8 +134,8 @@ function decideSubmit(command: Extract<CaseCommand, { type: 'submit' }>, ctx: En
     return err(rejection('not-own-case', 'Өтінішті тек өз атыңыздан бере аласыз.', 'Подать заявление можно только от своего имени.', 'You can only apply in your own name.'));
   }
   if (!isApplicant) {
-    const refused = authorise(ctx, command.offices, first, [first.actor]);
-    if (refused) return err(refused);
+    const held = authorise(ctx, command.offices, first, [first.actor]);
+    if (!held.ok) return err(held.error);
   }
   if (command.offices.provider === undefined) {
     return err(rejection('invalid-input', 'Қызмет берушінің кеңсесі көрсетілмеген.', 'Не указано подразделение услугодателя.', 'The provider office is not given.'));
@@ -138,15 +169,84 @@ function decideSubmit(command: Extract<CaseCommand, { type: 'submit' }>, ctx: En
   ]);
 }
 
-/** The procedure kinds each named step command requires. */
-const KINDS_OF_COMMAND: Record<StepCommandType, readonly TProcedureKind[] | undefined> = {
-  'complete-step': undefined,
-  register: ['register', 'receive'],
-  sign: ['sign'],
-  deliver: ['deliver'],
+const awaitingAgreement = (ctx: EngineContext, procedure: TProcedure, state: CaseState): CaseRejection => {
+  const proposal = state.step!.proposal!;
+  const agreement = agreementOf(procedure, procedure.outcomes?.find((o) => o.id === proposal.outcome));
+  const who = rolesNamed(ctx.regulation, agreement?.by.slice(proposal.agreedBy.length, proposal.agreedBy.length + 1) ?? []);
+  return rejection(
+    'wrong-state',
+    `Шешім келісуді күтуде (${who.kk}).`,
+    `Решение ожидает согласования (${who.ru}).`,
+    `The decision awaits agreement (${who.en}).`,
+  );
 };
 
-function decideStep(state: CaseState, command: Extract<CaseCommand, { type: StepCommandType }>, ctx: EngineContext): Decision {
+/**
+ * The events that carry out a decided outcome: put to agreement when the definition asks for it,
+ * else the refusal's grounds (when it is one), the step completed, and the result when the case ends.
+ */
+function carryOut(
+  ctx: EngineContext,
+  state: CaseState,
+  procedure: TProcedure,
+  outcome: TOutcome | undefined,
+  done: { by: string; role: string; acting?: ActingFor; grounds?: readonly string[]; signature?: string; agreed?: boolean },
+): CaseEvent[] {
+  const { now } = ctx;
+  if (!done.agreed && agreementOf(procedure, outcome)) {
+    return [
+      {
+        type: 'step-proposed',
+        at: now,
+        by: done.by,
+        procedureId: procedure.id,
+        outcome: outcome?.id ?? 'done',
+        decides: outcome?.decides,
+        ...(done.grounds ? { grounds: done.grounds } : {}),
+        turn: turnOf(ctx, state.offices, agreementOf(procedure, outcome)!.by[0]!),
+        ...actingOf(done),
+      },
+    ];
+  }
+  const next = procedureAfter(ctx.regulation, procedure, outcome?.id, state.variant, state.channel);
+  const refusal: CaseEvent[] = done.grounds ? [{ type: 'refused', at: now, by: done.by, grounds: done.grounds, continues: true, ...actingOf(done) }] : [];
+  const completed: CaseEvent = {
+    type: 'step-completed',
+    at: now,
+    by: done.by,
+    procedureId: procedure.id,
+    outcome: outcome?.id ?? 'done',
+    decides: outcome?.decides,
+    next: next ? stepStart(ctx, state.offices, next, now) : null,
+    role: done.role,
+    ...(done.signature !== undefined ? { signature: done.signature } : {}),
+    ...actingOf(done),
+  };
+  return next ? [...refusal, completed] : [...refusal, completed, closingResult(ctx, state, outcome?.decides ?? state.decision, now)];
+}
+
+/** The outcome a step command names, or the only one; an error when the step branches and none is named. */
+function outcomeOf(procedure: TProcedure, named: string | undefined): Result<TOutcome | undefined, CaseRejection> {
+  const outcomes = procedure.outcomes ?? [];
+  const outcome = named === undefined ? (outcomes.length <= 1 ? outcomes[0] : undefined) : outcomes.find((o) => o.id === named);
+  if (outcomes.length > 0 && !outcome) {
+    const known = outcomes.map((o) => o.id).join(', ');
+    return err(rejection('unknown-outcome', `Нәтижені таңдаңыз: ${known}.`, `Выберите исход: ${known}.`, `Choose an outcome: ${known}.`));
+  }
+  return ok(outcome);
+}
+
+/** The executor's own work is theirs alone once they are named. */
+function notAssignee(state: CaseState, role: string, ctx: EngineContext): CaseRejection | undefined {
+  const bound = state.assignee !== undefined && (state.assigneeRole === undefined || state.assigneeRole === role);
+  if (isExecutorRole(ctx.regulation, role) && bound && state.assignee !== ctx.actor.userId) {
+    return rejection('not-assignee', 'Бұл іс басқа орындаушыға жүктелген.', 'Дело поручено другому исполнителю.', 'The case is assigned to another executor.');
+  }
+  return undefined;
+}
+
+/** The procedure a step command is about, when the case is at it and the command is the one that completes it. */
+function stepProcedure(state: CaseState, command: { type: string; procedureId: string }, ctx: EngineContext): Result<TProcedure, CaseRejection> {
   const procedure = currentProcedure(ctx, state);
   if (!procedure || procedure.id !== command.procedureId) {
     return err(
@@ -158,40 +258,166 @@ function decideStep(state: CaseState, command: Extract<CaseCommand, { type: Step
       ),
     );
   }
-  const required = KINDS_OF_COMMAND[command.type];
-  if (required && !procedure.kinds.some((k) => required.includes(k))) {
+  const required = completingCommand(procedure);
+  if (command.type !== required) {
     return err(
       rejection(
         'wrong-kind',
-        `"${procedure.id}" рәсімі "${command.type}" әрекеті емес (${procedure.kinds.join(', ')}).`,
-        `Процедура "${procedure.id}" не является действием "${command.type}" (${procedure.kinds.join(', ')}).`,
-        `Procedure "${procedure.id}" is not a "${command.type}" act (${procedure.kinds.join(', ')}).`,
+        `"${procedure.id}" рәсімі "${required}" әрекетімен ғана аяқталады (${procedure.kinds.join(', ')}).`,
+        `Процедура "${procedure.id}" завершается только действием "${required}" (${procedure.kinds.join(', ')}).`,
+        `Procedure "${procedure.id}" is completed only by "${required}" (${procedure.kinds.join(', ')}).`,
       ),
     );
   }
-  const refused = authorise(ctx, state.offices, procedure, [procedure.actor]);
-  if (refused) return err(refused);
-  if (procedure.actor === 'executor' && state.assignee !== undefined && state.assignee !== ctx.actor.userId) {
-    return err(rejection('not-assignee', 'Бұл іс басқа орындаушыға жүктелген.', 'Дело поручено другому исполнителю.', 'The case is assigned to another executor.'));
+  if (state.step?.proposal) return err(awaitingAgreement(ctx, procedure, state));
+  return ok(procedure);
+}
+
+function decideStep(state: CaseState, command: Extract<CaseCommand, { type: StepCommandType }>, ctx: EngineContext): Decision {
+  const at = stepProcedure(state, command, ctx);
+  if (!at.ok) return at;
+  const procedure = at.value;
+  if (command.type === 'sign') return decideSignature(state, procedure, command, ctx);
+  const held = authorise(ctx, state.offices, procedure, [procedure.actor]);
+  if (!held.ok) return err(held.error);
+  const foreign = notAssignee(state, procedure.actor, ctx);
+  if (foreign) return err(foreign);
+  const outcome = outcomeOf(procedure, command.outcome);
+  if (!outcome.ok) return err(outcome.error);
+  return ok(carryOut(ctx, state, procedure, outcome.value, { by: ctx.actor.userId, ...held.value }));
+}
+
+/**
+ * A signature on a signing step: the signers sign in the order the definition gives, each in
+ * their own right or as an appointed stand-in, nobody twice; the last signature completes the step.
+ */
+function decideSignature(state: CaseState, procedure: TProcedure, command: Extract<CaseCommand, { type: StepCommandType }>, ctx: EngineContext): Decision {
+  const signers = signersOf(procedure);
+  const made = state.step?.signatures ?? [];
+  const due = signers[made.length];
+  if (due === undefined) return err(rejection('wrong-state', 'Барлық қолдар қойылған.', 'Все подписи уже поставлены.', 'Every signature is already made.'));
+  const held = authorise(ctx, state.offices, procedure, [due]);
+  if (!held.ok) {
+    const later = signers.slice(made.length + 1).some((r) => ctx.actor.roles.includes(r));
+    if (!later) return err(held.error);
+    const who = rolesNamed(ctx.regulation, [due]);
+    return err(rejection('wrong-role', `Алдымен ${who.kk} қол қояды.`, `Сначала подписывает ${who.ru}.`, `The ${who.en} signs first.`));
   }
-  const outcomes = procedure.outcomes ?? [];
-  const outcome = command.outcome === undefined ? (outcomes.length <= 1 ? outcomes[0] : undefined) : outcomes.find((o) => o.id === command.outcome);
-  if (outcomes.length > 0 && !outcome) {
-    const known = outcomes.map((o) => o.id).join(', ');
-    return err(rejection('unknown-outcome', `Нәтижені таңдаңыз: ${known}.`, `Выберите исход: ${known}.`, `Choose an outcome: ${known}.`));
+  const foreign = notAssignee(state, due, ctx);
+  if (foreign) return err(foreign);
+  if (made.some((m) => m.by === ctx.actor.userId)) {
+    return err(rejection('wrong-role', 'Бір адам бір құжатқа екі рет қол қоя алмайды.', 'Один человек не может подписать документ дважды.', 'One person cannot sign the same document twice.'));
   }
-  const next = procedureAfter(ctx.regulation, procedure, outcome?.id, state.variant, state.channel);
-  const completed: CaseEvent = {
-    type: 'step-completed',
+  const outcome = outcomeOf(procedure, command.outcome);
+  if (!outcome.ok) return err(outcome.error);
+  if (made.length + 1 < signers.length) {
+    return ok([
+      {
+        type: 'signed',
+        at: ctx.now,
+        by: ctx.actor.userId,
+        procedureId: procedure.id,
+        role: held.value.role,
+        turn: turnOf(ctx, state.offices, signers[made.length + 1]!),
+        ...(command.signature !== undefined ? { signature: command.signature } : {}),
+        ...actingOf(held.value),
+      },
+    ]);
+  }
+  return ok(carryOut(ctx, state, procedure, outcome.value, { by: ctx.actor.userId, ...held.value, ...(command.signature !== undefined ? { signature: command.signature } : {}), agreed: true }));
+}
+
+/** Whether the person may record the meeting at the case's current step (the keeper of its minutes, at the case's office), whatever the minutes say. */
+export function meetingRecorder(state: CaseState, procedureId: string, ctx: EngineContext): Result<{ procedure: TProcedure; held: { role: string; acting?: ActingFor } }, CaseRejection> {
+  if (CLOSED.has(state.status) || state.status === 'suspended') return err(rejection('wrong-state', 'Іс жабық немесе тоқтатылған.', 'Дело закрыто или приостановлено.', 'The case is closed or suspended.'));
+  const at = stepProcedure(state, { type: 'record-meeting', procedureId }, ctx);
+  if (!at.ok) return at;
+  const procedure = at.value;
+  const held = authorise(ctx, state.offices, procedure, [procedure.meeting!.recordedBy]);
+  if (!held.ok) return err(held.error);
+  const foreign = notAssignee(state, procedure.meeting!.recordedBy, ctx);
+  return foreign ? err(foreign) : ok({ procedure, held: held.value });
+}
+
+/**
+ * The minutes of a meeting, recorded by the role that keeps them: the record is checked against the
+ * body's composition and rules at the case's office, and its decision completes the procedure.
+ */
+function decideMeeting(state: CaseState, command: Extract<CaseCommand, { type: 'record-meeting' }>, ctx: EngineContext): Decision {
+  const recorder = meetingRecorder(state, command.procedureId, ctx);
+  if (!recorder.ok) return recorder;
+  const { procedure, held: who } = recorder.value;
+  const meeting = procedure.meeting!;
+  const officeId = officeOfRole(ctx.regulation, state.offices, meeting.body);
+  const body = ctx.bodyOf?.(meeting.body, officeId);
+  if (!body) {
+    const title = rolesNamed(ctx.regulation, [meeting.body]);
+    return err(
+      rejection(
+        'wrong-state',
+        `${title.kk} құрамы анықтамалықта жоқ: отырысты жазу мүмкін емес.`,
+        `Состав органа «${title.ru}» не внесён в справочник: записать заседание нельзя.`,
+        `The membership of the ${title.en} is not in the directory: the meeting cannot be recorded.`,
+      ),
+    );
+  }
+  const clock = officeClockOf(ctx, procedure.actor);
+  const judged = judgeMeeting(body, command.meeting, {
+    decisions: meetingDecisionsOf(procedure).map((d) => d.id),
+    earliest: clock.zone.local(state.step!.startedAt).day,
+    today: clock.zone.local(ctx.now).day,
+  });
+  if (!judged.ok) return judged;
+  const outcome = procedure.outcomes?.find((o) => o.id === command.meeting.decision);
+  const refuses = outcome?.decides !== undefined && NEGATIVE_RESULT_KINDS.has(outcome.decides);
+  const grounds = command.grounds?.map((g) => g.trim()).filter((g) => g.length > 0) ?? [];
+  if (refuses && grounds.length === 0) {
+    return err(rejection('invalid-input', 'Отырыс хаттамасындағы бас тарту негіздерін көрсетіңіз.', 'Укажите основания отказа из протокола заседания.', 'Give the grounds for refusal from the minutes.'));
+  }
+  const recorded: CaseEvent = {
+    type: 'meeting-recorded',
     at: ctx.now,
     by: ctx.actor.userId,
     procedureId: procedure.id,
-    outcome: outcome?.id ?? 'done',
-    decides: outcome?.decides,
-    next: next ? stepStart(ctx, state.offices, next, ctx.now) : null,
-    ...(command.signature !== undefined ? { signature: command.signature } : {}),
+    role: who.role,
+    body: meeting.body,
+    meeting: command.meeting,
+    tally: judged.value,
+    ...actingOf(who),
   };
-  return ok(next ? [completed] : [completed, closingResult(ctx, state, outcome?.decides ?? state.decision, ctx.now)]);
+  return ok([recorded, ...carryOut(ctx, state, procedure, outcome, { by: ctx.actor.userId, ...who, ...(refuses ? { grounds } : {}) })]);
+}
+
+/** An agreeing role's answer: the next in order agrees (the last one lets the decision take effect) or sends it back. */
+function decideAgreement(state: CaseState, procedure: TProcedure, command: Extract<CaseCommand, { type: 'agree' }>, ctx: EngineContext): Decision {
+  const proposal = state.step?.proposal;
+  if (procedure.id !== command.procedureId || !proposal) {
+    return err(rejection('wrong-step', 'Бұл рәсімде келісуге ештеңе жоқ.', 'На этой процедуре нечего согласовывать.', 'Nothing awaits agreement at this procedure.'));
+  }
+  const outcome = procedure.outcomes?.find((o) => o.id === proposal.outcome);
+  const agreement = agreementOf(procedure, outcome);
+  const due = agreement?.by[proposal.agreedBy.length];
+  if (!agreement || due === undefined) return err(rejection('wrong-state', 'Шешім келісілген.', 'Решение уже согласовано.', 'The decision is already agreed.'));
+  const held = authorise(ctx, state.offices, procedure, [due]);
+  if (!held.ok) return err(held.error);
+  const by = ctx.actor.userId;
+  if (!command.agreed) {
+    if (!command.reason?.trim()) return err(rejection('invalid-input', 'Неге келіспейтініңізді жазыңыз.', 'Укажите, почему вы не согласны.', 'Say why you do not agree.'));
+    return ok([{ type: 'agreement-declined', at: ctx.now, by, procedureId: procedure.id, role: held.value.role, reason: command.reason, turn: turnOf(ctx, state.offices, procedure.actor), ...actingOf(held.value) }]);
+  }
+  const more = proposal.agreedBy.length + 1 < agreement.by.length;
+  const agreed: CaseEvent = {
+    type: 'agreed',
+    at: ctx.now,
+    by,
+    procedureId: procedure.id,
+    role: held.value.role,
+    ...(more ? { turn: turnOf(ctx, state.offices, agreement.by[proposal.agreedBy.length + 1]!) } : {}),
+    ...actingOf(held.value),
+  };
+  if (more) return ok([agreed]);
+  // The decision is the performer's: it takes effect in their name, now that it is agreed.
+  return ok([agreed, ...carryOut(ctx, state, procedure, outcome, { by: proposal.by, role: procedure.actor, ...(proposal.grounds ? { grounds: proposal.grounds } : {}), agreed: true })]);
 }
 
 /** Decides a command on a case: the events it yields, or why it is refused. Pure. */
@@ -203,6 +429,13 @@ export function decideCase(state: CaseState | undefined, command: CaseCommand, c
   if (!state) return err(rejection('no-such-case', 'Іс табылмады.', 'Дело не найдено.', 'No such case.'));
   if (CLOSED.has(state.status)) {
     return err(rejection('case-closed', 'Іс аяқталған: өзгертуге болмайды.', 'Дело завершено: изменения невозможны.', 'The case is closed: nothing more can be done.'));
+  }
+  // No act may bear a date before the application is legally received: one done earlier (after
+  // hours, say) is dated at the receipt instant, as an office registers what came in after hours
+  // under the next working day; the moment it was really done is kept beside it.
+  if (command.type !== 'withdraw' && command.type !== 'escalate' && ctx.now < state.receipt) {
+    const dated = decideCase(state, command, { ...ctx, now: state.receipt });
+    return dated.ok ? ok(dated.value.map((e) => ({ ...e, recordedAt: ctx.now }))) : dated;
   }
   const { actor, now } = ctx;
   const procedure = currentProcedure(ctx, state)!;
@@ -216,27 +449,59 @@ export function decideCase(state: CaseState | undefined, command: CaseCommand, c
     case 'sign':
     case 'deliver':
       return suspended ? notWhileSuspended() : decideStep(state, command, ctx);
+    case 'record-meeting':
+      return suspended ? notWhileSuspended() : decideMeeting(state, command, ctx);
+    case 'agree':
+      return suspended ? notWhileSuspended() : decideAgreement(state, procedure, command, ctx);
     case 'assign': {
       if (suspended) return notWhileSuspended();
-      // Executors are assigned, they do not assign: any other role named at the step may.
-      const refused = authorise(ctx, state.offices, procedure, withParticipants(procedure).filter((r) => r !== 'executor'));
-      if (refused) return err(refused);
+      const held = authorise(ctx, state.offices, procedure, assignersOf(ctx.regulation, procedure));
+      if (!held.ok) return err(held.error);
       if (!command.assignee.trim()) return err(rejection('invalid-input', 'Орындаушыны көрсетіңіз.', 'Укажите исполнителя.', 'Name the executor.'));
-      return ok([{ type: 'assigned', at: now, by: actor.userId, assignee: command.assignee }]);
+      return ok([{ type: 'assigned', at: now, by: actor.userId, assignee: command.assignee, ...(command.role ? { role: command.role } : {}), ...actingOf(held.value) }]);
     }
     case 'refuse': {
       if (suspended) return notWhileSuspended();
-      const refused = authorise(ctx, state.offices, procedure, withParticipants(procedure));
-      if (refused) return err(refused);
+      // A motivated refusal is the performer's decision at a procedure that can refuse; it is agreed and signed like any result.
+      const outcome = refusingOutcome(procedure);
+      if (!outcome) {
+        return err(rejection('wrong-kind', `"${procedure.id}" рәсімінде бас тарту шешімі қабылданбайды.`, `На процедуре "${procedure.id}" решение об отказе не принимается.`, `No refusal is decided at "${procedure.id}".`));
+      }
+      // Where the refusal is decided by signing it, only the signature decides it: the signer chooses the refusing outcome.
+      if (completingCommand(procedure) === 'record-meeting') {
+        return err(
+          rejection(
+            'wrong-kind',
+            `"${procedure.id}" рәсімінде шешімді отырыс қабылдайды: бас тарту отырыс хаттамасымен жазылады.`,
+            `На процедуре "${procedure.id}" решение принимает заседание: отказ записывается протоколом заседания.`,
+            `At "${procedure.id}" the meeting decides: a refusal is recorded with the meeting's minutes.`,
+          ),
+        );
+      }
+      if (completingCommand(procedure) === 'sign') {
+        return err(
+          rejection(
+            'wrong-kind',
+            `"${procedure.id}" рәсімінде бас тарту қол қою арқылы шешіледі: қол қоюшы бас тарту нәтижесін таңдайды.`,
+            `На процедуре "${procedure.id}" отказ решается подписанием: подписывающий выбирает исход с отказом.`,
+            `At "${procedure.id}" a refusal is decided by signing it: the signer chooses the refusing outcome.`,
+          ),
+        );
+      }
+      if (state.step?.proposal) return err(awaitingAgreement(ctx, procedure, state));
+      const held = authorise(ctx, state.offices, procedure, [procedure.actor]);
+      if (!held.ok) return err(held.error);
+      const foreign = notAssignee(state, procedure.actor, ctx);
+      if (foreign) return err(foreign);
       if (command.grounds.length === 0 || command.grounds.some((g) => !g.trim())) {
         return err(rejection('invalid-input', 'Бас тарту негіздерін көрсетіңіз.', 'Укажите основания отказа.', 'Give the grounds for refusal.'));
       }
-      return ok([{ type: 'refused', at: now, by: actor.userId, grounds: command.grounds }, closingResult(ctx, state, 'motivated-refusal', now)]);
+      return ok(carryOut(ctx, state, procedure, outcome, { by: actor.userId, ...held.value, grounds: command.grounds }));
     }
     case 'suspend': {
       if (suspended) return err(rejection('wrong-state', 'Іс онсыз да тоқтатылған.', 'Дело уже приостановлено.', 'The case is already suspended.'));
-      const refused = authorise(ctx, state.offices, procedure, withParticipants(procedure));
-      if (refused) return err(refused);
+      const held = authorise(ctx, state.offices, procedure, withParticipants(procedure));
+      if (!held.ok) return err(held.error);
       if (!command.reason.trim()) return err(rejection('invalid-input', 'Тоқтату себебін көрсетіңіз.', 'Укажите причину приостановления.', 'Give the reason for the suspension.'));
       const { stepClock, receiving } = suspensionClocks(ctx, state, procedure);
       return ok([
@@ -252,8 +517,8 @@ export function decideCase(state: CaseState | undefined, command: CaseCommand, c
     }
     case 'resume': {
       if (!suspended || !state.suspension) return err(rejection('wrong-state', 'Іс тоқтатылмаған.', 'Дело не приостановлено.', 'The case is not suspended.'));
-      const refused = authorise(ctx, state.offices, procedure, withParticipants(procedure));
-      if (refused) return err(refused);
+      const held = authorise(ctx, state.offices, procedure, withParticipants(procedure));
+      if (!held.ok) return err(held.error);
       const { stepClock, receiving } = suspensionClocks(ctx, state, procedure);
       return ok([
         {
@@ -283,7 +548,6 @@ export function overdueEscalation(state: CaseState, regulation: TRegulation, now
   const step = state.step;
   if (!step || step.due === null || step.escalated || state.status === 'suspended' || now <= step.due) return [];
   const procedure = regulation.procedures.find((p) => p.id === step.procedureId);
-  // The step's supervisor: the first other role named with it, else the provider's head.
-  const supervisorRole = procedure?.participants?.[0] ?? regulation.roles.find((r) => /head|leadership/.test(r.id))?.id ?? procedure?.actor ?? 'head';
+  const supervisorRole = supervisorOf(regulation, procedure);
   return [{ type: 'escalated', at: now, procedureId: step.procedureId, supervisorRole, supervisorOfficeId: officeOfRole(regulation, state.offices, supervisorRole) }];
 }

@@ -37,9 +37,32 @@ export function evolveCase(state: CaseState | undefined, event: CaseEvent): Case
       return { ...state, version, step, decision, status: state.status === 'submitted' ? 'registered' : 'in-progress' };
     }
     case 'assigned':
-      return { ...state, version, assignee: event.assignee };
+      return { ...state, version, assignee: event.assignee, ...(event.role ? { assigneeRole: event.role } : {}) };
     case 'refused':
+      // A refusal that goes on to be signed only records the decision; an old one closed the case.
+      if (event.continues) return { ...state, version, decision: state.step?.proposal?.decides ?? state.decision ?? 'motivated-refusal' };
       return { ...state, version, step: null, decision: 'motivated-refusal' };
+    case 'signed':
+      return state.step ? { ...state, version, step: { ...state.step, ...event.turn, signatures: [...(state.step.signatures ?? []), { role: event.role, by: event.by, at: event.at }] } } : { ...state, version };
+    case 'step-proposed':
+      return state.step
+        ? {
+            ...state,
+            version,
+            step: { ...state.step, ...event.turn, proposal: { outcome: event.outcome, decides: event.decides, ...(event.grounds ? { grounds: event.grounds } : {}), by: event.by, at: event.at, agreedBy: [] } },
+          }
+        : { ...state, version };
+    case 'meeting-recorded': {
+      const { heldOn, decision, minutes } = event.meeting;
+      return { ...state, version, meetings: [...(state.meetings ?? []), { procedureId: event.procedureId, body: event.body, heldOn, decision, minutes }] };
+    }
+    case 'agreed':
+      return state.step?.proposal ? { ...state, version, step: { ...state.step, ...event.turn, proposal: { ...state.step.proposal, agreedBy: [...state.step.proposal.agreedBy, event.role] } } } : { ...state, version };
+    case 'agreement-declined': {
+      if (!state.step) return { ...state, version };
+      const { proposal: _declined, ...step } = state.step;
+      return { ...state, version, step: { ...step, ...event.turn } };
+    }
     case 'result-issued':
       return {
         ...state,

@@ -12,6 +12,7 @@ const PREFIX: Record<TResultKind, string> = {
   'accreditation-certificate': 'ACC',
   'database-inclusion': 'DBI',
   'motivated-refusal': 'REF',
+  'refusal-to-consider': 'RTC',
   'rejection-notice': 'RJN',
   'acceptance-refusal-receipt': 'ARR',
 };

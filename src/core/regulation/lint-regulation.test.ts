@@ -49,6 +49,40 @@ describe('lint on broken definitions', () => {
     expect(codes(variantOf((r) => (r.procedures[0]!.actor = 'janitor')))).toContain('unknown-actor');
   });
 
+  it('warns of none of the duty rules on the catalogue, so each warning below is the break’s own', () => {
+    const duty = ['signer-not-leading', 'results-overlap', 'channel-lacks-procedure', 'signers-without-signing', 'agreement-on-signing'];
+    expect(catalogue.flatMap((r) => lintRegulation(r).filter((f) => duty.includes(f.code)).map((f) => `${r.id}: ${f.code} ${f.where}`))).toEqual([]);
+  });
+
+  it('warns when a signing procedure is signed by a role that is no head or chair', () => {
+    const broken = variantOf((r) => (r.procedures.find((p) => p.id === 'issue-result')!.signers = ['department-head', 'executor']));
+    expect(lintRegulation(broken).filter((f) => f.code === 'signer-not-leading').map((f) => f.where)).toEqual(['issue-result']);
+  });
+
+  it('catches a signer, assigner or agreeing role not in the roles list', () => {
+    expect(codes(variantOf((r) => (r.procedures.find((p) => p.id === 'issue-result')!.signers = ['janitor'])))).toContain('unknown-actor');
+    expect(codes(variantOf((r) => (r.procedures[0]!.assigner = 'janitor')))).toContain('unknown-actor');
+    expect(codes(variantOf((r) => (r.procedures[1]!.agreement = { by: ['janitor'], act: 'agree', clause: 'x' })))).toContain('unknown-actor');
+  });
+
+  it('refuses signers on a procedure that does not sign, and an agreement on one that does', () => {
+    expect(codes(variantOf((r) => (r.procedures[0]!.signers = ['head'])))).toContain('signers-without-signing');
+    expect(codes(variantOf((r) => (r.procedures.find((p) => p.id === 'issue-result')!.agreement = { by: ['head'], act: 'approve', clause: 'x' })))).toContain('agreement-on-signing');
+  });
+
+  it('warns when two results of one kind apply to one variant', () => {
+    const broken = variantOf((r) => r.results.push({ ...r.results.find((x) => x.kind === 'certificate')! }));
+    expect(lintRegulation(broken).filter((f) => f.code === 'results-overlap').map((f) => f.where)).toEqual(['certificate']);
+  });
+
+  it('warns when one channel’s path lacks a provider procedure another channel has', () => {
+    const broken = variantOf((r) => {
+      r.channels = ['portal', 'office'];
+      r.procedures.find((p) => p.id === 'check-compliance')!.channels = ['office'];
+    });
+    expect(lintRegulation(broken).filter((f) => f.code === 'channel-lacks-procedure').map((f) => f.where)).toEqual(['check-compliance (portal)']);
+  });
+
   it('catches an outcome that leads nowhere', () => {
     expect(codes(variantOf((r) => (r.procedures[1]!.outcomes![0]!.next = 'nowhere')))).toContain('outcome-leads-nowhere');
   });

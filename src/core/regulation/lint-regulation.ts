@@ -1,5 +1,6 @@
 import { appliesTo, firstApplicableFrom, plannedPath } from './planned-path.js';
-import type { TChannel, TProcedure, TRegulation, TTerm, TText } from './schema.js';
+import { termWords } from './term-words.js';
+import { LEADING_ROLE_KINDS, type TChannel, type TProcedure, type TRegulation, type TTerm, type TText } from './schema.js';
 
 /** error: the definition cannot run as written; warning: the act disagrees with itself; info: worth knowing. */
 export type LintSeverity = 'error' | 'warning' | 'info';
@@ -20,13 +21,13 @@ const scopes = (r: TRegulation): Scope[] =>
     r.channels.map((channel) => ({ variant, channel })),
   );
 const scopeName = (s: Scope) => [s.variant, s.channel].filter(Boolean).join('/');
-const fmtTerm = (t: TTerm) => `${t.value} ${t.unit.replace('_', ' ')}`;
 
 /** Sums terms of one unit; undefined when units are mixed or a term is unknown. */
 export function sumTerms(terms: readonly (TTerm | null)[]): TTerm | undefined {
   if (terms.length === 0 || terms.some((t) => t === null)) return undefined;
   const unit = terms[0]!.unit;
-  if (terms.some((t) => t!.unit !== unit)) return undefined;
+  // «Within the working day» has no count to add.
+  if (unit === 'within_working_day' || terms.some((t) => t!.unit !== unit)) return undefined;
   return { value: terms.reduce((s, t) => s + t!.value, 0), unit };
 }
 
@@ -98,14 +99,40 @@ export function lintRegulation(r: TRegulation): LintFinding[] {
   }
 
   const usedRoles = new Set<string>();
+  const leading = (id: string) => {
+    const kind = r.roles.find((x) => x.id === id)?.kind;
+    return kind !== undefined && LEADING_ROLE_KINDS.has(kind);
+  };
   for (const p of r.procedures) {
-    for (const actor of [p.actor, ...(p.participants ?? [])]) {
+    const agreeing = [...(p.agreement?.by ?? []), ...(p.outcomes ?? []).flatMap((o) => o.agreement?.by ?? [])];
+    const meeting = p.meeting ? [p.meeting.body, p.meeting.recordedBy] : [];
+    for (const actor of [p.actor, ...(p.participants ?? []), ...(p.assigner ? [p.assigner] : []), ...(p.signers ?? []), ...agreeing, ...meeting]) {
       usedRoles.add(actor);
       if (!roleIds.has(actor)) add('unknown-actor', 'error', p.id, `The actor "${actor}" is not in the roles list (п. 7).`, `Исполнитель "${actor}" не указан в перечне (п. 7).`, `"${actor}" орындаушысы тізбеде (7-т.) жоқ.`);
     }
     for (const o of p.outcomes ?? []) {
       if (o.next !== 'end' && !procIds.has(o.next)) add('outcome-leads-nowhere', 'error', `${p.id} → ${o.id}`, `The outcome "${o.id}" leads to "${o.next}", which is not a procedure.`, `Исход "${o.id}" ведёт к "${o.next}", такой процедуры нет.`, `"${o.id}" нәтижесі жоқ "${o.next}" рәсіміне апарады.`);
       if (o.decides && !resultKinds.has(o.decides)) add('unknown-result', 'error', `${p.id} → ${o.id}`, `The outcome decides "${o.decides}", which is not among the results (п. 3).`, `Исход определяет результат "${o.decides}", которого нет среди результатов (п. 3).`, `Нәтиже "${o.decides}" нәтижелер тізімінде (3-т.) жоқ.`);
+    }
+    const signs = p.kinds.includes('sign');
+    if (p.signers && !signs) add('signers-without-signing', 'error', p.id, `"${p.id}" names signers but is not a signing procedure.`, `Для "${p.id}" указаны подписывающие, но процедура не подписывается.`, `"${p.id}" рәсіміне қол қоюшылар көрсетілген, бірақ ол қол қою рәсімі емес.`);
+    if (signs && p.agreement) add('agreement-on-signing', 'error', p.id, `"${p.id}" is completed by signing; its agreement would never be asked for.`, `"${p.id}" завершается подписанием; согласование на ней никогда не запрашивается.`, `"${p.id}" қол қоюмен аяқталады; келісу сұралмайды.`);
+    for (const signer of signs ? (p.signers ?? [p.actor]) : []) {
+      if (roleIds.has(signer) && !leading(signer)) {
+        add('signer-not-leading', 'warning', p.id, `"${signer}" signs "${p.id}" but is not a head, department or branch head, or chair.`, `"${signer}" подписывает "${p.id}", но не является руководителем или председателем.`, `"${signer}" "${p.id}" рәсіміне қол қояды, бірақ басшы не төраға емес.`);
+      }
+    }
+    if (p.meeting) {
+      const { body } = p.meeting;
+      if (roleIds.has(body) && r.roles.find((x) => x.id === body)?.kind !== 'collective-body') {
+        add('meeting-not-of-a-body', 'error', p.id, `"${p.id}" is decided at a meeting of "${body}", which is not a collective body.`, `"${p.id}" решается на заседании "${body}", но это не коллегиальный орган.`, `"${p.id}" рәсімі "${body}" отырысында шешіледі, бірақ ол алқалы орган емес.`);
+      }
+      if (!p.outcomes && !p.meeting.decisions) {
+        add('meeting-without-decisions', 'error', p.id, `The meeting at "${p.id}" has nothing to decide: give the procedure outcomes or the meeting decisions.`, `Заседанию на "${p.id}" нечего решать: укажите исходы процедуры или решения заседания.`, `"${p.id}" отырысында шешетін ештеңе жоқ: рәсімнің нәтижелерін не отырыстың шешімдерін көрсетіңіз.`);
+      }
+      if (p.outcomes && p.meeting.decisions) {
+        add('meeting-decisions-twice', 'error', p.id, `"${p.id}" gives both outcomes and meeting decisions; the meeting decides its outcomes.`, `Для "${p.id}" указаны и исходы, и решения заседания; заседание решает исходы.`, `"${p.id}" рәсіміне нәтижелер де, отырыс шешімдері де көрсетілген; отырыс нәтижелерді шешеді.`);
+      }
     }
     if (p.term === null) add('term-unknown', 'info', p.id, `No term is known for this procedure (${p.termSource}); dues from here on cannot be planned.`, `Срок процедуры неизвестен (${p.termSource}); дальнейшие сроки не планируются.`, `Рәсімнің мерзімі белгісіз (${p.termSource}); одан кейінгі мерзімдер жоспарланбайды.`);
   }
@@ -117,6 +144,30 @@ export function lintRegulation(r: TRegulation): LintFinding[] {
   }
   for (const s of r.sequence) {
     for (const c of s.covers) if (!procIds.has(c)) add('sequence-unknown-procedure', 'error', s.clause, `п. 8 item covers "${c}", which is not a procedure.`, `Пункт 8 охватывает "${c}", такой процедуры нет.`, `8-т. тармақшасы жоқ "${c}" рәсімін қамтиды.`);
+  }
+
+  // Two results of one kind for one variant: which title a case gets would be a guess.
+  for (const variant of r.variants.length ? r.variants.map((v) => v.id) : [undefined]) {
+    const kinds = r.results.filter((x) => !x.variants || (variant !== undefined && x.variants.includes(variant))).map((x) => x.kind);
+    for (const kind of new Set(kinds.filter((k, i) => kinds.indexOf(k) !== i))) {
+      add('results-overlap', 'warning', variant ?? kind, `Two results of kind "${kind}" apply to ${variant ?? 'every case'}.`, `Два результата вида "${kind}" относятся к ${variant ?? 'каждому делу'}.`, `"${kind}" түріндегі екі нәтиже ${variant ?? 'әр іске'} қатысты.`);
+    }
+  }
+
+  // A procedure of the provider that one channel's path has and another's lacks (reception and hand-over aside, which differ by channel).
+  const channelSpecific = (p: TProcedure) => p.kinds.every((k) => k === 'receive' || k === 'transfer' || k === 'deliver');
+  const ofProvider = (p: TProcedure) => r.roles.find((x) => x.id === p.actor)?.organisation !== 'state-corporation';
+  for (const variant of r.variants.length ? r.variants.map((v) => v.id) : [undefined]) {
+    const byChannel = r.channels.map((channel) => ({ channel, reached: reachable(r, { variant, channel }).reached }));
+    for (const { channel, reached } of byChannel) {
+      for (const other of byChannel.filter((b) => b.channel !== channel)) {
+        for (const p of other.reached) {
+          if (!reached.has(p) && ofProvider(p) && !channelSpecific(p)) {
+            add('channel-lacks-procedure', 'warning', `${p.id} (${[variant, channel].filter(Boolean).join('/')})`, `The ${channel} path lacks "${p.id}" (${p.clause}), which the ${other.channel} path has.`, `На пути ${channel} нет процедуры "${p.id}" (${p.clause}), которая есть на пути ${other.channel}.`, `${channel} жолында ${other.channel} жолындағы "${p.id}" (${p.clause}) рәсімі жоқ.`);
+          }
+        }
+      }
+    }
   }
 
   // Reachability and ends, per variant and channel.
@@ -138,7 +189,7 @@ export function lintRegulation(r: TRegulation): LintFinding[] {
     const covered = r.procedures.filter((p) => s.covers.includes(p.id));
     const sum = sumTerms(covered.map((p) => p.term));
     if (sum && (sum.unit !== s.term.unit || sum.value !== s.term.value)) {
-      add('sequence-term-differs', 'warning', s.clause, `п. 8 gives ${fmtTerm(s.term)}, but the п. 5 procedures it covers (${s.covers.join(', ')}) add up to ${fmtTerm(sum)}.`, `п. 8 устанавливает ${fmtTerm(s.term)}, а охватываемые процедуры п. 5 (${s.covers.join(', ')}) в сумме дают ${fmtTerm(sum)}.`, `8-т. мерзімі ${fmtTerm(s.term)}, ал 5-т. рәсімдерінің (${s.covers.join(', ')}) жиыны ${fmtTerm(sum)}.`);
+      add('sequence-term-differs', 'warning', s.clause, `п. 8 gives ${termWords(s.term).en}, but the п. 5 procedures it covers (${s.covers.join(', ')}) add up to ${termWords(sum).en}.`, `п. 8 устанавливает ${termWords(s.term).ru}, а охватываемые процедуры п. 5 (${s.covers.join(', ')}) в сумме дают ${termWords(sum).ru}.`, `8-т. мерзімі ${termWords(s.term).kk}, ал 5-т. рәсімдерінің (${s.covers.join(', ')}) жиыны ${termWords(sum).kk}.`);
     }
   }
   if (r.sequence.length) {
@@ -161,7 +212,7 @@ export function lintRegulation(r: TRegulation): LintFinding[] {
     for (const sc of scopes(r).filter((x) => appliesTo(total, x.variant, x.channel))) {
       const sum = sumTerms(plannedPath(r, sc.variant, sc.channel).map((p) => p.term));
       if (sum && (sum.unit !== total.term.unit || sum.value !== total.term.value)) {
-        add('total-term-differs', 'warning', scopeName(sc), `The declared total term is ${fmtTerm(total.term)}, but the procedures add up to ${fmtTerm(sum)}.`, `Заявленный общий срок ${fmtTerm(total.term)}, а процедуры в сумме дают ${fmtTerm(sum)}.`, `Жалпы мерзім ${fmtTerm(total.term)}, ал рәсімдер жиыны ${fmtTerm(sum)}.`);
+        add('total-term-differs', 'warning', scopeName(sc), `The declared total term is ${termWords(total.term).en}, but the procedures add up to ${termWords(sum).en}.`, `Заявленный общий срок ${termWords(total.term).ru}, а процедуры в сумме дают ${termWords(sum).ru}.`, `Жалпы мерзім ${termWords(total.term).kk}, ал рәсімдер жиыны ${termWords(sum).kk}.`);
       }
     }
   }

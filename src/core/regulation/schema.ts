@@ -20,8 +20,12 @@ export type TLanguage = (typeof LANGUAGES)[number];
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine((d) => parseLocalDate(d) !== undefined, 'no such date');
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case identifier');
 
-/** Units a legal term can be counted in (DEADLINES.md). */
-export const TERM_UNITS = ['minutes', 'hours', 'working_days', 'calendar_days'] as const;
+/**
+ * Units a legal term can be counted in (DEADLINES.md). `within_working_day` («жұмыс күні ішінде»)
+ * ends at the close of business of the working day the step starts on, or of the next working day
+ * when it starts outside working time; its value is always 1.
+ */
+export const TERM_UNITS = ['minutes', 'hours', 'working_days', 'calendar_days', 'within_working_day'] as const;
 export const ZTermUnit = z.enum(TERM_UNITS);
 export type TTermUnit = z.infer<typeof ZTermUnit>;
 
@@ -35,7 +39,8 @@ export const ZTerm = z
     value: z.number().int().positive().max(MAX_TERM_VALUE),
     unit: ZTermUnit,
   })
-  .strict();
+  .strict()
+  .refine((t) => t.unit !== 'within_working_day' || t.value === 1, { message: 'a term within the working day has the value 1', path: ['value'] });
 export type TTerm = z.infer<typeof ZTerm>;
 
 /** Where a fact comes from: a seed clause, another act, or nowhere yet (unknown). */
@@ -84,10 +89,46 @@ export const CHANNELS = ['portal', 'office', 'state-corporation'] as const;
 export const ZChannel = z.enum(CHANNELS);
 export type TChannel = z.infer<typeof ZChannel>;
 
+/**
+ * The nature of a role, so that the product never guesses it from the role's id: who leads (and
+ * so supervises, signs and sees the dashboards), who performs, who registers, a collective body
+ * and its officers.
+ */
+export const ROLE_KINDS = [
+  /** The head of the provider (басшы) or the leadership (басшылық: the head or a deputy). */
+  'head',
+  /** A deputy head, where the act names one apart from the head. */
+  'deputy-head',
+  /** The head of a department or an управление/басқарма inside the provider. */
+  'department-head',
+  /** The head of a branch (филиал) of the provider. */
+  'branch-head',
+  /** The responsible executor (жауапты орындаушы) and other officers who examine and draft. */
+  'executor',
+  /** The office clerk (кеңсе қызметкері) who registers and hands over. */
+  'clerk',
+  /** The State Corporation's operator or another front-office worker who receives packages. */
+  'operator',
+  /** Whoever carries packages between organisations. */
+  'courier',
+  /** A commission or council deciding collectively. */
+  'collective-body',
+  /** The chair of a collective body. */
+  'chair',
+  /** The secretary of a collective body, who keeps the minutes. */
+  'secretary',
+] as const;
+export const ZRoleKind = z.enum(ROLE_KINDS);
+export type TRoleKind = z.infer<typeof ZRoleKind>;
+
+/** Role kinds that lead: they supervise overdue steps, may sign results, and see the dashboards. */
+export const LEADING_ROLE_KINDS: ReadonlySet<TRoleKind> = new Set(['head', 'deputy-head', 'department-head', 'branch-head', 'chair']);
+
 /** Who does a procedure: a role of the provider or of the State Corporation. */
 export const ZRole = z
   .object({
     id: slug,
+    kind: ZRoleKind.describe('what the role is, whatever its id'),
     title: ZText,
     organisation: z
       .enum(['provider', 'state-corporation', 'ministry', 'fund-head-office'])
@@ -113,12 +154,14 @@ export const RESULT_KINDS = [
   'accreditation-certificate',
   'database-inclusion',
   'motivated-refusal',
+  /** A motivated refusal to consider the application at all (Law on State Services, art. 19-1), apart from the refusal to issue. */
+  'refusal-to-consider',
   'rejection-notice',
   'acceptance-refusal-receipt',
 ] as const;
 export const ZResultKind = z.enum(RESULT_KINDS);
 /** Result kinds that refuse the applicant what was asked for. */
-export const NEGATIVE_RESULT_KINDS: ReadonlySet<string> = new Set(['motivated-refusal', 'rejection-notice', 'acceptance-refusal-receipt']);
+export const NEGATIVE_RESULT_KINDS: ReadonlySet<string> = new Set(['motivated-refusal', 'refusal-to-consider', 'rejection-notice', 'acceptance-refusal-receipt']);
 export type TResultKind = z.infer<typeof ZResultKind>;
 
 export const ZResult = z
@@ -141,6 +184,40 @@ export const ZVariant = z
   .strict();
 export type TVariant = z.infer<typeof ZVariant>;
 
+/**
+ * A draft that must be agreed («келісу») or approved («бекіту») before it takes effect: the roles
+ * that do so, in order. Until the last of them agrees, the procedure stays open; one who disagrees
+ * sends it back to its performer.
+ */
+export const ZAgreement = z
+  .object({
+    by: z.array(slug).min(1).describe('the roles that agree or approve, in order'),
+    act: z.enum(['agree', 'approve']).describe('agree: келісу / согласование; approve: бекіту / утверждение'),
+    clause: z.string().min(1).describe('the words of the seed that require it, e.g. "п. 5.2): келісу үшін бөлім басшысына енгізеді"'),
+  })
+  .strict();
+export type TAgreement = z.infer<typeof ZAgreement>;
+
+/**
+ * A procedure done at a meeting of a commission or council: the body decides, one person keeps the
+ * minutes and records the meeting (who was present, the votes, the decision), and that record
+ * completes the procedure. The decision is one of the procedure's outcomes; where the procedure
+ * has none (the body only recommends), one of `decisions`.
+ */
+export const ZMeeting = z
+  .object({
+    body: slug.describe('the collective-body role that meets'),
+    recordedBy: slug.describe('the role that keeps the minutes and records the meeting'),
+    clause: z.string().min(1).describe('the words of the seed that put it to a meeting'),
+    decisions: z
+      .array(z.object({ id: slug, label: ZText }).strict())
+      .min(2)
+      .optional()
+      .describe("what the body may decide when the procedure's outcomes do not say it (a recommendation, say)"),
+  })
+  .strict();
+export type TMeeting = z.infer<typeof ZMeeting>;
+
 /** A way out of a procedure: where the case goes next, and what it decides. */
 export const ZOutcome = z
   .object({
@@ -148,6 +225,7 @@ export const ZOutcome = z
     label: ZText,
     next: z.string().min(1).describe('id of the next procedure, or "end"'),
     decides: ZResultKind.optional().describe('the result this outcome decides on (issued at the end)'),
+    agreement: ZAgreement.optional().describe('when this outcome (a refusal, say) must be agreed before the case moves on'),
   })
   .strict();
 export type TOutcome = z.infer<typeof ZOutcome>;
@@ -183,13 +261,28 @@ export const ZProcedure = z
     clause: z.string().min(1).describe('the clause it comes from, e.g. "п. 5.3)"'),
     actor: slug.describe('the role who completes it'),
     participants: z.array(slug).optional().describe('other roles named in the same procedure'),
+    assigner: slug
+      .optional()
+      .describe('the role that names the responsible executor here («орындаушыны айқындайды»); the only one the assign command is taken from'),
+    signers: z
+      .array(slug)
+      .min(1)
+      .optional()
+      .describe('sign procedures: the roles that sign, in order («қол қоюға жібереді»); each signs with the sign command and the last signature completes the procedure; the actor when omitted'),
+    agreement: ZAgreement.optional().describe('when every outcome of the procedure (a draft order, say) must be agreed or approved first'),
+    meeting: ZMeeting.optional().describe('when a commission or council decides at a meeting; its record completes the procedure'),
     kinds: z
       .array(ZProcedureKind)
       .min(1)
       .describe(
         'what the procedure does, in the order the seed names the acts; the engine accepts the named commands register / assign / sign / deliver only on a procedure of that kind',
       ),
-    action: ZText.describe('kk: verbatim from the seed (whitespace normalised)'),
+    action: ZText.describe('kk: verbatim from the seed (whitespace normalised), unless `printedAs` says how the seed misprints it'),
+    printedAs: z
+      .object({ kk: z.string().min(1).describe('the words as the seed prints them, verbatim'), reason: z.string().min(1) })
+      .strict()
+      .optional()
+      .describe("where the seed's printed text is damaged (a word displaced in extraction, say): the printed words, and why action.kk reads otherwise"),
     term: ZTerm.nullable().describe('null when the seed defers the term to the Standard and it is not known'),
     termSource: z.string().min(1).describe('the words of the seed giving the term, e.g. "1 (бір) жұмыс күні"'),
     variants: z.array(slug).optional().describe('variants it belongs to; all when omitted'),

@@ -13,7 +13,7 @@ const EXPECTED_VARIANTS: Record<string, string[]> = {
   'qualification-category': [],
   'medical-organization-accreditation': ['initial', 'reissue'],
   'organ-tissue-import-export-licence': ['organs', 'tissues-blood'],
-  'hsc-sample-import-export-conclusion': ['issue', 'reissue'],
+  'hsc-sample-import-export-conclusion': ['stem-cells-issue', 'stem-cells-reissue', 'samples-issue', 'samples-reissue'],
   'gobmp-osms-provider-database': [],
   'clinical-research-permit': [],
   'foreign-specialist-clinical-practice': [],

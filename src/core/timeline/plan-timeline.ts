@@ -1,5 +1,6 @@
 import { addTerm, type DueComputation } from '../clock/add-term.js';
 import { dueOf } from '../clock/due-of.js';
+import { yearOf } from '../clock/local-date.js';
 import type { OfficeClock } from '../clock/office-clock.js';
 import { receiptOf, type Receipt } from '../clock/receipt.js';
 import { plannedPath } from '../regulation/planned-path.js';
@@ -37,6 +38,11 @@ export interface PlannedTimeline {
   readonly receivingOffice: OfficeClock;
   readonly steps: readonly PlannedStep[];
   readonly due: number | null;
+  /**
+   * Years the plan runs through that the working calendar has no data for: their holidays and
+   * transfers are unknown, so dues there count weekends only and are estimates.
+   */
+  readonly calendarMissingYears: readonly number[];
 }
 
 /**
@@ -77,5 +83,13 @@ export function planTimeline(
       cursor = due;
     }
   }
-  return { service: regulation.id, ...input, receipt, receivingOffice, steps, due: cursor };
+  const lastDue = steps.reduce<number>((last, step) => (step.due !== null && step.due > last ? step.due : last), receipt.receipt);
+  return { service: regulation.id, ...input, receipt, receivingOffice, steps, due: cursor, calendarMissingYears: yearsWithoutCalendar(receivingOffice, receipt.receipt, lastDue) };
+}
+
+function yearsWithoutCalendar(clock: OfficeClock, from: number, to: number): number[] {
+  const yearAt = (instant: number) => yearOf(clock.zone.local(instant).day);
+  const missing: number[] = [];
+  for (let year = yearAt(from); year <= yearAt(to); year++) if (!clock.calendar.coverage(year).inData) missing.push(year);
+  return missing;
 }

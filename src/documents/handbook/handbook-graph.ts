@@ -5,7 +5,16 @@ import type { TText } from '../../core/regulation/schema.js';
 import { CHANNEL_NAMES, CHANNEL_START, HANDBOOK_WORDS, KIND_WORDS, ORGANISATION_TITLES, shortTerm } from './handbook-labels.js';
 
 /** The BPMN element types the handbook draws. */
-export type HandbookNodeType = 'startEvent' | 'messageStartEvent' | 'task' | 'exclusiveGateway' | 'endEvent' | 'messageEndEvent';
+export type HandbookNodeType =
+  | 'startEvent'
+  | 'messageStartEvent'
+  | 'task'
+  | 'exclusiveGateway'
+  | 'eventBasedGateway'
+  | 'messageCatchEvent'
+  | 'messageThrowEvent'
+  | 'endEvent'
+  | 'messageEndEvent';
 
 /** A flow node, in the lane of the role that acts there. */
 export interface HandbookNode {
@@ -26,6 +35,8 @@ export interface HandbookFlow {
   readonly source: string;
   readonly target: string;
   readonly name?: string;
+  /** For a branch of a decision or of the channels: when the case takes it, e.g. `outcome = "compliant"`. */
+  readonly condition?: string;
 }
 
 /** A participant: one organisation, with a lane per role it plays in the regulation. */
@@ -34,6 +45,7 @@ export interface HandbookPool {
   readonly processId: string;
   readonly organisation: TRole['organisation'];
   readonly name: string;
+  /** No lanes when none of the organisation's roles acts in the variant: the pool is drawn empty, without a process. */
   readonly lanes: readonly { readonly id: string; readonly roleId: string; readonly name: string }[];
 }
 
@@ -47,16 +59,30 @@ export interface HandbookGraph {
   readonly messageFlows: readonly HandbookFlow[];
 }
 
+type Organisation = TRole['organisation'];
+
 const END = '#end';
+/** An entry of an organisation that is a channel's first procedure, as opposed to a hand-off to it. */
+const START = 'start:';
+/** The hand-off of the case from one organisation to another: an exit of a procedure and the procedure it leads to. */
+const handoffKey = (exit: string, target: string) => `${exit}>${target}`;
+const quoted = (values: readonly string[]) => (values.length === 1 ? `= "${values[0]}"` : `in [${values.map((v) => `"${v}"`).join(', ')}]`);
 
 /**
  * The business process a regulation describes, for one variant, in one language: a pool per
  * organisation taking part (the provider, the State Corporation, the Ministry, the Fund's head
- * office), a lane per role, a start per channel, a task per procedure of п. 5 (its clause, term and
- * words as documentation), an exclusive gateway where a procedure has several outcomes (complete or
- * not, compliant or not) and where channels part, and an end event per result kind the case can end
- * with. Where the case passes to another organisation, the sending pool ends with a message end
- * event and the receiving one starts with a message start event, joined by a message flow.
+ * office), a lane per role, a task per procedure of п. 5 (its clause, term and words as
+ * documentation), an exclusive gateway where a procedure has several outcomes (complete or not,
+ * compliant or not) and where channels part, each branch with its condition, and an end event per
+ * result kind the case can end with.
+ *
+ * Each pool's process has one start event: where the case can begin there through several
+ * channels (at the office, on the portal) or come to it first from several places, a "channel?"
+ * gateway follows the start. Where the case passes to another organisation, the sending pool throws
+ * a message: it ends there with a message end event, or, when the case comes back to it later, it
+ * waits with a message catch event for the case to return. The receiving pool catches it with its
+ * message start event (or, where the pool's start is the applicant's, a catch event on that
+ * channel's branch), joined by a message flow.
  */
 export function handbookGraph(regulation: TRegulation, variant: string | undefined, lang: TLanguage): Result<HandbookGraph, TText> {
   const variants = regulation.variants.map((v) => v.id);
@@ -70,20 +96,31 @@ export function handbookGraph(regulation: TRegulation, variant: string | undefin
   const ofVariant = (r: { variants?: readonly string[] | undefined }) => !r.variants || (variant !== undefined && r.variants.includes(variant));
   const defaultKind = regulation.results.find((r) => r.positive && ofVariant(r))?.kind ?? regulation.results[0]!.kind;
   const roleOf = (roleId: string) => regulation.roles.find((r) => r.id === roleId);
-  const organisationOf = (roleId: string) => roleOf(roleId)?.organisation ?? 'provider';
+  const organisationOf = (roleId: string): Organisation => roleOf(roleId)?.organisation ?? 'provider';
 
   // Where each exit of each procedure leads, per channel, and which results each way out ends with.
   const exits = new Map<string, Map<string, TChannel[]>>();
   const endKinds = new Map<string, Set<TResultKind>>();
   const reached = new Set<string>();
-  const starts = new Map<string, TChannel[]>();
+  // How the case first comes to each organisation (a channel's start there, or a hand-off), per channel;
+  // the hand-offs that bring it back to an organisation it has already left, and for each hand-off
+  // away from an organisation, those by which the case next comes back to it.
+  const firstEntries = new Map<Organisation, Map<string, Set<TChannel>>>();
+  const reentries = new Set<string>();
+  const returns = new Map<string, Set<string>>();
+  const enter = (organisation: Organisation, entry: string, channel: TChannel) => {
+    const entries = firstEntries.get(organisation) ?? new Map<string, Set<TChannel>>();
+    entries.set(entry, (entries.get(entry) ?? new Set<TChannel>()).add(channel));
+    firstEntries.set(organisation, entries);
+  };
   for (const channel of regulation.channels) {
     const first = firstApplicableFrom(regulation, 0, variant, channel);
     if (!first) continue;
-    starts.set(first.id, [...(starts.get(first.id) ?? []), channel]);
+    enter(organisationOf(first.actor), `${START}${first.id}`, channel);
     const seen = new Set<string>();
-    const walk = (p: TProcedure, decided: TResultKind | undefined) => {
-      const key = `${p.id}|${decided ?? ''}`;
+    // `visited`: the organisations the case has been at on this path; `left`: for each, the hand-off by which it last left.
+    const walk = (p: TProcedure, decided: TResultKind | undefined, visited: readonly Organisation[], left: Readonly<Partial<Record<Organisation, string>>>) => {
+      const key = `${p.id}|${decided ?? ''}|${visited.join(',')}|${JSON.stringify(left)}`;
       if (seen.has(key)) return;
       seen.add(key);
       reached.add(p.id);
@@ -95,11 +132,26 @@ export function handbookGraph(regulation: TRegulation, variant: string | undefin
         if (!byTarget.get(target)?.includes(channel)) byTarget.set(target, [...(byTarget.get(target) ?? []), channel]);
         exits.set(exit, byTarget);
         const nowDecided = outcome?.decides ?? decided;
-        if (next) walk(next, nowDecided);
-        else endKinds.set(exit, new Set([...(endKinds.get(exit) ?? []), nowDecided ?? defaultKind]));
+        if (!next) {
+          endKinds.set(exit, new Set([...(endKinds.get(exit) ?? []), nowDecided ?? defaultKind]));
+          continue;
+        }
+        const from = organisationOf(p.actor);
+        const to = organisationOf(next.actor);
+        if (from === to) {
+          walk(next, nowDecided, visited, left);
+          continue;
+        }
+        const handoff = handoffKey(exit, next.id);
+        if (visited.includes(to)) {
+          reentries.add(handoff);
+          const away = left[to]!;
+          returns.set(away, (returns.get(away) ?? new Set<string>()).add(handoff));
+        } else enter(to, handoff, channel);
+        walk(next, nowDecided, visited.includes(to) ? visited : [...visited, to], { ...left, [from]: handoff });
       }
     };
-    walk(first, undefined);
+    walk(first, undefined, [organisationOf(first.actor)], {});
   }
 
   // Pools in the order their roles first act; every role gets a lane, acting in this variant or not.
@@ -116,22 +168,21 @@ export function handbookGraph(regulation: TRegulation, variant: string | undefin
 
   const nodes: HandbookNode[] = [];
   const flows: HandbookFlow[] = [];
+  const handoffOf = new Map<string, string>(); // flow id → the hand-off it carries, for a flow into a task
   const node = (n: HandbookNode) => {
     if (!nodes.some((m) => m.id === n.id)) nodes.push(n);
     return n.id;
   };
-  const flow = (source: string, target: string, name?: string) => {
-    flows.push({ id: `Flow_${flows.length + 1}`, source, target, ...(name ? { name } : {}) });
+  const flow = (source: string, target: string, name?: string, condition?: string) => {
+    const f = { id: `Flow_${flows.length + 1}`, source, target, ...(name ? { name } : {}), ...(condition ? { condition } : {}) };
+    flows.push(f);
+    return f;
   };
   const taskId = (procedureId: string) => `Task_${procedureId}`;
   const resultTitle = (kind: TResultKind) =>
     (regulation.results.find((r) => r.kind === kind && ofVariant(r)) ?? regulation.results.find((r) => r.kind === kind))?.title[lang] ?? kind;
+  const channelNames = (channels: readonly TChannel[]) => channels.map((c) => CHANNEL_NAMES[c][lang]).join(', ');
 
-  for (const [procedureId, channels] of starts) {
-    const p = regulation.procedures.find((q) => q.id === procedureId)!;
-    const startId = node({ id: `Start_${procedureId}`, type: 'startEvent', ...placeOf(p.actor), name: channels.map((c) => CHANNEL_START[c][lang]).join(' / ') });
-    flow(startId, taskId(procedureId));
-  }
   for (const p of regulation.procedures.filter((q) => reached.has(q.id))) {
     const place = placeOf(p.actor);
     node({ id: taskId(p.id), type: 'task', ...place, name: taskLabel(p, lang), documentation: taskDocumentation(p, lang) });
@@ -143,7 +194,10 @@ export function handbookGraph(regulation: TRegulation, variant: string | undefin
       const exit = `${p.id}|${outcome?.id ?? 'done'}`;
       const byTarget = exits.get(exit);
       if (!byTarget) continue; // an outcome no channel of this variant takes
+      // Two outcomes may lead to the same next step (the decision is carried on to the result): their
+      // branches differ by their condition, which names the outcome.
       const label = branching ? outcome?.label[lang] : undefined;
+      const condition = branching && outcome ? `outcome ${quoted([outcome.id])}` : undefined;
       const targetNode = (target: string): string => {
         if (target !== END) return taskId(target);
         const kinds = [...(endKinds.get(exit) ?? [])];
@@ -153,41 +207,153 @@ export function handbookGraph(regulation: TRegulation, variant: string | undefin
         for (const kind of kinds) flow(gateway, endOf(kind));
         return gateway;
       };
+      const carry = (f: HandbookFlow, target: string) => {
+        if (target !== END) handoffOf.set(f.id, handoffKey(exit, target));
+      };
       if (byTarget.size === 1) {
-        flow(from, targetNode([...byTarget.keys()][0]!), label);
+        const target = [...byTarget.keys()][0]!;
+        carry(flow(from, targetNode(target), label, condition), target);
         continue;
       }
       const gateway = node({ id: `Gateway_${p.id}_${outcome?.id ?? 'done'}_channel`, type: 'exclusiveGateway', ...place, name: HANDBOOK_WORDS.channelGateway[lang] });
-      flow(from, gateway, label);
-      for (const [target, channels] of byTarget) flow(gateway, targetNode(target), channels.map((c) => CHANNEL_NAMES[c][lang]).join(', '));
+      flow(from, gateway, label, condition);
+      for (const [target, channels] of byTarget) carry(flow(gateway, targetNode(target), channelNames(channels), `channel ${quoted(channels)}`), target);
     }
   }
 
-  // A flow between pools becomes a message: the sender's pool ends there, the receiver's starts.
-  const poolOf = (nodeId: string) => nodes.find((n) => n.id === nodeId)!;
+  // A flow between pools becomes a message: the sender throws it, the receiver catches it.
+  const nodeOf = (nodeId: string) => nodes.find((n) => n.id === nodeId)!;
+  const poolById = (poolId: string) => pools.find((p) => p.id === poolId)!;
+  const organisationOfPool = (poolId: string) => poolById(poolId).organisation;
   const sequenceFlows: HandbookFlow[] = [];
   const messageFlows: HandbookFlow[] = [];
+  const sequence = (source: string, target: string, flowId: string, extra: { name?: string; condition?: string } = {}) => {
+    if (!sequenceFlows.some((g) => g.source === source && g.target === target && g.condition === extra.condition)) sequenceFlows.push({ id: flowId, source, target, ...extra });
+  };
+  /** A hand-off: the flow that carried it, its sending event, the task it leads to and the two organisations. */
+  interface Crossing {
+    readonly flowId: string;
+    readonly send: string;
+    readonly task: HandbookNode;
+    readonly from: Organisation;
+  }
+  const crossings = new Map<string, Crossing>();
   for (const f of flows) {
-    const source = poolOf(f.source);
-    const target = poolOf(f.target);
+    const source = nodeOf(f.source);
+    const target = nodeOf(f.target);
     if (source.poolId === target.poolId) {
       sequenceFlows.push(f);
       continue;
     }
-    const targetPool = pools.find((p) => p.id === target.poolId)!;
-    const sent = node({ id: `Send_${f.id}`, type: 'messageEndEvent', poolId: source.poolId, laneId: source.laneId, name: `${HANDBOOK_WORDS.passedTo[lang]}: ${targetPool.name}` });
-    const received = node({
-      id: `Receive_${target.id}_${source.poolId.replace('Participant_', '')}`,
-      type: 'messageStartEvent',
-      poolId: target.poolId,
-      laneId: target.laneId,
-      name: HANDBOOK_WORDS.receivedFrom[lang],
+    const handoff = handoffOf.get(f.id)!;
+    const send = node({
+      id: `Send_${f.id}`,
+      type: returns.has(handoff) ? 'messageThrowEvent' : 'messageEndEvent',
+      poolId: source.poolId,
+      laneId: source.laneId,
+      name: `${HANDBOOK_WORDS.passedTo[lang]}: ${poolById(target.poolId).name}`,
     });
-    sequenceFlows.push({ ...f, target: sent });
-    if (!sequenceFlows.some((g) => g.source === received && g.target === target.id)) sequenceFlows.push({ id: `${f.id}_in`, source: received, target: target.id });
-    messageFlows.push({ id: `Message_${f.id}`, source: sent, target: received });
+    sequenceFlows.push({ ...f, target: send });
+    crossings.set(handoff, { flowId: f.id, send, task: target, from: organisationOfPool(source.poolId) });
   }
-  return ok({ id, name: regulation.title[lang], pools, nodes, flows: sequenceFlows, messageFlows });
+  const firstEntryKeys = new Set([...firstEntries.values()].flatMap((entries) => [...entries.keys()]));
+
+  // The case comes back to a pool it left: a catch event, after the pool's throw, leads on to the task.
+  const returnCatch = (handoff: string) => {
+    const c = crossings.get(handoff)!;
+    return `Return_${c.task.id}_${c.from}`;
+  };
+  for (const [handoff, c] of crossings) {
+    if (!reentries.has(handoff)) continue;
+    const catchId = node({ id: returnCatch(handoff), type: 'messageCatchEvent', poolId: c.task.poolId, laneId: c.task.laneId, name: HANDBOOK_WORDS.receivedFrom[lang] });
+    sequence(catchId, c.task.id, `${catchId}_next`);
+    messageFlows.push({ id: firstEntryKeys.has(handoff) ? `Message_${c.flowId}_return` : `Message_${c.flowId}`, source: c.send, target: catchId });
+  }
+  for (const [handoff, backs] of returns) {
+    const c = crossings.get(handoff)!;
+    const catches = [...new Set([...backs].map(returnCatch))];
+    if (catches.length === 1) {
+      sequence(c.send, catches[0]!, `${c.send}_next`);
+      continue;
+    }
+    // It may come back at several places: whichever message comes first.
+    const sender = nodeOf(c.send);
+    const wait = node({ id: `Wait_${c.flowId}`, type: 'eventBasedGateway', poolId: sender.poolId, laneId: sender.laneId, name: HANDBOOK_WORDS.awaiting[lang] });
+    sequence(c.send, wait, `${c.send}_next`);
+    catches.forEach((catchId, i) => sequence(wait, catchId, `${wait}_${i + 1}`));
+  }
+
+  // One start per pool: the applicant's (blank) where a channel begins there, else the message that first brings the case.
+  const starts: HandbookNode[] = [];
+  for (const pool of pools) {
+    const entries = [...(firstEntries.get(pool.organisation) ?? new Map<string, Set<TChannel>>())];
+    if (entries.length === 0) continue;
+    const blank = entries.some(([entry]) => entry.startsWith(START));
+    const channelsOf = (sets: Iterable<Set<TChannel>>) => {
+      const all = new Set([...sets].flatMap((s) => [...s]));
+      return regulation.channels.filter((c) => all.has(c));
+    };
+    // The branches after the start, each to the node the case goes to first on its channels.
+    const branches = new Map<string, { channels: Set<TChannel>; handoffs: string[] }>();
+    for (const [entry, channels] of entries) {
+      let target: string;
+      // A hand-off whose message the start event itself catches.
+      let caughtByStart: string | undefined;
+      if (entry.startsWith(START)) target = taskId(entry.slice(START.length));
+      else {
+        const c = crossings.get(entry)!;
+        if (blank) {
+          // The applicant's start: on this channel the pool waits for the case on its branch.
+          target = node({ id: `Receive_${c.task.id}_${c.from}`, type: 'messageCatchEvent', poolId: c.task.poolId, laneId: c.task.laneId, name: HANDBOOK_WORDS.receivedFrom[lang] });
+          sequence(target, c.task.id, `${target}_next`);
+          messageFlows.push({ id: `Message_${c.flowId}`, source: c.send, target });
+        } else {
+          target = c.task.id;
+          caughtByStart = entry;
+        }
+      }
+      const branch = branches.get(target) ?? { channels: new Set<TChannel>(), handoffs: [] };
+      for (const c of channels) branch.channels.add(c);
+      if (caughtByStart) branch.handoffs.push(caughtByStart);
+      branches.set(target, branch);
+    }
+    const firstTarget = nodeOf([...branches.keys()][0]!);
+    const single = branches.size === 1;
+    const senders = [...new Set(entries.flatMap(([entry]) => (entry.startsWith(START) ? [] : [crossings.get(entry)!.from])))];
+    const startId = blank
+      ? single
+        ? `Start_${firstTarget.id.replace(/^Task_/, '')}`
+        : `Start_${pool.organisation}`
+      : single
+        ? `Receive_${firstTarget.id}${senders.length === 1 ? `_${senders[0]}` : ''}`
+        : `Receive_${pool.organisation}`;
+    const start: HandbookNode = {
+      id: startId,
+      type: blank ? 'startEvent' : 'messageStartEvent',
+      poolId: pool.id,
+      laneId: firstTarget.laneId,
+      name: blank ? channelsOf(entries.map(([, c]) => c)).map((c) => CHANNEL_START[c][lang]).join(' / ') : HANDBOOK_WORDS.receivedFrom[lang],
+    };
+    starts.push(start);
+    nodes.push(start);
+    if (!blank) for (const [, branch] of branches) for (const h of branch.handoffs) messageFlows.push({ id: `Message_${crossings.get(h)!.flowId}`, source: crossings.get(h)!.send, target: start.id });
+    if (single) {
+      sequence(start.id, firstTarget.id, `${start.id}_next`);
+      continue;
+    }
+    const gateway = node({ id: `Gateway_${pool.organisation}_channel`, type: 'exclusiveGateway', poolId: pool.id, laneId: firstTarget.laneId, name: HANDBOOK_WORDS.channelGateway[lang] });
+    sequence(start.id, gateway, `${start.id}_next`);
+    let i = 0;
+    for (const [target, branch] of branches) {
+      const channels = channelsOf([branch.channels]);
+      sequence(gateway, target, `${gateway}_${++i}`, { name: channelNames(channels), condition: `channel ${quoted(channels)}` });
+    }
+  }
+
+  // Starts first, in the order of the pools; a pool where no role acts has neither lanes nor a process.
+  const ordered = [...starts, ...nodes.filter((n) => !starts.includes(n))];
+  const drawn = pools.map((p) => (ordered.some((n) => n.poolId === p.id) ? p : { ...p, lanes: [] }));
+  return ok({ id, name: regulation.title[lang], pools: drawn, nodes: ordered, flows: sequenceFlows, messageFlows });
 }
 
 function poolTitle(regulation: TRegulation, organisation: TRole['organisation']): TText {

@@ -20,12 +20,13 @@ const UNIT_WORDS: Record<TTerm['unit'], TText> = {
   hours: t('сағ', 'ч', 'h'),
   working_days: t('жұм. күн', 'раб. дн.', 'wd'),
   calendar_days: t('күнт. күн', 'кал. дн.', 'cd'),
+  within_working_day: t('жұм. күні ішінде', 'в теч. раб. дня', 'same wd'),
 };
 
 /** A term in a few characters, or the words for "not given". */
 export function shortTerm(term: TTerm | null, lang: TLanguage): string {
   if (!term) return t('мерзімі жоқ', 'срок не указан', 'no term')[lang];
-  return `${term.value} ${UNIT_WORDS[term.unit][lang]}`;
+  return term.unit === 'within_working_day' ? UNIT_WORDS[term.unit][lang] : `${term.value} ${UNIT_WORDS[term.unit][lang]}`;
 }
 
 /** The start of an application through a channel. */
@@ -48,6 +49,7 @@ export const HANDBOOK_WORDS = {
   resultGateway: t('Нәтиже?', 'Результат?', 'Result?'),
   receivedFrom: t('Қабылданды', 'Получено', 'Received'),
   passedTo: t('Жолданды', 'Передано', 'Passed on'),
+  awaiting: t('Қайтуын күту', 'Ожидание возврата', 'Awaiting the return'),
   result: t('Нәтиже', 'Результат', 'Result'),
 } as const;
 

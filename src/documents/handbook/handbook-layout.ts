@@ -24,11 +24,15 @@ export interface HandbookLayout {
 const SIZE: Record<HandbookNode['type'], { width: number; height: number }> = {
   task: { width: 130, height: 80 },
   exclusiveGateway: { width: 50, height: 50 },
+  eventBasedGateway: { width: 50, height: 50 },
   startEvent: { width: 36, height: 36 },
   messageStartEvent: { width: 36, height: 36 },
   endEvent: { width: 36, height: 36 },
   messageEndEvent: { width: 36, height: 36 },
+  messageCatchEvent: { width: 36, height: 36 },
+  messageThrowEvent: { width: 36, height: 36 },
 };
+const isGateway = (n: HandbookNode) => n.type === 'exclusiveGateway' || n.type === 'eventBasedGateway';
 const HEADER = 30; // the vertical title band of a pool, and of a lane
 const COLUMN = 180;
 const ROW = 120;
@@ -63,13 +67,15 @@ export function layoutHandbook(graph: HandbookGraph): HandbookLayout {
           const cy = top + row * ROW + ROW / 2;
           const b = { x: cx - size.width / 2, y: cy - size.height / 2, ...size };
           shapes.set(n.id, b);
-          const labelWidth = n.type === 'exclusiveGateway' ? 60 : 120;
+          const labelWidth = isGateway(n) ? 60 : 120;
           if (n.type !== 'task') labels.set(n.id, { x: cx - labelWidth / 2, y: b.y + b.height + 4, width: labelWidth, height: 30 });
         });
       }
       shapes.set(lane.id, { x: HEADER, y: top, width: width - HEADER, height });
       top += height;
     }
+    // A pool where no role acts is drawn as an empty band.
+    if (pool.lanes.length === 0) top += ROW / 2;
     shapes.set(pool.id, { x: 0, y: poolTop, width, height: top - poolTop });
     top += POOL_GAP;
   }
@@ -79,7 +85,7 @@ export function layoutHandbook(graph: HandbookGraph): HandbookLayout {
     const s = shapes.get(f.source)!;
     const t = shapes.get(f.target)!;
     const others = obstacles.filter((o) => o.id !== f.source && o.id !== f.target).map((o) => o.box);
-    const fromGateway = graph.nodes.find((n) => n.id === f.source)!.type === 'exclusiveGateway';
+    const fromGateway = isGateway(graph.nodes.find((n) => n.id === f.source)!);
     // A second flow between the same two nodes (two outcomes, one next step) takes the corridor, not the same line.
     const twin = graph.flows.some((g) => g !== f && g.source === f.source && g.target === f.target && edges.has(g.id));
     const points = sequencePoints(s, t, fromGateway, twin ? [...others, { x: s.x + s.width + 1, y: mid(t).y - 1, width: Math.max(1, t.x - s.x - s.width - 2), height: 2 }] : others);

@@ -16,9 +16,10 @@ const n = (v: number) => String(Math.round(v * 10) / 10);
 
 /**
  * Draws a BPMN diagram as SVG from its diagram interchange alone: pools and lanes with their titles
- * on the left band, tasks, exclusive gateways, start and end events (message ones with an
- * envelope), sequence flows and dashed message flows, and the labels where the interchange puts
- * them. Text is wrapped by an estimate of the glyph width, as SVG has no line breaking.
+ * on the left band, tasks, exclusive and event-based gateways, start, intermediate and end events
+ * (message ones with an envelope), sequence flows and dashed message flows, and the labels where
+ * the interchange puts them. Text is wrapped by an estimate of the glyph width, as SVG has no line
+ * breaking.
  */
 export function renderBpmnSvg(definitions: ModdleElement): string {
   const plane: ModdleElement = definitions.diagrams[0].plane;
@@ -75,6 +76,24 @@ function node(shape: ModdleElement): string {
       const m = b.width * 0.16;
       const marker = `<path d="M${n(cx - m)},${n(cy - m)}L${n(cx + m)},${n(cy + m)}M${n(cx + m)},${n(cy - m)}L${n(cx - m)},${n(cy + m)}" stroke="${INK}" stroke-width="2.5"/>`;
       return `<g><path d="${d}" fill="#fffbe6" stroke="${INK}" stroke-width="1.4"/>${marker}${label(shape.label?.bounds)}</g>`;
+    }
+    case 'bpmn:EventBasedGateway': {
+      const d = `M${n(cx)},${n(b.y)}L${n(b.x + b.width)},${n(cy)}L${n(cx)},${n(b.y + b.height)}L${n(b.x)},${n(cy)}Z`;
+      const r = b.width * 0.2;
+      const pentagon = [0, 1, 2, 3, 4].map((i) => {
+        const a = -Math.PI / 2 + (i * 2 * Math.PI) / 5;
+        return `${n(cx + r * 0.62 * Math.cos(a))},${n(cy + r * 0.62 * Math.sin(a))}`;
+      });
+      const marker = `<circle cx="${n(cx)}" cy="${n(cy)}" r="${n(r)}" fill="none" stroke="${INK}" stroke-width="1"/><circle cx="${n(cx)}" cy="${n(cy)}" r="${n(r * 0.85)}" fill="none" stroke="${INK}" stroke-width="1"/><polygon points="${pentagon.join(' ')}" fill="none" stroke="${INK}" stroke-width="1"/>`;
+      return `<g><path d="${d}" fill="#fffbe6" stroke="${INK}" stroke-width="1.4"/>${marker}${label(shape.label?.bounds)}</g>`;
+    }
+    case 'bpmn:IntermediateCatchEvent':
+    case 'bpmn:IntermediateThrowEvent': {
+      // Two thin rings; the envelope is filled when the event throws.
+      const throwing = el.$type === 'bpmn:IntermediateThrowEvent';
+      const r = b.width / 2;
+      const rings = `<circle cx="${n(cx)}" cy="${n(cy)}" r="${n(r)}" fill="#fff" stroke="${INK}" stroke-width="1.2"/><circle cx="${n(cx)}" cy="${n(cy)}" r="${n(r - 3)}" fill="none" stroke="${INK}" stroke-width="1.2"/>`;
+      return `<g>${rings}${message ? envelope(cx, cy, r * 0.85, throwing) : ''}${label(shape.label?.bounds)}</g>`;
     }
     case 'bpmn:StartEvent':
     case 'bpmn:EndEvent': {

@@ -1,5 +1,5 @@
 import { BpmnModdle, type ModdleElement } from 'bpmn-moddle';
-import type { HandbookGraph } from './handbook-graph.js';
+import type { HandbookGraph, HandbookNode } from './handbook-graph.js';
 import type { Bounds, HandbookLayout } from './handbook-layout.js';
 
 /**
@@ -14,11 +14,17 @@ export async function writeBpmn(graph: HandbookGraph, layout: HandbookLayout): P
   const participants: ModdleElement[] = [];
   for (const pool of graph.pools) {
     const nodesOfPool = graph.nodes.filter((n) => n.poolId === pool.id);
+    if (nodesOfPool.length === 0) {
+      // Nobody of the organisation acts in this variant: a pool without a process.
+      const participant = moddle.create('bpmn:Participant', { id: pool.id, name: pool.name });
+      elements.set(pool.id, participant);
+      participants.push(participant);
+      continue;
+    }
     const flowElements: ModdleElement[] = [];
     for (const n of nodesOfPool) {
-      const type = n.type === 'messageStartEvent' ? 'bpmn:StartEvent' : n.type === 'messageEndEvent' ? 'bpmn:EndEvent' : `bpmn:${n.type[0]!.toUpperCase()}${n.type.slice(1)}`;
-      const el = moddle.create(type, { id: n.id, name: n.name });
-      if (n.type === 'messageStartEvent' || n.type === 'messageEndEvent') el.eventDefinitions = [moddle.create('bpmn:MessageEventDefinition', { id: `${n.id}_message` })];
+      const el = moddle.create(ELEMENT_TYPES[n.type], { id: n.id, name: n.name });
+      if (MESSAGE_EVENTS.has(n.type)) el.eventDefinitions = [moddle.create('bpmn:MessageEventDefinition', { id: `${n.id}_message` })];
       if (n.documentation) el.documentation = [moddle.create('bpmn:Documentation', { text: n.documentation })];
       elements.set(n.id, el);
       flowElements.push(el);
@@ -26,7 +32,13 @@ export async function writeBpmn(graph: HandbookGraph, layout: HandbookLayout): P
     for (const f of graph.flows.filter((g) => nodesOfPool.some((n) => n.id === g.source))) {
       const source = elements.get(f.source)!;
       const target = elements.get(f.target)!;
-      const el = moddle.create('bpmn:SequenceFlow', { id: f.id, sourceRef: source, targetRef: target, ...(f.name ? { name: f.name } : {}) });
+      const el = moddle.create('bpmn:SequenceFlow', {
+        id: f.id,
+        sourceRef: source,
+        targetRef: target,
+        ...(f.name ? { name: f.name } : {}),
+        ...(f.condition ? { conditionExpression: moddle.create('bpmn:FormalExpression', { body: f.condition }) } : {}),
+      });
       (source.outgoing ??= []).push(el);
       (target.incoming ??= []).push(el);
       elements.set(f.id, el);
@@ -65,7 +77,7 @@ export async function writeBpmn(graph: HandbookGraph, layout: HandbookLayout): P
         bpmnElement: elements.get(id)!,
         bounds: bounds(b),
         ...(id.startsWith('Participant_') || id.startsWith('Lane_') ? { isHorizontal: true } : {}),
-        ...(id.startsWith('Gateway_') ? { isMarkerVisible: true } : {}),
+        ...(elements.get(id)!.$type === 'bpmn:ExclusiveGateway' ? { isMarkerVisible: true } : {}),
         ...(label ? { label: moddle.create('bpmndi:BPMNLabel', { bounds: bounds(label) }) } : {}),
       }),
     );
@@ -100,3 +112,17 @@ export async function writeBpmn(graph: HandbookGraph, layout: HandbookLayout): P
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
+
+/** The BPMN element of each node type. */
+const ELEMENT_TYPES: Record<HandbookNode['type'], string> = {
+  startEvent: 'bpmn:StartEvent',
+  messageStartEvent: 'bpmn:StartEvent',
+  task: 'bpmn:Task',
+  exclusiveGateway: 'bpmn:ExclusiveGateway',
+  eventBasedGateway: 'bpmn:EventBasedGateway',
+  messageCatchEvent: 'bpmn:IntermediateCatchEvent',
+  messageThrowEvent: 'bpmn:IntermediateThrowEvent',
+  endEvent: 'bpmn:EndEvent',
+  messageEndEvent: 'bpmn:EndEvent',
+};
+const MESSAGE_EVENTS: ReadonlySet<HandbookNode['type']> = new Set(['messageStartEvent', 'messageCatchEvent', 'messageThrowEvent', 'messageEndEvent']);

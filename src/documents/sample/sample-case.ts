@@ -8,9 +8,15 @@ import { evolveCase } from '../../core/engine/evolve-case.js';
 import { resultNumber } from '../../core/engine/result-number.js';
 import { DEMONSTRATION_POLICY } from '../../core/regulation/admission.js';
 import { firstApplicableFrom } from '../../core/regulation/planned-path.js';
-import { NEGATIVE_RESULT_KINDS, type TChannel, type TOutcome, type TRegulation, type TResultKind, type TText } from '../../core/regulation/schema.js';
+import { NEGATIVE_RESULT_KINDS, type TChannel, type TOutcome, type TProcedure, type TRegulation, type TResultKind, type TText } from '../../core/regulation/schema.js';
 import { err, ok, type Result } from '../../core/result.js';
 import type { ClockFor } from '../../core/timeline/plan-timeline.js';
+import type { CaseCommand } from '../../core/engine/case-commands.js';
+import { nextDuty, type NextDuty } from '../../core/engine/next-duty.js';
+import { bodyAt } from '../../core/directory/body-at.js';
+import { demonstrationMeeting } from '../../core/meeting/demonstration-meeting.js';
+import { formatLocalDate } from '../../core/clock/local-date.js';
+import { clockOfRole } from '../../core/timeline/plan-timeline.js';
 
 /** Which document a sample case should end able to print. */
 export type SampleKind = 'result' | 'refusal' | 'receipt';
@@ -18,7 +24,7 @@ export type SampleKind = 'result' | 'refusal' | 'receipt';
 /** What a sample case is made of. */
 export interface SampleCaseOptions {
   readonly regulation: TRegulation;
-  readonly directory: Pick<TDirectory, 'organisations' | 'offices' | 'demoUsers'>;
+  readonly directory: Pick<TDirectory, 'organisations' | 'offices' | 'bodies' | 'demoUsers'>;
   readonly clockFor: ClockFor;
   readonly kind: SampleKind;
   readonly variant?: string | undefined;
@@ -48,6 +54,7 @@ const fail = (kk: string, ru: string, en: string) => err<TText>({ kk, ru, en });
  */
 export function sampleCase(options: SampleCaseOptions): Result<SampleCase, TText> {
   const { regulation, directory, clockFor, kind, applicant } = options;
+  const bodyOf = bodyAt(directory);
   const channel = options.channel ?? regulation.channels[0]!;
   const centre = channel === 'state-corporation' ? directory.offices.find((o) => directory.organisations.find((g) => g.id === o.organisation)?.kind === 'state-corporation') : undefined;
   const placed = resolveCaseOffices(directory, regulation, { channel, ...(centre ? { centreOfficeId: centre.id } : {}) });
@@ -100,13 +107,16 @@ export function sampleCase(options: SampleCaseOptions): Result<SampleCase, TText
     for (let guard = 0; guard < 100 && state!.step; guard++) {
       const step = state!.step!;
       const procedure = regulation.procedures.find((p) => p.id === step.procedureId)!;
-      now = step.due ?? now + 10 * 60_000;
-      const actor = staffActor(procedure.actor, offices);
-      if (!actor) return fail(`«${procedure.actor}» рөлінде демо қызметкер жоқ.`, `Нет демонстрационного сотрудника в роли «${procedure.actor}».`, `No demo staff member in the role "${procedure.actor}".`);
+      now = Math.max(now, step.due ?? now + 10 * 60_000);
+      // Each duty by the role that holds it: the next agreeing role, the next signer, else the performer.
+      const { role, command: type } = nextDuty(state!, regulation)!;
+      const actor = staffActor(role, offices);
+      if (!actor) return fail(`«${role}» рөлінде демо қызметкер жоқ.`, `Нет демонстрационного сотрудника в роли «${role}».`, `No demo staff member in the role "${role}".`);
       const outcome = chooseOutcome(procedure.outcomes, kind === 'refusal' && !refused, options.refusalKind);
-      if (outcome?.decides && NEGATIVE_RESULT_KINDS.has(outcome.decides)) refused = true;
-      const type = procedure.kinds.includes('sign') ? 'sign' : 'complete-step';
-      const decided = decideCase(state, { type, procedureId: procedure.id, ...(outcome ? { outcome: outcome.id } : {}) }, ctx(actor));
+      if (type !== 'agree' && outcome?.decides && NEGATIVE_RESULT_KINDS.has(outcome.decides)) refused = true;
+      const command = commandFor(type, procedure, outcome);
+      if (!command) return fail(`«${procedure.id}» отырысының құрамы анықтамалықта жоқ.`, `Состава органа для «${procedure.id}» нет в справочнике.`, `No body in the directory meets at "${procedure.id}".`);
+      const decided = decideCase(state, command, ctx(actor));
       if (!decided.ok) return err(decided.error.message);
       apply(decided.value);
     }
@@ -116,7 +126,15 @@ export function sampleCase(options: SampleCaseOptions): Result<SampleCase, TText
     return ok({ state: state!, history });
 
     function ctx(actor: CaseActor) {
-      return { regulation, clockFor, policy: DEMONSTRATION_POLICY, now, actor };
+      return { regulation, clockFor, policy: DEMONSTRATION_POLICY, now, actor, bodyOf };
+    }
+    // A meeting is held, by the whole body, on the day its procedure comes due.
+    function commandFor(type: NextDuty['command'], procedure: TProcedure, outcome: TOutcome | undefined): CaseCommand | undefined {
+      if (type === 'agree') return { type, procedureId: procedure.id, agreed: true };
+      if (type !== 'record-meeting') return { type, procedureId: procedure.id, ...(outcome ? { outcome: outcome.id } : {}) };
+      const body = bodyOf(procedure.meeting!.body, offices[regulation.roles.find((r) => r.id === procedure.meeting!.body)?.organisation ?? 'provider']);
+      const heldOn = formatLocalDate(clockOfRole(regulation, clockFor, procedure.actor).zone.local(now).day);
+      return body && demonstrationMeeting(procedure, body, { decision: outcome?.id, heldOn, minutes: 'SAMPLE-MINUTES' });
     }
     function staffActor(role: string, officesOfCase: CaseOffices): CaseActor | undefined {
       const organisation = regulation.roles.find((r) => r.id === role)?.organisation ?? 'provider';

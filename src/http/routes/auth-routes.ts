@@ -8,6 +8,7 @@ import { answerSignedIn, clearSessionCookies, webSecurityOf } from '../web-secur
 import { parseBody } from '../parse-body.js';
 import { ZLoginBody } from '../request-bodies.js';
 import { bodySchema } from '../openapi-schemas.js';
+import { capabilitiesOf } from '../../app/leading-posts.js';
 
 /** POST /api/tokens: the lifetime is checked by the use case, so its refusal names the limits in the user's language. */
 const ZIssueTokenBody = z
@@ -41,7 +42,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/api/me', { schema: { tags: ['people'], summary: 'The signed-in person and their posts' } }, async (request, reply) => {
     const principal = await requirePrincipal(deps, request, reply);
     if (!principal) return reply;
-    return { user: principal.user, posts: principal.posts };
+    return { user: principal.user, posts: principal.posts, can: capabilitiesOf(deps, principal) };
   });
   app.post(
     '/api/tokens',

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { actOnCase } from '../../app/act-on-case.js';
+import { actOnCase, executorsForCase } from '../../app/act-on-case.js';
 import type { AppDeps } from '../../app/app-deps.js';
 import { FORBIDDEN, NOT_FOUND } from '../../app/app-error.js';
 import { portalStatement, submitApplication } from '../../app/submit-application.js';
@@ -9,9 +9,9 @@ import { idempotencyKeyOf, requirePrincipal, sendError, sendResult } from '../ht
 import { bodySchema } from '../openapi-schemas.js';
 import { parseBody } from '../parse-body.js';
 import { requestLanguage } from '../request-language.js';
-import { ZActionBody, ZSubmitBody } from '../request-bodies.js';
+import { ZActionBody, ZInboxQuery, ZSubmitBody } from '../request-bodies.js';
+import { officesLed } from '../../app/leading-posts.js';
 
-const HEAD_ROLES = /head|leadership|chair/;
 
 /** Applications, cases, actions on them, inboxes and the applicant's cabinet. */
 export async function caseRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -62,9 +62,9 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps) {
     if (!principal) return reply;
     const now = deps.now();
     // A page of the most urgent tasks (overdue first); ?limit= up to 500, ?offset= for the next page.
-    const query = request.query as { limit?: string; offset?: string };
-    const limit = Math.min(Math.max(Number.parseInt(query.limit ?? '', 10) || 200, 1), 500);
-    const offset = Math.max(Number.parseInt(query.offset ?? '', 10) || 0, 0);
+    const query = parseBody(ZInboxQuery, request.query);
+    if (!query.ok) return sendError(request, reply, query.error);
+    const { limit = 200, offset = 0 } = query.value;
     const tasks = await deps.stores.cases.inbox(principal.user.id, principal.posts, { limit, offset });
     return {
       now,
@@ -85,11 +85,16 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/api/office/cases', { schema: { tags: ['cases'], summary: 'Every case of the offices the signed-in head leads' } }, async (request, reply) => {
     const principal = await requirePrincipal(deps, request, reply);
     if (!principal) return reply;
-    const led = [...new Set(principal.posts.filter((p) => HEAD_ROLES.test(p.role)).map((p) => p.officeId))];
+    const led = officesLed(deps, principal);
     if (led.length === 0) return sendError(request, reply, FORBIDDEN);
     return { offices: led, cases: await deps.stores.cases.casesAtOffices(led) };
   });
 
+  app.get<{ Params: { id: string } }>('/api/cases/:id/executors', { schema: { tags: ['cases'], summary: 'Who may be named the responsible executor of a case (executor-kind posts of its regulation, at their offices)' } }, async (request, reply) => {
+    const principal = await requirePrincipal(deps, request, reply);
+    if (!principal) return reply;
+    return sendResult(request, reply, await executorsForCase(deps, principal, request.params.id));
+  });
   app.get<{ Params: { office: string } }>('/api/offices/:office/executors', { schema: { tags: ['cases'], summary: 'The responsible executors of an office (to assign a case)' } }, async (request, reply) => {
     const principal = await requirePrincipal(deps, request, reply);
     if (!principal) return reply;

@@ -12,6 +12,9 @@ export function openSqliteDatabase(file: string): SqlDatabase & { readonly raw: 
   raw.pragma('synchronous = FULL');
   raw.pragma('busy_timeout = 5000');
   raw.pragma('foreign_keys = ON');
+  // SQLite's own LOWER() folds only ASCII, so «Ұқсас» would not find «ҰҚСАС»; PostgreSQL's folds by
+  // the database's ctype (UTF-8 there). Replacing it keeps both databases' searches alike.
+  raw.function('lower', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? text.toLowerCase() : text) as string | null);
   raw.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)');
   const applied = new Set(raw.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
   SQLITE_MIGRATIONS.forEach((sql, i) => {

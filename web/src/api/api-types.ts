@@ -6,7 +6,7 @@
 export type Lang = 'kk' | 'ru' | 'en';
 export type Text = Readonly<Record<Lang, string>>;
 export type Channel = 'portal' | 'office' | 'state-corporation';
-export type Term = { readonly value: number; readonly unit: 'minutes' | 'hours' | 'working_days' | 'calendar_days' };
+export type Term = { readonly value: number; readonly unit: 'minutes' | 'hours' | 'working_days' | 'calendar_days' | 'within_working_day' };
 export type SourceStatus = 'seed' | 'found' | 'inferred' | 'unknown';
 export interface Source {
   readonly status: SourceStatus;
@@ -29,6 +29,8 @@ export interface Post {
 export interface Me {
   readonly user: User;
   readonly posts: readonly Post[];
+  /** What the posts open, by their roles' kinds. */
+  readonly can?: { readonly leads: boolean; readonly oversees: boolean; readonly counter: boolean };
 }
 
 export interface ServiceLine {
@@ -71,6 +73,9 @@ export interface Procedure {
   readonly variants?: readonly string[];
   readonly channels?: readonly Channel[];
   readonly outcomes?: readonly Outcome[];
+  readonly signers?: readonly string[];
+  readonly assigner?: string;
+  readonly meeting?: { readonly body: string; readonly recordedBy: string; readonly clause: string; readonly decisions?: readonly { readonly id: string; readonly label: Text }[] };
 }
 export interface Regulation {
   readonly id: string;
@@ -80,7 +85,7 @@ export interface Regulation {
   readonly form: readonly string[];
   readonly applicants: readonly ('individual' | 'legal-entity' | 'entrepreneur')[];
   readonly results: readonly { readonly kind: string; readonly title: Text; readonly positive: boolean; readonly variants?: readonly string[] }[];
-  readonly roles: readonly { readonly id: string; readonly title: Text; readonly organisation: string }[];
+  readonly roles: readonly { readonly id: string; readonly kind: string; readonly title: Text; readonly organisation: string }[];
   readonly variants: readonly { readonly id: string; readonly title: Text }[];
   readonly procedures: readonly Procedure[];
   readonly documents: StandardContent;
@@ -134,6 +139,26 @@ export interface CurrentStep {
   readonly startedAt: number;
   readonly due: number | null;
   readonly escalated: boolean;
+  /** Signatures made so far on a step several sign, in order. */
+  readonly signatures?: readonly { readonly role: string; readonly by: string; readonly at: number }[];
+  /** The performer's decision awaiting agreement. */
+  readonly proposal?: { readonly outcome: string; readonly grounds?: readonly string[]; readonly by: string; readonly at: number; readonly agreedBy: readonly string[] };
+}
+/** A command the viewer may give now, as the engine decides it (src/core/engine/allowed-commands.ts). */
+export type AllowedCommand =
+  | { readonly type: 'complete-step' | 'register' | 'sign' | 'deliver'; readonly procedureId: string; readonly outcomes: readonly string[] }
+  | { readonly type: 'agree'; readonly procedureId: string }
+  | { readonly type: 'record-meeting'; readonly procedureId: string }
+  | { readonly type: 'assign' | 'refuse' | 'suspend' | 'resume' | 'withdraw' };
+/** What the keeper of a meeting's minutes is shown (src/app/meeting-form.ts). */
+export interface MeetingForm {
+  readonly procedureId: string;
+  readonly body: {
+    readonly title: Text;
+    readonly members: readonly { readonly id: string; readonly name: string; readonly position: 'chair' | 'deputy-chair' | 'member' | 'secretary' }[];
+    readonly rules: { readonly quorum: { readonly share: number | null; readonly source: string }; readonly majority: { readonly rule: string | null; readonly source: string } };
+  };
+  readonly decisions: readonly { readonly id: string; readonly label: Text; readonly refuses: boolean }[];
 }
 export interface CaseState {
   readonly id: string;
@@ -179,6 +204,8 @@ export interface CaseView {
   readonly history: readonly HistoryEntry[];
   readonly historyVerified: boolean;
   readonly attachments: readonly Attachment[];
+  readonly allowed: readonly AllowedCommand[];
+  readonly meeting?: MeetingForm;
 }
 
 export interface CaseSummary {

@@ -19,20 +19,13 @@ export function useMe() {
   });
 }
 
-/** Roles that lead an office: they see the whole department and its dashboard. */
-export const HEAD_ROLE = /head|leadership|chair/;
-
-/** Roles that see an office's dashboard (src/app/dashboard-figures.ts says the same for the API). */
-export const DASHBOARD_ROLE = /head|leadership|chair|supervisor|auditor/;
-
-/** What the person may open, from the posts they hold. */
+/** What the person may open: the server reads it from the kinds of their posts' roles (src/app/leading-posts.ts). */
 export function capabilitiesOf(me: Me | null | undefined) {
-  const posts = me?.posts ?? [];
   return {
     applicant: me?.user.kind === 'applicant',
     staff: me?.user.kind === 'staff',
-    head: posts.some((p) => HEAD_ROLE.test(p.role)),
-    dashboard: posts.some((p) => DASHBOARD_ROLE.test(p.role)),
-    counter: posts.some((p) => p.role === 'sc-operator' || p.role === 'centre-worker'),
+    head: me?.can?.leads ?? false,
+    dashboard: me?.can?.oversees ?? false,
+    counter: me?.can?.counter ?? false,
   };
 }

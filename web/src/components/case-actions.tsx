@@ -2,49 +2,41 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/api-client.js';
-import type { CaseState, CaseView, Me, Procedure, Regulation, User } from '../api/api-types.js';
+import type { AllowedCommand, CaseState, CaseView, Me, Regulation, User } from '../api/api-types.js';
 import { useLang } from '../i18n/use-lang.js';
 import { ErrorMessage } from './error-message.js';
+import { completingCommand } from '../../../src/core/engine/completing-command.js';
+import { MeetingRecordForm, type MeetingAction } from './meeting-record-form.js';
 
 /** The action body the API takes (src/http/request-bodies.ts, ZActionBody). */
 type Action =
   | { type: 'complete-step' | 'register' | 'sign' | 'deliver'; procedureId: string; outcome?: string }
   | { type: 'assign'; assignee: string }
   | { type: 'refuse'; grounds: string[] }
+  | { type: 'agree'; procedureId: string; agreed: boolean; reason?: string }
   | { type: 'suspend'; reason: string }
   | { type: 'resume' }
-  | { type: 'withdraw' };
+  | { type: 'withdraw' }
+  | MeetingAction;
 
-/** The command that completes a procedure, by the kinds of act it is (the engine accepts a named command only on its kind). */
-export function completingCommand(procedure: Procedure): 'register' | 'sign' | 'deliver' | 'complete-step' {
-  if (procedure.kinds.includes('register') || procedure.kinds.includes('receive')) return 'register';
-  if (procedure.kinds.includes('sign')) return 'sign';
-  if (procedure.kinds.includes('deliver')) return 'deliver';
-  return 'complete-step';
-}
 
-/** What the signed-in member of staff may do at the case's current step, as the regulation and their posts say. */
+/** What the signed-in member of staff may do at the case's current step: exactly what the server's engine allows them. */
 export function allowedActions(view: CaseView, regulation: Regulation, me: Me) {
   const state = view.case;
   const step = state.step;
   const procedure = step ? regulation.procedures.find((p) => p.id === step.procedureId) : undefined;
-  const none = { procedure, complete: false, assign: false, refuse: false, suspend: false, resume: false, assignedElsewhere: false };
-  if (!step || !procedure || me.user.kind !== 'staff' || ['satisfied', 'refused', 'withdrawn'].includes(state.status)) return none;
-  const officeId = step.officeId ?? state.officeId;
-  const myRoles = new Set(me.posts.filter((p) => p.officeId === officeId).map((p) => p.role));
-  const named = [procedure.actor, ...(procedure.participants ?? [])];
-  const isActor = myRoles.has(procedure.actor);
-  const assignedElsewhere = procedure.actor === 'executor' && state.assignee !== undefined && state.assignee !== me.user.id;
-  const participates = named.some((r) => myRoles.has(r));
-  const suspended = state.status === 'suspended';
+  const has = (type: AllowedCommand['type']) => view.allowed.some((a) => a.type === type);
+  const completing = view.allowed.find((a): a is Extract<AllowedCommand, { outcomes: readonly string[] }> => 'outcomes' in a);
+  const assignedElsewhere = me.user.kind === 'staff' && procedure?.actor === 'executor' && state.assignee !== undefined && state.assignee !== me.user.id && !completing;
   return {
     procedure,
-    complete: !suspended && isActor && !assignedElsewhere,
-    assign: !suspended && named.some((r) => r !== 'executor' && myRoles.has(r)),
-    refuse: !suspended && participates && !(isActor && assignedElsewhere),
-    suspend: !suspended && participates,
-    resume: suspended && participates,
-    assignedElsewhere: isActor && assignedElsewhere,
+    complete: completing,
+    agree: has('agree'),
+    assign: has('assign'),
+    refuse: has('refuse'),
+    suspend: has('suspend'),
+    resume: has('resume'),
+    assignedElsewhere,
   };
 }
 
@@ -73,8 +65,8 @@ export function CaseActions({ view, regulation, me, onDone }: { view: CaseView; 
   const attemptKey = useMemo(() => `${view.case.id}:${view.case.version}:${crypto.randomUUID()}`, [view.case.id, view.case.version]);
 
   const executors = useQuery({
-    queryKey: ['executors', view.case.officeId],
-    queryFn: () => api<User[]>(`/api/offices/${encodeURIComponent(view.case.officeId)}/executors`),
+    queryKey: ['executors', view.case.id],
+    queryFn: () => api<User[]>(`/api/cases/${encodeURIComponent(view.case.id)}/executors`),
     enabled: allowed.assign,
   });
   const act = useMutation({
@@ -109,8 +101,12 @@ export function CaseActions({ view, regulation, me, onDone }: { view: CaseView; 
   }
   if (!procedure) return null;
   const command = completingCommand(procedure);
-  const outcomes = procedure.outcomes ?? [];
-  const nothing = !allowed.complete && !allowed.assign && !allowed.refuse && !allowed.suspend && !allowed.resume;
+  const outcomes = (procedure.outcomes ?? []).filter((o) => allowed.complete?.outcomes.includes(o.id));
+  const nothing = !allowed.complete && !view.meeting && !allowed.agree && !allowed.assign && !allowed.refuse && !allowed.suspend && !allowed.resume;
+  const roleTitle = (id: string) => pick(regulation.roles.find((r) => r.id === id)?.title ?? { kk: id, ru: id, en: id });
+  const step = view.case.step;
+  const signers = procedure.signers ?? [procedure.actor];
+  const proposal = step?.proposal;
 
   return (
     <section className="panel" aria-labelledby="actions-heading">
@@ -125,14 +121,58 @@ export function CaseActions({ view, regulation, me, onDone }: { view: CaseView; 
         </p>
       )}
       {allowed.assignedElsewhere && <p className="notice">{t('actions.assignedElsewhere')}</p>}
-      {nothing && !allowed.assignedElsewhere && <p>{t('actions.none')}</p>}
-
-      {allowed.complete && (
+      {command === 'sign' && signers.length > 1 && (
+        <p className="muted">
+          {t('actions.signers', { signers: signers.map(roleTitle).join(' → '), done: step?.signatures?.length ?? 0, total: signers.length })}
+        </p>
+      )}
+      {proposal && (
+        <div className="notice">
+          <p>{t('actions.proposal', { outcome: pick(procedure.outcomes?.find((o) => o.id === proposal.outcome)?.label ?? { kk: proposal.outcome, ru: proposal.outcome, en: proposal.outcome }) })}</p>
+          {proposal.grounds?.map((g, i) => (
+            <p key={i} className="muted">
+              {g}
+            </p>
+          ))}
+        </div>
+      )}
+      {allowed.agree && proposal && (
         <form
           className="action"
           onSubmit={(e) => {
             e.preventDefault();
-            run({ type: command, procedureId: procedure.id, ...(outcomes.length > 1 ? { outcome } : {}) }, t('actions.completed'));
+            run({ type: 'agree', procedureId: procedure.id, agreed: true }, t('actions.agreed'));
+          }}
+        >
+          <button type="submit" className="primary" disabled={act.isPending}>
+            {t('actions.agree')}
+          </button>
+          <div className="field">
+            <label htmlFor="decline-reason">{t('actions.declineReason')}</label>
+            <textarea id="decline-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+          </div>
+          <button
+            type="button"
+            disabled={act.isPending}
+            onClick={() => {
+              if (!reason.trim()) return setInvalid(t('actions.needDeclineReason'));
+              run({ type: 'agree', procedureId: procedure.id, agreed: false, reason: reason.trim() }, t('actions.declined'));
+            }}
+          >
+            {t('actions.decline')}
+          </button>
+        </form>
+      )}
+      {nothing && !allowed.assignedElsewhere && <p>{t('actions.none')}</p>}
+
+      {view.meeting && <MeetingRecordForm form={view.meeting} pending={act.isPending} onSubmit={(action) => run(action, t('meeting.recorded'))} onInvalid={setInvalid} />}
+
+      {allowed.complete && command !== 'record-meeting' && (
+        <form
+          className="action"
+          onSubmit={(e) => {
+            e.preventDefault();
+            run({ type: command, procedureId: procedure.id, ...((procedure.outcomes?.length ?? 0) > 1 ? { outcome: outcomes.some((o) => o.id === outcome) ? outcome : outcomes[0]?.id } : {}) }, t('actions.completed'));
           }}
         >
           {outcomes.length > 1 && (

@@ -3,7 +3,16 @@ import type { CaseView } from '../api/api-types.js';
 import { formatInstant } from '../format/kazakhstan-time.js';
 import { useLang } from '../i18n/use-lang.js';
 
-const KNOWN_EVENTS = new Set(['submitted', 'step-completed', 'assigned', 'refused', 'suspended', 'resumed', 'withdrawn', 'escalated', 'result-issued']);
+const KNOWN_EVENTS = new Set(['submitted', 'step-completed', 'signed', 'step-proposed', 'agreed', 'agreement-declined', 'meeting-recorded', 'assigned', 'refused', 'suspended', 'resumed', 'withdrawn', 'escalated', 'result-issued']);
+
+/** A meeting's day, decision and count, as its record gives them. */
+function MeetingLine({ event }: { event: CaseView['history'][number]['event'] }) {
+  const { t } = useTranslation();
+  const meeting = event.meeting as { heldOn: string; decision: string } | undefined;
+  const tally = event.tally as { for: number; against: number; abstain: number; present: number; votingMembers: number } | undefined;
+  if (!meeting || !tally) return null;
+  return <span className="muted"> — {t('history.meeting', { ...tally, heldOn: meeting.heldOn, decision: meeting.decision })}</span>;
+}
 
 /** The case file's entries, oldest first, and whether its hash chain holds. */
 export function CaseHistory({ view }: { view: CaseView }) {
@@ -21,6 +30,7 @@ export function CaseHistory({ view }: { view: CaseView }) {
               <time>{formatInstant(e.at, lang)}</time> — {t(KNOWN_EVENTS.has(e.type) ? `event.${e.type}` : 'event.other', { type: e.type })}
               {detail ? ` (${detail})` : ''}
               {e.by ? ` · ${e.by}` : ''}
+              {e.type === 'meeting-recorded' && <MeetingLine event={e} />}
             </li>
           );
         })}

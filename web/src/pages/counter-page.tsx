@@ -11,6 +11,7 @@ import { ErrorMessage, InfoMessage, Loading } from '../components/error-message.
 import { SourceNote } from '../components/regulation-texts.js';
 import { ResultDocuments } from '../components/result-documents.js';
 import { useLang } from '../i18n/use-lang.js';
+import { completingCommand } from '../../../src/core/engine/completing-command.js';
 
 const TWELVE_DIGITS = /^\d{12}$/;
 
@@ -48,7 +49,7 @@ export function CounterPage() {
     for (const p of r?.procedures ?? []) {
       if (p.channels && !p.channels.includes('state-corporation')) continue;
       const outcome = p.outcomes?.find((o) => o.decides === 'acceptance-refusal-receipt');
-      if (outcome) return { procedureId: p.id, outcome: outcome.id };
+      if (outcome) return { type: completingCommand(p), procedureId: p.id, outcome: outcome.id };
     }
     return undefined;
   }, [r]);
@@ -79,7 +80,7 @@ export function CounterPage() {
       const state = await lodge();
       if (!refusalAtReception || state.step?.procedureId !== refusalAtReception.procedureId) return state;
       await api(`/api/cases/${encodeURIComponent(state.id)}/actions`, {
-        body: { type: 'complete-step', procedureId: refusalAtReception.procedureId, outcome: refusalAtReception.outcome },
+        body: refusalAtReception,
         idempotencyKey: `${key}:refuse`,
       });
       return { ...state, refusedAtReception: true };

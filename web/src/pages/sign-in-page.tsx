@@ -6,6 +6,7 @@ import { api } from '../api/api-client.js';
 import type { Me } from '../api/api-types.js';
 import { NCALAYER_STORAGES, signWithDemoKey, signWithNcaLayer, useSignatureMode, type NcaLayerStorage } from '../api/signature.js';
 import { ErrorMessage } from '../components/error-message.js';
+import { capabilitiesOf } from '../api/use-me.js';
 
 /** Demo applicants (src/catalogue/directory/demo-users.yaml) offered when demo keys stand in for NCALayer; any other login may be typed. */
 const DEMO_APPLICANTS = ['doctor.askar', 'doctor.aigul', 'doctor.nursultan', 'clinic.shipager', 'research.centre', 'importer.biotransplant'];
@@ -13,7 +14,7 @@ const DEMO_APPLICANTS = ['doctor.askar', 'doctor.aigul', 'doctor.nursultan', 'cl
 /** Where each kind of person starts after signing in. */
 function homeOf(me: Me): string {
   if (me.user.kind === 'applicant') return '/cabinet';
-  if (me.posts.some((p) => p.role === 'sc-operator' || p.role === 'centre-worker')) return '/counter';
+  if (capabilitiesOf(me).counter) return '/counter';
   return '/office';
 }
 
@@ -26,8 +27,9 @@ export function SignInPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
-  const enter = (me: Me) => {
-    queryClient.setQueryData(['me'], { user: me.user, posts: me.posts });
+  const enter = async () => {
+    // The person as /api/me describes them, with what their posts open.
+    const me = await queryClient.fetchQuery({ queryKey: ['me'], queryFn: () => api<Me>('/api/me') });
     const next = params.get('next');
     // Only a path of this site: never an address elsewhere.
     navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : homeOf(me));
