@@ -31,6 +31,7 @@ import { newServerMetrics, observeRequest, type ServerMetrics } from './server-m
 import { DEFAULT_WEB_SECURITY, HELMET_OPTIONS, installWebSecurity, type WebSecurity } from './web-security.js';
 import { answerClientError } from './client-error.js';
 import { standInRoutes } from './routes/stand-in-routes.js';
+import { courierRoutes } from './routes/courier-routes.js';
 
 /** Options of the HTTP server. */
 export interface ServerOptions {
@@ -133,6 +134,7 @@ export async function buildServer(deps: AppDeps, options: ServerOptions = {}): P
   await dashboardRoutes(app, deps);
   await handbookRoutes(app, deps);
   await standInRoutes(app, deps);
+  await courierRoutes(app, deps);
   await webRoutes(app);
   return app;
 }

@@ -73,3 +73,11 @@ export const ZStandInBody = z
     order: z.string().min(1).max(200),
   })
   .strict();
+
+/** POST /api/manifests: the cases handed to one courier, and who the courier is. */
+export const ZManifestBody = z
+  .object({
+    cases: z.array(z.string().min(1).max(200)).min(1).max(200),
+    courier: z.string().min(1).max(200),
+  })
+  .strict();

@@ -51,6 +51,8 @@ export function sideRows(state: CaseState, stored: readonly StoredEvent[]) {
   const notifications: CaseNotification[] = [];
   let offices: string[] = [];
   let attachments: { id: string; by: string }[] = [];
+  const consignments: ConsignmentRow[] = [];
+  const receipts: { manifest: string; caseId: string; by: string; at: number }[] = [];
   for (const { event, seq, hash } of stored) {
     const e: CaseEvent = event;
     if (e.type === 'submitted') {
@@ -75,9 +77,28 @@ export function sideRows(state: CaseState, stored: readonly StoredEvent[]) {
         finalHash: hash,
       });
     }
+    // A courier manifest is the set of cases handed over under its id: one row per case, its receipt filled in later.
+    if (e.type === 'step-completed' && e.consignment) {
+      consignments.push({ ...e.consignment, caseId: state.id, service: state.service, procedureId: e.procedureId, dispatchedBy: e.by, dispatchedAt: e.at });
+    }
+    if (e.type === 'consignment-received') receipts.push({ manifest: e.manifest, caseId: state.id, by: e.by, at: e.at });
     if (e.type === 'escalated') {
       notifications.push({ id: `${state.id}:${seq}`, caseId: state.id, officeId: e.supervisorOfficeId ?? null, role: e.supervisorRole, kind: 'overdue', procedureId: e.procedureId, at: e.at });
     }
   }
-  return { registry, notifications, offices, attachments };
+  return { registry, notifications, offices, attachments, consignments, receipts };
+}
+
+/** One case on a courier manifest, as handed over. */
+export interface ConsignmentRow {
+  readonly manifest: string;
+  readonly number: string;
+  readonly courier: string;
+  readonly fromOffice: string;
+  readonly toOffice: string;
+  readonly caseId: string;
+  readonly service: string;
+  readonly procedureId: string;
+  readonly dispatchedBy: string;
+  readonly dispatchedAt: number;
 }

@@ -127,6 +127,28 @@ export function runStoreContract(name: string, open: () => Promise<CaseStore & {
       expect((await store.notifications([{ officeId: 'almaty', role: 'head' }])).map((n) => n.caseId)).toContain(id);
     });
 
+    it('appends a batch to several cases all together, or, when any case moved on, to none of them', async () => {
+      const [x, y] = [freshId(), freshId()];
+      const sx = decided(undefined, x, submitOf(x), applicant, T0);
+      const sy = decided(undefined, y, submitOf(y), applicant, T0);
+      await store.append(sx);
+      await store.append(sy);
+      const rx = decided(sx.state, x, { type: 'register', procedureId: 'register' }, clerk, T0 + 1000);
+      const ry = decided(sy.state, y, { type: 'register', procedureId: 'register' }, clerk, T0 + 1000);
+      // y moves on before the batch commits: the batch's x must not be written either.
+      await store.append(decided(sy.state, y, { type: 'withdraw' }, applicant, T0 + 500));
+      const lost = await store.appendAll([rx, ry]);
+      expect(lost).toEqual({ ok: false, error: { code: 'version-conflict', currentVersion: 2, caseId: y } });
+      expect((await store.history(x)).length).toBe(1);
+      expect((await store.load(x))?.version).toBe(1);
+      const [z, w] = [freshId(), freshId()];
+      const sz = decided(undefined, z, submitOf(z), applicant, T0);
+      const sw = decided(undefined, w, submitOf(w), applicant, T0);
+      expect((await store.appendAll([sz, sw])).ok).toBe(true);
+      expect((await store.load(z))?.version).toBe(1);
+      expect((await store.load(w))?.version).toBe(1);
+    });
+
     it('leaves no half-written state when an append fails midway', async () => {
       const id = freshId();
       const req = decided(undefined, id, submitOf(id), applicant, T0);

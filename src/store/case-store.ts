@@ -69,10 +69,28 @@ export interface CaseNotification {
   readonly at: number;
 }
 
+/** A courier manifest: the cases one office handed one courier for another office, and their receipt. */
+export interface CourierManifest {
+  readonly id: string;
+  readonly number: string;
+  readonly courier: string;
+  readonly fromOffice: string;
+  readonly toOffice: string;
+  readonly dispatchedBy: string;
+  readonly dispatchedAt: number;
+  readonly cases: readonly { readonly caseId: string; readonly service: string; readonly procedureId: string; readonly receivedBy: string | null; readonly receivedAt: number | null }[];
+}
+
 /** The port the application uses to keep cases: each append is one transaction. */
 export interface CaseStore {
   /** Appends atomically, if the case is still at the expected version (two clicks never both win). */
   append(request: AppendRequest): Promise<Result<Appended, AppendConflict>>;
+  /** Appends to several cases in one transaction: all of them, or none when any case moved on meanwhile. */
+  appendAll(requests: readonly AppendRequest[]): Promise<Result<void, AppendConflict & { readonly caseId: string }>>;
+  /** The courier manifests sent from or to these offices, newest first. */
+  manifests(officeIds: readonly string[], limit: number): Promise<CourierManifest[]>;
+  /** One courier manifest, with every case on it. */
+  manifest(id: string): Promise<CourierManifest | undefined>;
   /** The history of a case, in order (empty when there is no such case). */
   history(caseId: string): Promise<StoredEvent[]>;
   /** The current state of a case, as projected. */

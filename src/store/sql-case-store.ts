@@ -3,8 +3,8 @@ import type { CaseState } from '../core/engine/case-model.js';
 import { err, ok, type Result } from '../core/result.js';
 import { chainEvents, GENESIS_HASH } from './audit-chain.js';
 import { caseRow, sideRows } from './case-projection.js';
-import type { AppendConflict, Appended, AppendRequest, CaseNotification, CaseStore, CaseSummary, Post } from './case-store.js';
-import { jsonColumn, type SqlDatabase, type SqlExecutor } from './sql-database.js';
+import type { AppendConflict, Appended, AppendRequest, CaseNotification, CaseStore, CaseSummary, CourierManifest, Post } from './case-store.js';
+import { jsonColumn, type SqlDatabase, type SqlExecutor, type SqlValue } from './sql-database.js';
 
 const SUMMARY = `id, service, status, step, step_role AS "stepRole", step_office AS "stepOffice", step_due AS "stepDue",
   overall_due AS "overallDue", assignee, applicant_id AS "applicantId", office_id AS "officeId", updated_at AS "updatedAt"`;
@@ -73,6 +73,16 @@ export function sqlCaseStore(db: SqlDatabase, now: () => number = Date.now): Cas
         [g.number, g.kind, g.service, g.variant, g.caseId, g.officeId, g.holderIdentifier, g.holderName, g.issuedAt, g.baseNumber, g.finalHash],
       );
     }
+    for (const c of side.consignments) {
+      await tx.run(
+        `INSERT INTO consignments (manifest, case_id, number, courier, from_office, to_office, service, procedure_id, dispatched_by, dispatched_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [c.manifest, c.caseId, c.number, c.courier, c.fromOffice, c.toOffice, c.service, c.procedureId, c.dispatchedBy, c.dispatchedAt],
+      );
+    }
+    for (const g of side.receipts) {
+      await tx.run('UPDATE consignments SET received_by = ?, received_at = ? WHERE manifest = ? AND case_id = ?', [g.by, g.at, g.manifest, g.caseId]);
+    }
     if (r.idempotencyKey !== undefined) await tx.run('INSERT INTO idempotency_keys (key, case_id, version) VALUES (?, ?, ?)', [r.idempotencyKey, r.caseId, r.state.version]);
     return ok({ version: r.state.version, replayed: false, caseId: r.caseId });
   };
@@ -90,6 +100,36 @@ export function sqlCaseStore(db: SqlDatabase, now: () => number = Date.now): Cas
     }
   };
 
+  const appendAll = async (requests: readonly AppendRequest[]): Promise<Result<void, AppendConflict & { caseId: string }>> => {
+    // In one order of cases, so two batches over the same cases wait for each other instead of deadlocking.
+    const ordered = [...requests].sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
+    try {
+      await db.transaction(async (tx) => {
+        for (const r of ordered) {
+          const written = await write(tx, r);
+          // Thrown so the transaction rolls back what the earlier cases wrote.
+          if (!written.ok) throw new BatchConflict(r.caseId, written.error.currentVersion);
+        }
+      });
+      return ok(undefined);
+    } catch (e) {
+      if (e instanceof BatchConflict) return err({ code: 'version-conflict', currentVersion: e.currentVersion, caseId: e.caseId });
+      if (!db.isUniqueViolation(e)) throw e;
+      // A manifest id or a case used twice at once: the other batch won.
+      const first = ordered[0]!;
+      return err({ code: 'version-conflict', currentVersion: await versionOf(db, first.caseId, ''), caseId: first.caseId });
+    }
+  };
+
+  const manifestsWhere = async (where: string, params: SqlValue[]): Promise<CourierManifest[]> => {
+    const rows = await db.all<ManifestRow>(
+      `SELECT manifest, case_id, number, courier, from_office, to_office, service, procedure_id, dispatched_by, dispatched_at, received_by, received_at
+       FROM consignments WHERE ${where} ORDER BY dispatched_at DESC, manifest, case_id`,
+      params,
+    );
+    return groupManifests(rows);
+  };
+
   const postsFilter = (posts: readonly Post[]) => ({
     sql: posts.map(() => '(step_office = ? AND step_role = ?)').join(' OR '),
     params: posts.flatMap((p) => [p.officeId, p.role]),
@@ -97,6 +137,19 @@ export function sqlCaseStore(db: SqlDatabase, now: () => number = Date.now): Cas
 
   return {
     append,
+    appendAll,
+    manifests: async (officeIds, limit) => {
+      if (officeIds.length === 0) return [];
+      const list = placeholders(officeIds.length);
+      // A page of manifests, then every case on them.
+      const ids = await db.all<{ manifest: string }>(
+        `SELECT manifest FROM consignments WHERE from_office IN (${list}) OR to_office IN (${list}) GROUP BY manifest ORDER BY MAX(dispatched_at) DESC, manifest LIMIT ?`,
+        [...officeIds, ...officeIds, limit],
+      );
+      if (ids.length === 0) return [];
+      return manifestsWhere(`manifest IN (${placeholders(ids.length)})`, ids.map((r) => r.manifest));
+    },
+    manifest: async (id) => (await manifestsWhere('manifest = ?', [id]))[0],
     history: async (caseId) =>
       (await db.all<{ case_id: string; seq: number; body: unknown; prev_hash: string; hash: string }>('SELECT case_id, seq, body, prev_hash, hash FROM case_events WHERE case_id = ? ORDER BY seq', [caseId])).map((row) => ({
         caseId: row.case_id,
@@ -151,4 +204,43 @@ export function sqlCaseStore(db: SqlDatabase, now: () => number = Date.now): Cas
     caseIds: async () => (await db.all<{ id: string }>('SELECT id FROM cases ORDER BY id')).map((r) => r.id),
     close: () => db.close(),
   };
+}
+
+/** A batch of appends met a case that moved on: the whole batch is rolled back. */
+class BatchConflict extends Error {
+  constructor(
+    readonly caseId: string,
+    readonly currentVersion: number,
+  ) {
+    super(`case ${caseId} moved on to version ${currentVersion}`);
+  }
+}
+
+interface ManifestRow {
+  manifest: string;
+  case_id: string;
+  number: string;
+  courier: string;
+  from_office: string;
+  to_office: string;
+  service: string;
+  procedure_id: string;
+  dispatched_by: string;
+  dispatched_at: number | string;
+  received_by: string | null;
+  received_at: number | string | null;
+}
+
+/** Rows of the consignments table, one per case, gathered into their manifests (in the rows' order). */
+function groupManifests(rows: readonly ManifestRow[]): CourierManifest[] {
+  const byId = new Map<string, CourierManifest & { cases: CourierManifest['cases'][number][] }>();
+  for (const r of rows) {
+    let m = byId.get(r.manifest);
+    if (!m) {
+      m = { id: r.manifest, number: r.number, courier: r.courier, fromOffice: r.from_office, toOffice: r.to_office, dispatchedBy: r.dispatched_by, dispatchedAt: Number(r.dispatched_at), cases: [] };
+      byId.set(r.manifest, m);
+    }
+    m.cases.push({ caseId: r.case_id, service: r.service, procedureId: r.procedure_id, receivedBy: r.received_by, receivedAt: r.received_at === null ? null : Number(r.received_at) });
+  }
+  return [...byId.values()];
 }

@@ -199,5 +199,25 @@ export function storeMigrations(t: MigrationTypes): string[] {
     // executor role.
     `ALTER TABLE cases ADD COLUMN step_holder TEXT;
    UPDATE cases SET step_holder = assignee WHERE step_role = 'executor' AND assignee IS NOT NULL;`,
+    // Courier manifests: one row per case handed to a courier under a manifest, written with the
+    // case's own history in the same transaction; the receipt is filled in when the other office
+    // confirms it.
+    `CREATE TABLE consignments (
+     manifest TEXT NOT NULL,
+     case_id TEXT NOT NULL,
+     number TEXT NOT NULL,
+     courier TEXT NOT NULL,
+     from_office TEXT NOT NULL,
+     to_office TEXT NOT NULL,
+     service TEXT NOT NULL,
+     procedure_id TEXT NOT NULL,
+     dispatched_by TEXT NOT NULL,
+     dispatched_at ${t.big} NOT NULL,
+     received_by TEXT,
+     received_at ${t.big},
+     PRIMARY KEY (manifest, case_id)
+   );
+   CREATE INDEX consignments_from ON consignments (from_office, dispatched_at);
+   CREATE INDEX consignments_to ON consignments (to_office, dispatched_at);`,
   ];
 }

@@ -1,5 +1,6 @@
 import type { TChannel } from '../regulation/schema.js';
 import type { MeetingRecord } from '../meeting/meeting-record.js';
+import type { ConsignmentNote } from '../custody/consignment.js';
 import type { CaseApplicant, CaseOffices } from './case-model.js';
 
 /** An application statement and the applicant's detached CMS over it (base64). */
@@ -33,6 +34,8 @@ export type CaseCommand =
       readonly procedureId: string;
       readonly outcome?: string;
       readonly signature?: string;
+      /** A transfer to another office done by courier: the manifest the case travels under (a plain completion only). */
+      readonly consignment?: ConsignmentNote;
     }
   | {
       readonly type: 'assign';
@@ -58,6 +61,11 @@ export type CaseCommand =
       readonly reason?: string;
     }
   | { readonly type: 'suspend'; readonly reason: string }
+  | {
+      /** Someone at the receiving office confirms the courier handed over the case's package of this manifest. */
+      readonly type: 'receive-consignment';
+      readonly manifest: string;
+    }
   | { readonly type: 'resume' }
   | { readonly type: 'withdraw' }
   | { readonly type: 'escalate' };

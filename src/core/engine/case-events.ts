@@ -1,3 +1,4 @@
+import type { ConsignmentNote } from '../custody/consignment.js';
 import type { TChannel, TResultKind } from '../regulation/schema.js';
 import type { MeetingRecord, MeetingTally } from '../meeting/meeting-record.js';
 import type { SignedStatement } from './case-commands.js';
@@ -64,6 +65,16 @@ export type CaseEvent = { readonly recordedAt?: number } & (
       /** The role whose duty completed it (the last signer of a signing step). */
       readonly role?: string;
       readonly acting?: ActingFor;
+      /** Set when the step handed the case to a courier for another office, under a manifest. */
+      readonly consignment?: ConsignmentNote & { readonly fromOffice: string; readonly toOffice: string };
+    }
+  | {
+      /** The receiving office confirmed the courier handed over the case's package. */
+      readonly type: 'consignment-received';
+      readonly at: number;
+      readonly by: string;
+      readonly manifest: string;
+      readonly officeId: string;
     }
   | {
       /** One signature of several on a signing step, before the last (which completes the step). */

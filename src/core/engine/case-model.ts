@@ -1,3 +1,4 @@
+import type { Consignment } from '../custody/consignment.js';
 import type { TChannel, TResultKind, TRole, TText } from '../regulation/schema.js';
 
 /** Statuses an applicant sees. */
@@ -113,6 +114,8 @@ export interface CaseState {
   readonly suspension: { readonly at: number; readonly reason: string; readonly stepRemainingMillis: number; readonly overallRemainingMillis: number } | undefined;
   /** The meetings of commissions and councils held on it, in order (absent before the first). */
   readonly meetings?: readonly CaseMeeting[];
+  /** The latest courier package the case travelled in (absent when it never left an office by courier). */
+  readonly consignment?: Consignment;
   /** How many events made it: the optimistic-concurrency version. */
   readonly version: number;
 }

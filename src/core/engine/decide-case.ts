@@ -1,3 +1,4 @@
+import { consignStep, decideReceipt, packageInTransit } from '../custody/decide-consignment.js';
 import { dueOf } from '../clock/due-of.js';
 import { formatLocalDate } from '../clock/local-date.js';
 import { receiptOf } from '../clock/receipt.js';
@@ -277,6 +278,11 @@ function decideStep(state: CaseState, command: Extract<CaseCommand, { type: Step
   const at = stepProcedure(state, command, ctx);
   if (!at.ok) return at;
   const procedure = at.value;
+  const inTransit = packageInTransit(state);
+  if (inTransit) return err(inTransit);
+  if (command.consignment && command.type !== 'complete-step') {
+    return err(rejection('wrong-kind', 'Курьерлік тізімге рәсімнің өзін аяқтау ғана қосылады.', 'В курьерский реестр включается только завершение самой процедуры.', 'Only a plain completion of the procedure goes on a courier manifest.'));
+  }
   if (command.type === 'sign') return decideSignature(state, procedure, command, ctx);
   const held = authorise(ctx, state.offices, procedure, [procedure.actor]);
   if (!held.ok) return err(held.error);
@@ -284,7 +290,8 @@ function decideStep(state: CaseState, command: Extract<CaseCommand, { type: Step
   if (foreign) return err(foreign);
   const outcome = outcomeOf(procedure, command.outcome);
   if (!outcome.ok) return err(outcome.error);
-  return ok(carryOut(ctx, state, procedure, outcome.value, { by: ctx.actor.userId, ...held.value }));
+  const events = carryOut(ctx, state, procedure, outcome.value, { by: ctx.actor.userId, ...held.value });
+  return command.consignment ? consignStep(events, command.consignment, procedure, ctx.actor.officeId) : ok(events);
 }
 
 /**
@@ -451,6 +458,9 @@ export function decideCase(state: CaseState | undefined, command: CaseCommand, c
       return suspended ? notWhileSuspended() : decideStep(state, command, ctx);
     case 'record-meeting':
       return suspended ? notWhileSuspended() : decideMeeting(state, command, ctx);
+    case 'receive-consignment':
+      // The paper arrives whether or not the case is suspended: custody is a fact, not a decision.
+      return decideReceipt(state, command.manifest, actor, now);
     case 'agree':
       return suspended ? notWhileSuspended() : decideAgreement(state, procedure, command, ctx);
     case 'assign': {

@@ -31,11 +31,14 @@ export function evolveCase(state: CaseState | undefined, event: CaseEvent): Case
   switch (event.type) {
     case 'step-completed': {
       const decision = event.decides ?? state.decision;
+      const consignment = event.consignment ? { consignment: { ...event.consignment, dispatchedAt: event.at, dispatchedBy: event.by } } : {};
       // The last step leaves the status to the result-issued event that follows it.
-      if (!event.next) return { ...state, version, step: null, decision };
+      if (!event.next) return { ...state, version, step: null, decision, ...consignment };
       const step = { ...event.next, startedAt: event.at, escalated: false };
-      return { ...state, version, step, decision, status: state.status === 'submitted' ? 'registered' : 'in-progress' };
+      return { ...state, version, step, decision, status: state.status === 'submitted' ? 'registered' : 'in-progress', ...consignment };
     }
+    case 'consignment-received':
+      return state.consignment ? { ...state, version, consignment: { ...state.consignment, receivedAt: event.at, receivedBy: event.by } } : { ...state, version };
     case 'assigned':
       return { ...state, version, assignee: event.assignee, ...(event.role ? { assigneeRole: event.role } : {}) };
     case 'refused':

@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import type { CaseCommand } from '../core/engine/case-commands.js';
+import type { CaseState } from '../core/engine/case-model.js';
+import type { CaseRejection } from '../core/engine/case-rejection.js';
+import { decideCase } from '../core/engine/decide-case.js';
+import { evolveCase } from '../core/engine/evolve-case.js';
+import { err, ok, type Result } from '../core/result.js';
+import type { TText } from '../core/regulation/schema.js';
+import type { AppendRequest, CourierManifest } from '../store/case-store.js';
+import { caseDeps, regulationOf, type AppDeps } from './app-deps.js';
+import { appError, NOT_FOUND, type AppError } from './app-error.js';
+import { actorForCase, maySeeCase, type Principal } from './principal.js';
+
+/** The most cases one courier manifest lists: a day's packages from one counter to one office. */
+export const MANIFEST_MAX_CASES = 200;
+
+const ONE_ROUTE = appError(
+  'invalid-input',
+  'Бір курьерлік тізім бір кеңседен бір кеңсеге жүреді: істерді баратын жері бойынша бөліңіз.',
+  'Один курьерский реестр идёт из одного подразделения в одно: разделите дела по месту назначения.',
+  'One courier manifest goes from one office to one office: split the cases by destination.',
+);
+const MOVED_ON = appError(
+  'wrong-state',
+  'Тізімдегі бір іс осы сәтте өзгертілді: ештеңе жазылған жоқ, қайталап көріңіз.',
+  'Одно из дел реестра изменилось в этот момент: ничего не записано, повторите попытку.',
+  'A case on the manifest changed at this moment: nothing was written, try again.',
+);
+const STAFF_ONLY = appError('forbidden', 'Курьерлік тізімдермен тек қызметкерлер жұмыс істейді.', 'С курьерскими реестрами работают только сотрудники.', 'Only staff work with courier manifests.');
+
+/** A refusal about one case of a batch names the case, so the sender knows which to take off. */
+const aboutCase = (caseId: string, r: CaseRejection | AppError): AppError => ({
+  code: r.code,
+  message: { kk: `${caseId}: ${r.message.kk}`, ru: `${caseId}: ${r.message.ru}`, en: `${caseId}: ${r.message.en}` },
+});
+
+/** A manifest's printed number: short enough to write on a parcel, derived from its id. */
+const manifestNumber = (id: string) => `CM-${id.replaceAll('-', '').slice(0, 10).toUpperCase()}`;
+
+/**
+ * Decides one command on each case: the appends to make, or the first refusal (naming its case).
+ * Nothing is written here; the caller commits them all in one transaction.
+ */
+function decideAll(deps: AppDeps, principal: Principal, states: readonly CaseState[], commandOf: (s: CaseState) => CaseCommand): Result<AppendRequest[], AppError> {
+  const requests: AppendRequest[] = [];
+  for (const state of states) {
+    const regulation = regulationOf(deps, state.service);
+    if (!regulation) return err(aboutCase(state.id, NOT_FOUND));
+    const ctx = { regulation, clockFor: deps.clockFor, policy: deps.policy, now: deps.now(), actor: actorForCase(principal, state), ...bodies(deps) };
+    const decided = decideCase(state, commandOf(state), ctx);
+    if (!decided.ok) return err(aboutCase(state.id, decided.error));
+    // A package carries documents between offices; a step that ends the case issues a result and is signed on its own.
+    if (decided.value.some((e) => e.type === 'result-issued')) {
+      return err(aboutCase(state.id, appError('wrong-kind', 'Бұл рәсім істі аяқтайды: оны курьерлік тізімге қосуға болмайды.', 'Эта процедура завершает дело: её нельзя включить в курьерский реестр.', 'This procedure ends the case: it cannot go on a courier manifest.')));
+    }
+    requests.push({ caseId: state.id, expectedVersion: state.version, events: decided.value, state: decided.value.reduce<CaseState>(evolveCase, state) });
+  }
+  return ok(requests);
+}
+
+const bodies = (deps: AppDeps) => {
+  const { bodyOf } = caseDeps(deps);
+  return bodyOf ? { bodyOf } : {};
+};
+
+/** Commits a batch: every case, or none when any moved on meanwhile. */
+async function commitAll(deps: AppDeps, requests: readonly AppendRequest[]): Promise<Result<void, AppError>> {
+  const appended = await deps.stores.cases.appendAll(requests);
+  return appended.ok ? ok(undefined) : err(MOVED_ON);
+}
+
+/** Where each case of a batch goes, as the engine wrote it: one manifest, one route. */
+const routesOf = (requests: readonly AppendRequest[]) =>
+  requests.flatMap((r) => r.events.flatMap((e) => (e.type === 'step-completed' && e.consignment ? [{ from: e.consignment.fromOffice, to: e.consignment.toOffice }] : [])));
+const oneRoute = (requests: readonly AppendRequest[]) => new Set(routesOf(requests).map((r) => `${r.from}\u0000${r.to}`)).size === 1;
+
+/** The cases a person names, each one they may see, once each. */
+async function visibleCases(deps: AppDeps, principal: Principal, caseIds: readonly string[]): Promise<Result<CaseState[], AppError>> {
+  const states: CaseState[] = [];
+  for (const id of new Set(caseIds)) {
+    const state = await deps.stores.cases.load(id);
+    if (!state || !maySeeCase(principal, state)) return err(aboutCase(id, NOT_FOUND));
+    states.push(state);
+  }
+  return ok(states);
+}
+
+/**
+ * Hands cases to a courier under one manifest (п. 9.4) of service 8, the State Corporation to the
+ * provider; the provider to a centre in service 10): each case's transfer step is completed by its
+ * performer, at one office, for one destination, all in one transaction.
+ */
+export async function dispatchByCourier(deps: AppDeps, principal: Principal, request: { readonly cases: readonly string[]; readonly courier: string }): Promise<Result<CourierManifest, AppError>> {
+  if (principal.user.kind !== 'staff') return err(STAFF_ONLY);
+  const courier = request.courier.trim();
+  if (!courier) return err(appError('invalid-input', 'Курьердің аты-жөнін көрсетіңіз.', 'Укажите фамилию и имя курьера.', "Give the courier's name."));
+  const visible = await visibleCases(deps, principal, request.cases);
+  if (!visible.ok) return visible;
+  const id = randomUUID();
+  const note = { manifest: id, number: manifestNumber(id), courier };
+  if (visible.value.length === 0 || visible.value.length > MANIFEST_MAX_CASES) {
+    return err(appError('invalid-input', `Тізімде 1-ден ${MANIFEST_MAX_CASES}-ге дейін іс болады.`, `В реестре от 1 до ${MANIFEST_MAX_CASES} дел.`, `A manifest lists 1 to ${MANIFEST_MAX_CASES} cases.`));
+  }
+  const decided = decideAll(deps, principal, visible.value, (s) => ({ type: 'complete-step', procedureId: s.step?.procedureId ?? '', consignment: note }));
+  if (!decided.ok) return decided;
+  if (!oneRoute(decided.value)) return err(ONE_ROUTE);
+  const committed = await commitAll(deps, decided.value);
+  if (!committed.ok) return committed;
+  return ok((await deps.stores.cases.manifest(id))!);
+}
+
+/** Confirms at the receiving office that the courier handed over every case of the manifest not yet received. */
+export async function receiveManifest(deps: AppDeps, principal: Principal, manifestId: string): Promise<Result<CourierManifest, AppError>> {
+  const manifest = await manifestFor(deps, principal, manifestId);
+  if (!manifest.ok) return manifest;
+  const pending = manifest.value.cases.filter((c) => c.receivedAt === null).map((c) => c.caseId);
+  if (pending.length === 0) {
+    return err(appError('wrong-state', `Тізім № ${manifest.value.number} толық қабылданған.`, `Реестр № ${manifest.value.number} уже принят полностью.`, `Manifest No. ${manifest.value.number} is already received in full.`));
+  }
+  const visible = await visibleCases(deps, principal, pending);
+  if (!visible.ok) return visible;
+  const decided = decideAll(deps, principal, visible.value, () => ({ type: 'receive-consignment', manifest: manifestId }));
+  if (!decided.ok) return decided;
+  const committed = await commitAll(deps, decided.value);
+  if (!committed.ok) return committed;
+  return ok((await deps.stores.cases.manifest(manifestId))!);
+}
+
+/** A manifest, for staff of the office that sent it or of the one it goes to. */
+export async function manifestFor(deps: AppDeps, principal: Principal, manifestId: string): Promise<Result<CourierManifest, AppError>> {
+  const manifest = await deps.stores.cases.manifest(manifestId);
+  const offices = new Set(principal.posts.map((p) => p.officeId));
+  if (!manifest || principal.user.kind !== 'staff' || !(offices.has(manifest.fromOffice) || offices.has(manifest.toOffice))) return err(NOT_FOUND);
+  return ok(manifest);
+}
+
+/** The manifests sent from or to the person's offices, newest first. */
+export async function manifestsOf(deps: AppDeps, principal: Principal): Promise<CourierManifest[]> {
+  if (principal.user.kind !== 'staff') return [];
+  return deps.stores.cases.manifests([...new Set(principal.posts.map((p) => p.officeId))], 50);
+}
+
+/** Cases waiting at the person's desk to go to one office by courier. */
+export interface ReadyForCourier {
+  readonly toOffice: string;
+  readonly cases: readonly { readonly id: string; readonly service: string; readonly procedureId: string; readonly stepDue: number | null }[];
+}
+
+/**
+ * What the person could hand a courier now, by destination: each case of their inbox whose step the
+ * engine would let them complete under a manifest (asked of the engine on trial, nothing written).
+ */
+export async function readyForCourier(deps: AppDeps, principal: Principal): Promise<ReadyForCourier[]> {
+  if (principal.user.kind !== 'staff') return [];
+  const trial = { manifest: '-', number: '-', courier: '-' };
+  const byOffice = new Map<string, ReadyForCourier['cases'][number][]>();
+  for (const summary of await deps.stores.cases.inbox(principal.user.id, principal.posts, { limit: 500, offset: 0 })) {
+    const state = await deps.stores.cases.load(summary.id);
+    if (!state?.step) continue;
+    const decided = decideAll(deps, principal, [state], (s) => ({ type: 'complete-step', procedureId: s.step!.procedureId, consignment: trial }));
+    const toOffice = decided.ok ? routesOf(decided.value)[0]?.to : undefined;
+    if (toOffice === undefined) continue;
+    byOffice.set(toOffice, [...(byOffice.get(toOffice) ?? []), { id: state.id, service: state.service, procedureId: state.step.procedureId, stepDue: summary.stepDue }]);
+  }
+  return [...byOffice].map(([toOffice, cases]) => ({ toOffice, cases }));
+}
+
+/** The names of offices, for a manifest's sender and destination as people read them. */
+export function officeTitles(deps: AppDeps, ids: Iterable<string>): Record<string, TText> {
+  const titles: Record<string, TText> = {};
+  for (const id of ids) {
+    const office = deps.directory.offices.find((o) => o.id === id);
+    if (office) titles[id] = office.title;
+  }
+  return titles;
+}

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../app/app-deps.js';
+import { dispatchByCourier, manifestFor, manifestsOf, officeTitles, readyForCourier, receiveManifest } from '../../app/courier-manifests.js';
+import { requirePrincipal, sendError, sendResult } from '../http-context.js';
+import { bodySchema } from '../openapi-schemas.js';
+import { parseBody } from '../parse-body.js';
+import { ZManifestBody } from '../request-bodies.js';
+
+const ID_PARAM = { type: 'object', properties: { id: { type: 'string', maxLength: 200 } }, required: ['id'] } as const;
+
+/** Courier manifests: packages of cases handed to a courier at one office and received at another. */
+export async function courierRoutes(app: FastifyInstance, deps: AppDeps) {
+  app.post('/api/manifests', { schema: { tags: ['cases'], summary: 'Hand cases waiting to be sent to another office to a courier, under one manifest', body: bodySchema(ZManifestBody) } }, async (request, reply) => {
+    const principal = await requirePrincipal(deps, request, reply);
+    if (!principal) return reply;
+    const body = parseBody(ZManifestBody, request.body);
+    if (!body.ok) return sendError(request, reply, body.error);
+    return sendResult(request, reply, await dispatchByCourier(deps, principal, body.value), 201);
+  });
+  app.get('/api/manifests', { schema: { tags: ['cases'], summary: "Courier manifests sent from or to the signed-in person's offices, newest first" } }, async (request, reply) => {
+    const principal = await requirePrincipal(deps, request, reply);
+    if (!principal) return reply;
+    const manifests = await manifestsOf(deps, principal);
+    return { manifests, offices: officeTitles(deps, manifests.flatMap((m) => [m.fromOffice, m.toOffice])) };
+  });
+  app.get('/api/manifests/ready', { schema: { tags: ['cases'], summary: 'Cases the signed-in person could hand a courier now, by destination office' } }, async (request, reply) => {
+    const principal = await requirePrincipal(deps, request, reply);
+    if (!principal) return reply;
+    const destinations = await readyForCourier(deps, principal);
+    return { destinations, offices: officeTitles(deps, destinations.map((d) => d.toOffice)) };
+  });
+  app.get<{ Params: { id: string } }>('/api/manifests/:id', { schema: { tags: ['cases'], summary: 'One courier manifest with its cases and their receipt', params: ID_PARAM } }, async (request, reply) => {
+    const principal = await requirePrincipal(deps, request, reply);
+    if (!principal) return reply;
+    return sendResult(request, reply, await manifestFor(deps, principal, request.params.id));
+  });
+  app.post<{ Params: { id: string } }>('/api/manifests/:id/receipt', { schema: { tags: ['cases'], summary: 'Confirm at the receiving office that the courier handed over the manifest’s cases', params: ID_PARAM } }, async (request, reply) => {
+    const principal = await requirePrincipal(deps, request, reply);
+    if (!principal) return reply;
+    return sendResult(request, reply, await receiveManifest(deps, principal, request.params.id));
+  });
+}
