@@ -334,3 +334,25 @@ export interface DashboardFigures {
   readonly durations: readonly StepDuration[];
   readonly series: readonly SeriesPoint[];
 }
+
+/** A courier manifest (src/store/case-store.ts): the cases one office handed one courier for another, and their receipt. */
+export interface CourierManifest {
+  readonly id: string;
+  readonly number: string;
+  readonly courier: string;
+  readonly fromOffice: string;
+  readonly toOffice: string;
+  readonly dispatchedBy: string;
+  readonly dispatchedAt: number;
+  readonly cases: readonly { readonly caseId: string; readonly service: string; readonly procedureId: string; readonly receivedBy: string | null; readonly receivedAt: number | null }[];
+}
+/** GET /api/manifests: the manifests from or to the person's offices, and those offices' names. */
+export interface ManifestList {
+  readonly manifests: readonly CourierManifest[];
+  readonly offices: Readonly<Record<string, Text>>;
+}
+/** GET /api/manifests/ready (src/app/courier-manifests.ts): what the person could hand a courier now, by destination. */
+export interface ReadyForCourier {
+  readonly destinations: readonly { readonly toOffice: string; readonly cases: readonly { readonly id: string; readonly service: string; readonly procedureId: string; readonly stepDue: number | null }[] }[];
+  readonly offices: Readonly<Record<string, Text>>;
+}

@@ -3,7 +3,7 @@ import type { CaseView } from '../api/api-types.js';
 import { formatInstant } from '../format/kazakhstan-time.js';
 import { useLang } from '../i18n/use-lang.js';
 
-const KNOWN_EVENTS = new Set(['submitted', 'step-completed', 'signed', 'step-proposed', 'agreed', 'agreement-declined', 'meeting-recorded', 'assigned', 'refused', 'suspended', 'resumed', 'withdrawn', 'escalated', 'result-issued']);
+const KNOWN_EVENTS = new Set(['submitted', 'step-completed', 'signed', 'step-proposed', 'agreed', 'agreement-declined', 'meeting-recorded', 'consignment-received', 'assigned', 'refused', 'suspended', 'resumed', 'withdrawn', 'escalated', 'result-issued']);
 
 /** A meeting's day, decision and count, as its record gives them. */
 function MeetingLine({ event }: { event: CaseView['history'][number]['event'] }) {
@@ -12,6 +12,14 @@ function MeetingLine({ event }: { event: CaseView['history'][number]['event'] })
   const tally = event.tally as { for: number; against: number; abstain: number; present: number; votingMembers: number } | undefined;
   if (!meeting || !tally) return null;
   return <span className="muted"> — {t('history.meeting', { ...tally, heldOn: meeting.heldOn, decision: meeting.decision })}</span>;
+}
+
+/** A step that handed the case to a courier: whom, under which manifest. */
+function ConsignmentLine({ event }: { event: CaseView['history'][number]['event'] }) {
+  const { t } = useTranslation();
+  const consignment = event.consignment as { courier: string; number: string } | undefined;
+  if (!consignment) return null;
+  return <span className="muted"> — {t('history.consignment', { courier: consignment.courier, number: consignment.number })}</span>;
 }
 
 /** The case file's entries, oldest first, and whether its hash chain holds. */
@@ -31,6 +39,7 @@ export function CaseHistory({ view }: { view: CaseView }) {
               {detail ? ` (${detail})` : ''}
               {e.by ? ` · ${e.by}` : ''}
               {e.type === 'meeting-recorded' && <MeetingLine event={e} />}
+              {e.type === 'step-completed' && <ConsignmentLine event={e} />}
             </li>
           );
         })}

@@ -12,6 +12,7 @@ import { SourceNote } from '../components/regulation-texts.js';
 import { ResultDocuments } from '../components/result-documents.js';
 import { useLang } from '../i18n/use-lang.js';
 import { completingCommand } from '../../../src/core/engine/completing-command.js';
+import { CourierDesk } from '../components/courier-desk.js';
 
 const TWELVE_DIGITS = /^\d{12}$/;
 
@@ -261,6 +262,7 @@ export function CounterPage() {
           {t('counter.receive')}
         </button>
       </form>
+      <CourierDesk />
     </section>
   );
 }

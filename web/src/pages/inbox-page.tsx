@@ -12,6 +12,7 @@ import { useStepName } from '../components/regulation-texts.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { dueClass, type DueClass } from '../format/kazakhstan-time.js';
 import { useLang } from '../i18n/use-lang.js';
+import { CourierDesk } from '../components/courier-desk.js';
 
 /** Whether the person can register this case straight from the list: its step is a registration (or reception) they hold the role for. */
 function registrable(task: CaseSummary, regulation: Regulation | undefined, me: Me): boolean {
@@ -244,6 +245,7 @@ export function InboxPage() {
           </tbody>
         </table>
       )}
+      <CourierDesk />
     </section>
   );
 }
