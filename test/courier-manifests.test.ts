@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseState } from '../src/core/engine/case-model.js';
 import type { CourierManifest } from '../src/store/case-store.js';
+import { driveCase } from './support/drive-case.js';
 import { DATABASES, startTestApp } from './support/test-app.js';
 
 type TestApp = Awaited<ReturnType<typeof startTestApp>>;
@@ -133,5 +134,25 @@ describe.each(DATABASES)('courier manifests on %s: the counter hands a day’s p
     expect(forged.statusCode).toBe(422);
     expect((await call(CLERK, 'POST', `/api/cases/${id}/actions`, { type: 'receive-consignment', manifest: 'm' })).statusCode).toBe(422);
     expect((await caseOf(id)).consignment).toBeUndefined();
+  });
+  // Service 10 through a centre: the provider's authorised officer prints the licence and sends it
+  // to the centre within 10 minutes (п. 8.6)); the centre hands it over (п. 8.7)) once it has it.
+  it('carries a printed licence from the provider to the centre, where it is handed over only after receipt', async () => {
+    const clinic = t.deps.directory.demoUsers.find((u) => u.login === 'clinic.shipager')!;
+    const lodged = await call(OPERATOR, 'POST', '/api/applications', { service: 'medical-activity-licence', variant: 'issue', channel: 'state-corporation', providerOfficeId: 'south-kz-health', centreOfficeId: 'centre-astana', applicant: { bin: clinic.bin }, as: 'legal-entity' });
+    expect(lodged.statusCode, lodged.body).toBe(201);
+    const id = lodged.json<CaseState>().id;
+    await driveCase(app, t.deps.directory, tokenOf, id, (s) => s.step?.procedureId === 'send-to-centre');
+    const ready = (await call('south-kz-health.officer', 'GET', '/api/manifests/ready')).json<{ destinations: { toOffice: string; cases: { id: string }[] }[] }>();
+    expect(ready.destinations).toEqual([{ toOffice: 'centre-astana', cases: [expect.objectContaining({ id, procedureId: 'send-to-centre' })] }]);
+    const sent = await call('south-kz-health.officer', 'POST', '/api/manifests', { cases: [id], courier: 'Жұмабеков Асхат' });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const manifest = sent.json<CourierManifest>();
+    expect(manifest).toMatchObject({ fromOffice: 'south-kz-health', toOffice: 'centre-astana' });
+    expect((await call(OPERATOR, 'POST', `/api/cases/${id}/actions`, { type: 'deliver', procedureId: 'centre-hand-over', outcome: 'handed-over' })).statusCode).toBe(409);
+    expect((await call(OPERATOR, 'POST', `/api/manifests/${manifest.id}/receipt`)).statusCode).toBe(200);
+    const handed = await call(OPERATOR, 'POST', `/api/cases/${id}/actions`, { type: 'deliver', procedureId: 'centre-hand-over', outcome: 'handed-over' });
+    expect(handed.statusCode, handed.body).toBe(200);
+    expect(handed.json<CaseState>().status).toBe('satisfied');
   });
 });
