@@ -38,8 +38,14 @@ function effectOf(action: AcceptedAction, by: string) {
         return e.type === 'withdrawn' && e.by === by;
       case 'assign':
         return e.type === 'assigned' && e.by === by && e.assignee === a.assignee;
+      // A signature before the last one is recorded as signed, the last completes the step.
+      case 'sign':
+        return (e.type === 'signed' || e.type === 'step-completed') && e.by === by && e.procedureId === a.procedureId;
+      case 'agree':
+        return e.type === 'agreed' && e.by === by && e.procedureId === a.procedureId;
+      // A decision that must be agreed first is recorded as proposed; it completes the step in its performer's name once agreed.
       default:
-        return e.type === 'step-completed' && e.by === by && e.procedureId === a.procedureId;
+        return (e.type === 'step-completed' || e.type === 'step-proposed') && e.by === by && e.procedureId === a.procedureId;
     }
   };
 }
