@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseState } from '../../src/core/engine/case-model.js';
-import { launchBrowser, screenshot, signInOnPage } from './support/browser.js';
+import { launchBrowser, pageAs, screenshot } from './support/browser.js';
 import { startWebServer, type WebServer } from './support/web-server.js';
 
 const SERVICE = 'foreign-specialist-clinical-practice';
@@ -17,15 +17,7 @@ describe('the counter hands the day’s packages to a courier and the provider c
   const cases: string[] = [];
   let manifestNumber = '';
 
-  const pageOf = async (login: string, path: string, width = 1200): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    context.setDefaultTimeout(10_000);
-    await context.addInitScript(() => localStorage.setItem('reglament.lang', 'en'));
-    const page = await context.newPage();
-    await signInOnPage(page, server.baseUrl, login, server.password);
-    await page.goto(`${server.baseUrl}${path}`);
-    return page;
-  };
+  const pageOf = (login: string, path: string, width?: number) => pageAs(browser, server, login, path, width);
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startWebServer(), launchBrowser()]);

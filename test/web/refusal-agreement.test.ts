@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseState } from '../../src/core/engine/case-model.js';
-import { launchBrowser, screenshot, signInOnPage } from './support/browser.js';
+import { launchBrowser, screenshot, pageAs } from './support/browser.js';
 import { startWebServer, type WebServer } from './support/web-server.js';
 
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1');
@@ -18,12 +18,7 @@ describe('a motivated refusal on the case page: the executor drafts it, the depa
   let caseId = '';
 
   const pageOf = async (login: string): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-    context.setDefaultTimeout(10_000);
-    await context.addInitScript(() => localStorage.setItem('reglament.lang', 'en'));
-    const page = await context.newPage();
-    await signInOnPage(page, server.baseUrl, login, server.password);
-    await page.goto(`${server.baseUrl}/cases/${caseId}`);
+    const page = await pageAs(browser, server, login, `/cases/${caseId}`);
     await page.getByRole('heading', { name: 'Actions at this step' }).waitFor();
     return page;
   };

@@ -28,3 +28,17 @@ export async function signInOnPage(page: Page, baseUrl: string, login: string, p
   await page.locator('form button[type="submit"]').click();
   await page.getByTestId('signed-in-as').waitFor();
 }
+
+/**
+ * A new browser context for one person, in English, signed in through the sign-in page and opened
+ * at `path`: each member of staff of a test acts in their own session, as at their own desk.
+ */
+export async function pageAs(browser: Browser, server: { readonly baseUrl: string; readonly password: string }, login: string, path: string, width = 1200): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  context.setDefaultTimeout(10_000);
+  await context.addInitScript(() => localStorage.setItem('reglament.lang', 'en'));
+  const page = await context.newPage();
+  await signInOnPage(page, server.baseUrl, login, server.password);
+  await page.goto(`${server.baseUrl}${path}`);
+  return page;
+}
