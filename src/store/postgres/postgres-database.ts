@@ -1,16 +1,12 @@
 import pg from 'pg';
 import type { SqlDatabase, SqlExecutor, SqlValue } from '../sql-database.js';
+import { numberedPlaceholders as numbered } from './numbered-placeholders.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 
 const UNIQUE_VIOLATION = '23505';
 const INT8_OID = 20;
 const MIGRATION_LOCK = 728100;
 
-/** `?` placeholders to PostgreSQL's `$1, $2, …` (our statements hold no literal question marks). */
-function numbered(sql: string): string {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
-}
 
 function executor(client: pg.Pool | pg.PoolClient): SqlExecutor {
   return {
