@@ -46,11 +46,12 @@ export async function wireApp(options: WiringOptions): Promise<Wired> {
   const simulator = options.gateway ? undefined : await startGatewaySimulator({ port: 0, seed: loadSimulatorSeed() });
   const target = options.gateway ?? { url: simulator!.url, senderId: 'reglament', password: 'simulator' };
   const gateway: EgovGateway = createHttpEgovGateway({ ...target, timeoutMs: 5000, retries: 2, acceptTestIdentities: options.acceptTestIdentities ?? false });
-  const stores = await openStores(options.database);
+  const now = options.now ?? Date.now;
+  // The stores stamp rows (a case's updated_at) with the application's clock, not the wall's.
+  const stores = await openStores(options.database, now);
   const regulations = loadCatalogue().regulations;
   const directory = loadDirectory();
   const clockFor = loadClockSet().clockFor;
-  const now = options.now ?? Date.now;
   const signatures = options.signatures && (await wireSignatures(options.signatures, { cases: stores.cases, regulations, directory, clockFor, now }));
   const deps: AppDeps = {
     stores,

@@ -26,12 +26,12 @@ export interface Stores {
 /** Where the data lives: PostgreSQL when a URL is given, else a SQLite file. */
 export type DatabaseConfig = { readonly postgresUrl: string; readonly schema?: string } | { readonly sqliteFile: string };
 
-/** Opens (and migrates) the configured database and builds the stores on it. */
-export async function openStores(config: DatabaseConfig): Promise<Stores> {
+/** Opens (and migrates) the configured database and builds the stores on it; `now` is the application's clock (moved in tests and replays). */
+export async function openStores(config: DatabaseConfig, now: () => number = Date.now): Promise<Stores> {
   const db = 'postgresUrl' in config ? await openPostgresDatabase(config.postgresUrl, config.schema) : openSqliteDatabase(config.sqliteFile);
   return {
     db,
-    cases: sqlCaseStore(db),
+    cases: sqlCaseStore(db, now),
     registry: sqlRegistryStore(db),
     identity: sqlIdentityStore(db),
     attachments: sqlAttachmentStore(db),
