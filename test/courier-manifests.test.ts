@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseState } from '../src/core/engine/case-model.js';
@@ -83,6 +87,17 @@ describe.each(DATABASES)('courier manifests on %s: the counter hands a day’s p
     expect(still.destinations.flatMap((d) => d.cases.map((c) => c.id))).not.toContain(a);
     const history = (await t.deps.stores.cases.history(a)).map((e) => e.event.type);
     expect(history.slice(-2)).toEqual(['step-completed', 'consignment-received']);
+
+    // The manifest printed for the courier: a well-formed PDF saying who sent what to whom, and its receipt.
+    const printed = await call(CLERK, 'GET', `/api/manifests/${manifest.id}/pdf?lang=ru`);
+    expect(printed.statusCode).toBe(200);
+    expect(printed.headers['content-type']).toBe('application/pdf');
+    const file = join(mkdtempSync(join(tmpdir(), 'reglament-manifest-')), 'manifest.pdf');
+    writeFileSync(file, printed.rawPayload);
+    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors found');
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    for (const words of [`Курьерский реестр № ${manifest.number}`, 'Нұрланов Ерлан', a, b, 'Получено', 'Подпись курьера']) expect(text).toContain(words);
+    expect((await call('committee-astana.clerk', 'GET', `/api/manifests/${manifest.id}/pdf`)).statusCode).toBe(404);
 
     const registered = await call(CLERK, 'POST', `/api/cases/${a}/actions`, { type: 'register', procedureId: 'register' });
     expect(registered.statusCode, registered.body).toBe(200);

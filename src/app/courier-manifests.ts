@@ -5,7 +5,7 @@ import type { CaseRejection } from '../core/engine/case-rejection.js';
 import { decideCase } from '../core/engine/decide-case.js';
 import { evolveCase } from '../core/engine/evolve-case.js';
 import { err, ok, type Result } from '../core/result.js';
-import type { TText } from '../core/regulation/schema.js';
+import type { TLanguage, TText } from '../core/regulation/schema.js';
 import type { AppendRequest, CourierManifest } from '../store/case-store.js';
 import { caseDeps, regulationOf, type AppDeps } from './app-deps.js';
 import { appError, NOT_FOUND, type AppError } from './app-error.js';
@@ -173,4 +173,18 @@ export function officeTitles(deps: AppDeps, ids: Iterable<string>): Record<strin
     if (office) titles[id] = office.title;
   }
   return titles;
+}
+
+/** A manifest as a PDF to print, for staff of either office; the people on it named as the directory of staff has them. */
+export async function manifestPdf(deps: AppDeps, principal: Principal, manifestId: string, lang: TLanguage): Promise<Result<{ number: string; pdf: Uint8Array }, AppError>> {
+  const manifest = await manifestFor(deps, principal, manifestId);
+  if (!manifest.ok) return manifest;
+  if (!deps.documents) return err(NOT_FOUND);
+  const ids = new Set([manifest.value.dispatchedBy, ...manifest.value.cases.flatMap((c) => (c.receivedBy ? [c.receivedBy] : []))]);
+  const people = new Map<string, string>();
+  for (const id of ids) {
+    const user = await deps.stores.identity.userById(id);
+    if (user) people.set(id, user.name);
+  }
+  return ok({ number: manifest.value.number, pdf: await deps.documents.renderManifestPdf(manifest.value, people, lang) });
 }

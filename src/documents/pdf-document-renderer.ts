@@ -4,6 +4,7 @@ import type { TDirectory } from '../core/directory/directory-schema.js';
 import type { TRegulation } from '../core/regulation/schema.js';
 import { buildReceiptDocument } from './build-receipt-document.js';
 import { renderDocumentPdf } from './pdf/render-document-pdf.js';
+import { renderManifestPdf } from './pdf/render-manifest-pdf.js';
 import type { ResultDocument } from './result-document.js';
 
 /** The PDF renderer over the documents this module builds (a signed result's JSON is a ResultDocument). */
@@ -16,5 +17,16 @@ export function pdfDocumentRenderer(sources: { regulations: readonly TRegulation
       const built = buildReceiptDocument({ ...input, regulation, directory: sources.directory, zone: sources.zone, baseUrl: sources.publicUrl });
       return built.ok ? renderDocumentPdf(built.value, lang) : undefined;
     },
+    renderManifestPdf: (manifest, people, lang) =>
+      renderManifestPdf(
+        manifest,
+        {
+          office: (id) => sources.directory.offices.find((o) => o.id === id)?.title,
+          service: (id) => sources.regulations.find((r) => r.id === id)?.title,
+          person: (id) => people.get(id),
+        },
+        sources.zone,
+        lang,
+      ),
   };
 }

@@ -55,6 +55,11 @@ describe('the counter hands the day’s packages to a courier and the provider c
     await sent.waitFor();
     manifestNumber = /CM-[0-9A-F]{10}/.exec((await sent.textContent())!)![0];
     await page.getByRole('table', { name: 'Courier manifests' }).getByText(manifestNumber).waitFor();
+    const printLink = await page.getByRole('link', { name: 'print (PDF)' }).getAttribute('href');
+    expect(printLink).toMatch(/^\/api\/manifests\/[^/]+\/pdf\?lang=en$/);
+    const printed = await page.request.get(`${server.baseUrl}${printLink}`);
+    expect(printed.status()).toBe(200);
+    expect(printed.headers()['content-type']).toBe('application/pdf');
     await screenshot(page, 'courier-handed-over-375');
     // The page fits a 375 px screen: nothing wider than the viewport.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

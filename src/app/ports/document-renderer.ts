@@ -1,5 +1,7 @@
 import type { CaseEvent } from '../../core/engine/case-events.js';
 import type { CaseState } from '../../core/engine/case-model.js';
+import type { TLanguage } from '../../core/regulation/schema.js';
+import type { CourierManifest } from '../../store/case-store.js';
 
 /** The languages a document is printed in: Kazakh, Russian, or both on one document. */
 export type PrintLanguage = 'kk' | 'ru' | 'kk+ru';
@@ -13,4 +15,6 @@ export interface DocumentRenderer {
     input: { readonly state: CaseState; readonly history: readonly CaseEvent[]; readonly files: readonly { fileName: string; size: number; sha256: string }[] },
     lang: PrintLanguage,
   ): Promise<Uint8Array | undefined>;
+  /** A courier manifest as printed for the courier to carry and each side to sign; `people` names the members of staff by id. */
+  renderManifestPdf(manifest: CourierManifest, people: ReadonlyMap<string, string>, lang: TLanguage): Promise<Uint8Array>;
 }

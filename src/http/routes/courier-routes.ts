@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app/app-deps.js';
-import { dispatchByCourier, manifestFor, manifestsOf, officeTitles, readyForCourier, receiveManifest } from '../../app/courier-manifests.js';
+import { dispatchByCourier, manifestFor, manifestPdf, manifestsOf, officeTitles, readyForCourier, receiveManifest } from '../../app/courier-manifests.js';
+import { LANGUAGES } from '../../core/regulation/schema.js';
 import { requirePrincipal, sendError, sendResult } from '../http-context.js';
 import { bodySchema } from '../openapi-schemas.js';
 import { parseBody } from '../parse-body.js';
@@ -34,6 +35,18 @@ export async function courierRoutes(app: FastifyInstance, deps: AppDeps) {
     if (!principal) return reply;
     return sendResult(request, reply, await manifestFor(deps, principal, request.params.id));
   });
+  app.get<{ Params: { id: string }; Querystring: { lang?: string } }>(
+    '/api/manifests/:id/pdf',
+    { schema: { tags: ['cases'], summary: 'A courier manifest as PDF, to print for the courier and for each side to sign', params: ID_PARAM } },
+    async (request, reply) => {
+      const principal = await requirePrincipal(deps, request, reply);
+      if (!principal) return reply;
+      const lang = LANGUAGES.find((l) => l === request.query.lang) ?? 'kk';
+      const printed = await manifestPdf(deps, principal, request.params.id, lang);
+      if (!printed.ok) return sendError(request, reply, printed.error);
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="${printed.value.number}-${lang}.pdf"`).send(Buffer.from(printed.value.pdf));
+    },
+  );
   app.post<{ Params: { id: string } }>('/api/manifests/:id/receipt', { schema: { tags: ['cases'], summary: 'Confirm at the receiving office that the courier handed over the manifest’s cases', params: ID_PARAM } }, async (request, reply) => {
     const principal = await requirePrincipal(deps, request, reply);
     if (!principal) return reply;

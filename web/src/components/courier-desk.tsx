@@ -115,7 +115,12 @@ export function CourierDesk() {
                 const pending = m.cases.filter((c) => c.receivedAt === null).length;
                 return (
                   <tr key={m.id}>
-                    <td data-label={t('courier.number')}>{m.number}</td>
+                    <td data-label={t('courier.number')}>
+                      {m.number}{' '}
+                      <a href={`/api/manifests/${encodeURIComponent(m.id)}/pdf?lang=${lang}`} target="_blank" rel="noreferrer">
+                        {t('courier.print')}
+                      </a>
+                    </td>
                     <td data-label={t('courier.route')}>
                       {officeTitle(m.fromOffice)} → {officeTitle(m.toOffice)}
                     </td>

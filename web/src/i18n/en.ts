@@ -231,6 +231,7 @@ export const en: Messages = {
   'courier.dispatched': "Handed over",
   'courier.received': "Received",
   'courier.receivedCount': "{{received}} of {{count}}",
+  'courier.print': "print (PDF)",
   'courier.confirm': "Confirm receipt of manifest No. {{number}}",
   'event.consignment-received': "Package received from the courier",
   'history.consignment': "handed to courier {{courier}}, manifest No. {{number}}",

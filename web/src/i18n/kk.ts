@@ -229,6 +229,7 @@ export const kk = {
   'courier.dispatched': "Берілді",
   'courier.received': "Қабылданды",
   'courier.receivedCount': "{{count}} ішінен {{received}}",
+  'courier.print': "басып шығару (PDF)",
   'courier.confirm': "№ {{number}} тізімнің келгенін растау",
   'event.consignment-received': "Пакет курьерден қабылданды",
   'history.consignment': "курьерге берілді: {{courier}}, № {{number}} тізім",

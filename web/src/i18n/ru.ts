@@ -231,6 +231,7 @@ export const ru: Messages = {
   'courier.dispatched': "Передан",
   'courier.received': "Получено",
   'courier.receivedCount': "{{received}} из {{count}}",
+  'courier.print': "распечатать (PDF)",
   'courier.confirm': "Подтвердить получение реестра № {{number}}",
   'event.consignment-received': "Пакет получен от курьера",
   'history.consignment': "передано курьеру {{courier}}, реестр № {{number}}",
