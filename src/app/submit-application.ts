@@ -26,6 +26,8 @@ export interface SubmitApplicationInput {
   readonly attachments?: readonly string[];
   /** The registry number a reissue or a duplicate is about. */
   readonly baseNumber?: string;
+  /** The applicant asks for the result on paper as well. */
+  readonly resultOnPaper?: true;
   readonly idempotencyKey?: string;
   /** On the portal: the applicant's detached CMS (base64) over the application statement. */
   readonly signature?: string;
@@ -104,6 +106,7 @@ export async function submitApplication(deps: AppDeps, principal: Principal, inp
       offices: offices.value,
       applicant,
       ...(input.baseNumber !== undefined ? { baseNumber: input.baseNumber } : {}),
+      ...(input.resultOnPaper ? { resultOnPaper: true as const } : {}),
       attachments: input.attachments ?? [],
       ...(signed.value !== undefined ? { signed: signed.value } : {}),
     },

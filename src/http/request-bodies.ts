@@ -22,6 +22,8 @@ export const ZSubmitBody = z
     as: z.enum(['individual', 'legal-entity']).optional(),
     attachments: z.array(z.string().min(1)).max(50).optional(),
     baseNumber: z.string().min(1).optional(),
+    /** The applicant asks for the result on paper too (services whose act allows it, at the office). */
+    resultOnPaper: z.literal(true).optional(),
     /** The applicant's detached CMS (base64) over the statement from POST /api/applications/statement. */
     signature: z.string().min(1).max(200_000).optional(),
   })
@@ -54,6 +56,7 @@ export const ZActionBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('suspend'), reason: z.string().min(1) }).strict(),
   z.object({ type: z.literal('resume') }).strict(),
   z.object({ type: z.literal('withdraw') }).strict(),
+  z.object({ type: z.literal('certify-paper-copy') }).strict(),
 ]);
 
 /** GET /api/registry */

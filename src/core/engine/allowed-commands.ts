@@ -8,7 +8,7 @@ export type AllowedCommand =
   | { readonly type: 'complete-step' | 'register' | 'sign' | 'deliver'; readonly procedureId: string; readonly outcomes: readonly string[] }
   | { readonly type: 'agree'; readonly procedureId: string }
   | { readonly type: 'record-meeting'; readonly procedureId: string }
-  | { readonly type: 'assign' | 'refuse' | 'suspend' | 'resume' | 'withdraw' };
+  | { readonly type: 'assign' | 'refuse' | 'suspend' | 'resume' | 'withdraw' | 'certify-paper-copy' };
 
 /**
  * What the person in the context may do with the case now, asked of the engine itself: each
@@ -38,7 +38,7 @@ export function allowedCommands(state: CaseState, ctx: EngineContext): AllowedCo
 function withCaseCommands(state: CaseState, ctx: EngineContext, allowed: AllowedCommand[]): AllowedCommand[] {
   const accepts = (command: CaseCommand) => decideCase(state, command, ctx).ok;
   // Trial values: the engine checks who may, not what they will write.
-  const trials: CaseCommand[] = [{ type: 'assign', assignee: '-' }, { type: 'refuse', grounds: ['-'] }, { type: 'suspend', reason: '-' }, { type: 'resume' }, { type: 'withdraw' }];
+  const trials: CaseCommand[] = [{ type: 'assign', assignee: '-' }, { type: 'refuse', grounds: ['-'] }, { type: 'suspend', reason: '-' }, { type: 'resume' }, { type: 'withdraw' }, { type: 'certify-paper-copy' }];
   for (const trial of trials) if (accepts(trial)) allowed.push({ type: trial.type as 'assign' });
   return allowed;
 }

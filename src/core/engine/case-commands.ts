@@ -27,6 +27,8 @@ export type CaseCommand =
       readonly attachments?: readonly string[];
       /** The applicant's signature over the application statement (checked before the command reaches the engine). */
       readonly signed?: SignedStatement;
+      /** The applicant asks for the result on paper as well (where the regulation's `paperCopy` allows it). */
+      readonly resultOnPaper?: true;
     }
   | {
       readonly type: StepCommandType;
@@ -65,6 +67,10 @@ export type CaseCommand =
       /** Someone at the receiving office confirms the courier handed over the case's package of this manifest. */
       readonly type: 'receive-consignment';
       readonly manifest: string;
+    }
+  | {
+      /** The printed copy of the issued result certified by hand signature and seal, for an applicant who asked for paper. */
+      readonly type: 'certify-paper-copy';
     }
   | { readonly type: 'resume' }
   | { readonly type: 'withdraw' }

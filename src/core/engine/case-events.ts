@@ -47,6 +47,8 @@ export type CaseEvent = { readonly recordedAt?: number } & (
       readonly attachments: readonly string[];
       /** What the applicant signed on the portal, kept as evidence. */
       readonly signed?: SignedStatement;
+      /** The applicant asked for the result on paper as well. */
+      readonly resultOnPaper?: true;
       readonly receipt: number;
       readonly firstStep: StepStart;
       readonly overallDue: number | null;
@@ -163,6 +165,17 @@ export type CaseEvent = { readonly recordedAt?: number } & (
       readonly baseNumber: string | undefined;
       /** The result document signed by the provider (base64 CMS holding its canonical JSON), when the deployment signs results. */
       readonly seal?: string;
+      /** Who is to certify the paper copy, when the applicant asked for one: the notice goes to that post. */
+      readonly paperCopyBy?: Turn;
+    }
+  | {
+      /** The issued result printed and certified by hand signature and seal (the copy on paper the applicant asked for). */
+      readonly type: 'paper-copy-certified';
+      readonly at: number;
+      readonly by: string;
+      readonly role: string;
+      readonly number: string;
+      readonly acting?: ActingFor;
     });
 
 /** The type names of events. */

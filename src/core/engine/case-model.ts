@@ -114,6 +114,10 @@ export interface CaseState {
   readonly suspension: { readonly at: number; readonly reason: string; readonly stepRemainingMillis: number; readonly overallRemainingMillis: number } | undefined;
   /** The meetings of commissions and councils held on it, in order (absent before the first). */
   readonly meetings?: readonly CaseMeeting[];
+  /** The applicant asked for the result on paper as well. */
+  readonly resultOnPaper?: true;
+  /** The paper copy of the result, once certified by hand signature and seal. */
+  readonly paperCopy?: { readonly certifiedAt: number; readonly certifiedBy: string; readonly role: string };
   /** The latest courier package the case travelled in (absent when it never left an office by courier). */
   readonly consignment?: Consignment;
   /** How many events made it: the optimistic-concurrency version. */

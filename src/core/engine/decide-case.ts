@@ -1,4 +1,5 @@
 import { consignStep, decideReceipt, packageInTransit } from '../custody/decide-consignment.js';
+import { paperCopyRefusal } from '../custody/paper-copy.js';
 import { dueOf } from '../clock/due-of.js';
 import { formatLocalDate } from '../clock/local-date.js';
 import { receiptOf } from '../clock/receipt.js';
@@ -118,7 +119,16 @@ function closingResult(ctx: EngineContext, state: CaseState, decided: TResultKin
   const ofVariant = (r: TResult) => !r.variants || (state.variant !== undefined && r.variants.includes(state.variant));
   const kind = decided ?? results.find((r) => r.positive && ofVariant(r))?.kind ?? results[0]!.kind;
   const positive = results.find((r) => r.kind === kind)?.positive ?? !NEGATIVE_RESULT_KINDS.has(kind);
-  return { type: 'result-issued', at: now, kind, number: resultNumber(state.id, kind), positive, baseNumber: state.baseNumber };
+  const certifier = positive && state.resultOnPaper ? ctx.regulation.paperCopy?.certifiedBy : undefined;
+  return {
+    type: 'result-issued',
+    at: now,
+    kind,
+    number: resultNumber(state.id, kind),
+    positive,
+    baseNumber: state.baseNumber,
+    ...(certifier ? { paperCopyBy: turnOf(ctx, state.offices, certifier) } : {}),
+  };
 }
 
 function decideSubmit(command: Extract<CaseCommand, { type: 'submit' }>, ctx: EngineContext): Decision {
@@ -140,6 +150,16 @@ function decideSubmit(command: Extract<CaseCommand, { type: 'submit' }>, ctx: En
   }
   if (command.offices.provider === undefined) {
     return err(rejection('invalid-input', 'Қызмет берушінің кеңсесі көрсетілмеген.', 'Не указано подразделение услугодателя.', 'The provider office is not given.'));
+  }
+  if (command.resultOnPaper && !regulation.paperCopy?.channels.includes(channel)) {
+    return err(
+      rejection(
+        'invalid-input',
+        'Бұл қызметтің нәтижесі осы арна арқылы қағаз тасығышта берілмейді.',
+        'Результат этой услуги по этому каналу на бумажном носителе не выдаётся.',
+        'The result of this service is not issued on paper on this channel.',
+      ),
+    );
   }
   const receiving = officeClockOf(ctx, first.actor);
   const receipt = receiptOf(receiving, ctx.now).receipt;
@@ -163,6 +183,7 @@ function decideSubmit(command: Extract<CaseCommand, { type: 'submit' }>, ctx: En
       baseNumber: command.baseNumber,
       attachments: command.attachments ?? [],
       ...(command.signed !== undefined ? { signed: command.signed } : {}),
+      ...(command.resultOnPaper ? { resultOnPaper: true as const } : {}),
       receipt,
       firstStep: stepStart(ctx, command.offices, first, receipt),
       overallDue: plan.due,
@@ -434,6 +455,8 @@ export function decideCase(state: CaseState | undefined, command: CaseCommand, c
     return decideSubmit(command, ctx);
   }
   if (!state) return err(rejection('no-such-case', 'Іс табылмады.', 'Дело не найдено.', 'No such case.'));
+  // The paper copy is certified after the result is issued: the one act on a case that has ended.
+  if (command.type === 'certify-paper-copy') return decidePaperCopy(state, ctx);
   if (CLOSED.has(state.status)) {
     return err(rejection('case-closed', 'Іс аяқталған: өзгертуге болмайды.', 'Дело завершено: изменения невозможны.', 'The case is closed: nothing more can be done.'));
   }
@@ -560,4 +583,19 @@ export function overdueEscalation(state: CaseState, regulation: TRegulation, now
   const procedure = regulation.procedures.find((p) => p.id === step.procedureId);
   const supervisorRole = supervisorOf(regulation, procedure);
   return [{ type: 'escalated', at: now, procedureId: step.procedureId, supervisorRole, supervisorOfficeId: officeOfRole(regulation, state.offices, supervisorRole) }];
+}
+
+/**
+ * The printed copy of an issued result certified by the hand signature and seal of the role the
+ * regulation names (the head, services 4 and 5), or their stand-in, at the provider office: once,
+ * for a positive result the applicant asked to receive on paper.
+ */
+function decidePaperCopy(state: CaseState, ctx: EngineContext): Decision {
+  const certifier = ctx.regulation.paperCopy?.certifiedBy;
+  const refused = paperCopyRefusal(state, certifier);
+  if (refused) return err(refused);
+  const signing = [...ctx.regulation.procedures].reverse().find((p) => p.kinds.includes('sign')) ?? ctx.regulation.procedures[0]!;
+  const held = authorise(ctx, state.offices, signing, [certifier!]);
+  if (!held.ok) return err(held.error);
+  return ok([{ type: 'paper-copy-certified', at: ctx.now, by: ctx.actor.userId, role: held.value.role, number: state.result!.number, ...actingOf(held.value) }]);
 }

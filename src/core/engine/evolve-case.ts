@@ -23,6 +23,7 @@ export function evolveCase(state: CaseState | undefined, event: CaseEvent): Case
       assignee: undefined,
       overallDue: event.overallDue,
       suspension: undefined,
+      ...(event.resultOnPaper ? { resultOnPaper: true as const } : {}),
       version: 1,
     };
   }
@@ -37,6 +38,8 @@ export function evolveCase(state: CaseState | undefined, event: CaseEvent): Case
       const step = { ...event.next, startedAt: event.at, escalated: false };
       return { ...state, version, step, decision, status: state.status === 'submitted' ? 'registered' : 'in-progress', ...consignment };
     }
+    case 'paper-copy-certified':
+      return { ...state, version, paperCopy: { certifiedAt: event.at, certifiedBy: event.by, role: event.role } };
     case 'consignment-received':
       return state.consignment ? { ...state, version, consignment: { ...state.consignment, receivedAt: event.at, receivedBy: event.by } } : { ...state, version };
     case 'assigned':

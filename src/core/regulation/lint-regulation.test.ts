@@ -83,6 +83,14 @@ describe('lint on broken definitions', () => {
     expect(lintRegulation(broken).filter((f) => f.code === 'channel-lacks-procedure').map((f) => f.where)).toEqual(['check-compliance (portal)']);
   });
 
+  it('catches a paper copy certified by a role the regulation does not have', () => {
+    const broken = variantOf((r) => {
+      r.paperCopy = { clause: 'п. 5', certifiedBy: 'nobody', channels: ['office'], text: { kk: 'к', ru: 'р', en: 'e' } };
+    });
+    expect(codes(broken)).toContain('paper-copy-certifier-unknown');
+    expect(codes(variantOf((r) => void (r.paperCopy = { clause: 'п. 5', certifiedBy: 'head', channels: ['office'], text: { kk: 'к', ru: 'р', en: 'e' } })))).not.toContain('paper-copy-certifier-unknown');
+  });
+
   it('catches an outcome that leads nowhere', () => {
     expect(codes(variantOf((r) => (r.procedures[1]!.outcomes![0]!.next = 'nowhere')))).toContain('outcome-leads-nowhere');
   });

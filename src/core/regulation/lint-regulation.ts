@@ -72,6 +72,9 @@ export function lintRegulation(r: TRegulation): LintFinding[] {
     out.push({ code, severity, where, message: { kk, ru, en } });
 
   const roleIds = new Set(r.roles.map((x) => x.id));
+  if (r.paperCopy && !roleIds.has(r.paperCopy.certifiedBy)) {
+    add('paper-copy-certifier-unknown', 'error', 'paperCopy', `The paper copy is certified by "${r.paperCopy.certifiedBy}", which is not a role of the regulation.`, `Бумажную копию заверяет "${r.paperCopy.certifiedBy}", но такой роли в регламенте нет.`, `Қағаз көшірмені "${r.paperCopy.certifiedBy}" растайды, бірақ регламентте ондай рөл жоқ.`);
+  }
   const procIds = new Set(r.procedures.map((p) => p.id));
   const variantIds = new Set(r.variants.map((v) => v.id));
   const resultKinds = new Set(r.results.map((x) => x.kind));

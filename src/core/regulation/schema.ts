@@ -388,6 +388,16 @@ export const ZRegulation = z
       .optional()
       .describe("which NCA key-user roles sign an application for a legal entity (default: first head, right of signature)"),
     results: z.array(ZResult).min(1),
+    paperCopy: z
+      .object({
+        clause: z.string().min(1),
+        certifiedBy: slug.describe('the role whose hand signature and seal certify the printed copy'),
+        channels: z.array(ZChannel).min(1).describe('the channels an applicant may ask for it on (the portal sends the result to the cabinet)'),
+        text: ZText.describe('kk: verbatim from the seed'),
+      })
+      .strict()
+      .optional()
+      .describe('when the applicant may ask for the positive result on paper: printed from the electronic document and certified by hand signature and seal'),
     roles: z.array(ZRole).min(1),
     variants: z.array(ZVariant).default([]),
     procedures: z.array(ZProcedure).min(1),

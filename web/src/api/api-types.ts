@@ -85,6 +85,8 @@ export interface Regulation {
   readonly form: readonly string[];
   readonly applicants: readonly ('individual' | 'legal-entity' | 'entrepreneur')[];
   readonly results: readonly { readonly kind: string; readonly title: Text; readonly positive: boolean; readonly variants?: readonly string[] }[];
+  /** Where the applicant may ask for the result on paper (src/core/regulation/schema.ts). */
+  readonly paperCopy?: { readonly clause: string; readonly certifiedBy: string; readonly channels: readonly Channel[]; readonly text: Text };
   readonly roles: readonly { readonly id: string; readonly kind: string; readonly title: Text; readonly organisation: string }[];
   readonly variants: readonly { readonly id: string; readonly title: Text }[];
   readonly procedures: readonly Procedure[];
@@ -149,7 +151,7 @@ export type AllowedCommand =
   | { readonly type: 'complete-step' | 'register' | 'sign' | 'deliver'; readonly procedureId: string; readonly outcomes: readonly string[] }
   | { readonly type: 'agree'; readonly procedureId: string }
   | { readonly type: 'record-meeting'; readonly procedureId: string }
-  | { readonly type: 'assign' | 'refuse' | 'suspend' | 'resume' | 'withdraw' };
+  | { readonly type: 'assign' | 'refuse' | 'suspend' | 'resume' | 'withdraw' | 'certify-paper-copy' };
 /** What the keeper of a meeting's minutes is shown (src/app/meeting-form.ts). */
 export interface MeetingForm {
   readonly procedureId: string;
@@ -178,6 +180,9 @@ export interface CaseState {
   readonly assignee?: string;
   readonly overallDue: number | null;
   readonly suspension?: { readonly at: number; readonly reason: string };
+  /** The applicant asked for the result on paper as well; `paperCopy` once its printed copy is certified. */
+  readonly resultOnPaper?: true;
+  readonly paperCopy?: { readonly certifiedAt: number; readonly certifiedBy: string; readonly role: string };
   readonly version: number;
 }
 export interface ActualStep {

@@ -17,6 +17,7 @@ type Action =
   | { type: 'suspend'; reason: string }
   | { type: 'resume' }
   | { type: 'withdraw' }
+  | { type: 'certify-paper-copy' }
   | MeetingAction;
 
 
@@ -36,6 +37,7 @@ export function allowedActions(view: CaseView, regulation: Regulation, me: Me) {
     refuse: has('refuse'),
     suspend: has('suspend'),
     resume: has('resume'),
+    certifyPaperCopy: has('certify-paper-copy'),
     assignedElsewhere,
   };
 }
@@ -96,6 +98,20 @@ export function CaseActions({ view, regulation, me, onDone }: { view: CaseView; 
             {t('actions.withdrawConfirm')}
           </button>
         </details>
+      </section>
+    );
+  }
+  // After the result is issued the one act left is the paper copy's certification, where it was asked for.
+  if (allowed.certifyPaperCopy) {
+    return (
+      <section className="panel" aria-labelledby="actions-heading">
+        <h2 id="actions-heading">{t('actions.title')}</h2>
+        <p>{t('paperCopy.toCertify', { number: view.case.result?.number ?? '' })}</p>
+        {regulation.paperCopy && <p className="muted">{regulation.paperCopy.clause}: {pick(regulation.paperCopy.text)}</p>}
+        <ErrorMessage error={act.error} />
+        <button type="button" className="primary" disabled={act.isPending} onClick={() => run({ type: 'certify-paper-copy' }, t('paperCopy.certified'))}>
+          {t('paperCopy.certify')}
+        </button>
       </section>
     );
   }

@@ -126,7 +126,7 @@ export function InboxPage() {
           <ul>
             {inbox.data!.notifications.map((n) => (
               <li key={n.id}>
-                <Link to={`/cases/${n.caseId}`}>{n.caseId}</Link>: {t('inbox.overdueNotice', { step: n.procedureId ?? '—' })}
+                <Link to={`/cases/${n.caseId}`}>{n.caseId}</Link>: {n.kind === 'paper-copy' ? t('inbox.paperCopyNotice') : t('inbox.overdueNotice', { step: n.procedureId ?? '—' })}
               </li>
             ))}
           </ul>
