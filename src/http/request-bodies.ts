@@ -57,6 +57,7 @@ export const ZActionBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('resume') }).strict(),
   z.object({ type: z.literal('withdraw') }).strict(),
   z.object({ type: z.literal('certify-paper-copy') }).strict(),
+  z.object({ type: z.literal('end-review'), procedureId }).strict(),
 ]);
 
 /** GET /api/registry */

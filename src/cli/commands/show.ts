@@ -1,3 +1,4 @@
+import { termWords } from '../../core/regulation/term-words.js';
 import type { TLanguage } from '../../core/regulation/schema.js';
 import type { CliIo } from '../cli-io.js';
 import { table } from '../cli-io.js';
@@ -9,13 +10,6 @@ One regulation as a readable procedure table: who does what, within which term, 
   --lang   language of the texts (default kk, the language of the act)
   --json   print the validated definition as JSON`;
 
-const UNIT: Record<string, Record<TLanguage, string>> = {
-  minutes: { kk: 'минут', ru: 'мин.', en: 'min' },
-  hours: { kk: 'сағат', ru: 'ч.', en: 'h' },
-  working_days: { kk: 'жұмыс күні', ru: 'раб. дн.', en: 'working days' },
-  calendar_days: { kk: 'күнтізбелік күн', ru: 'кал. дн.', en: 'calendar days' },
-  within_working_day: { kk: 'жұмыс күні ішінде', ru: 'в теч. раб. дня', en: 'within the working day' },
-};
 const HEAD: Record<TLanguage, string[]> = {
   kk: ['т.', 'рәсім', 'орындаушы', 'мерзім', 'нұсқа/арна', 'әрекет'],
   ru: ['п.', 'процедура', 'исполнитель', 'срок', 'вариант/канал', 'действие'],
@@ -39,7 +33,7 @@ export function runShow(io: CliIo, opts: { id: string | undefined; lang: TLangua
     p.clause,
     p.id,
     roles.get(p.actor) ?? p.actor,
-    p.term ? (p.term.unit === 'within_working_day' ? UNIT[p.term.unit]![l] : `${p.term.value} ${UNIT[p.term.unit]![l]}`) : UNKNOWN[l],
+    p.term ? termWords(p.term)[l] : UNKNOWN[l],
     [...(p.variants ?? []), ...(p.channels ?? [])].join(',') || '*',
     p.action[l].length > 90 ? `${p.action[l].slice(0, 89)}…` : p.action[l],
   ]);

@@ -6,7 +6,7 @@ import { decideCase, meetingRecorder, type EngineContext } from './decide-case.j
 /** A command the person may give now; for a step, the outcomes they may choose. */
 export type AllowedCommand =
   | { readonly type: 'complete-step' | 'register' | 'sign' | 'deliver'; readonly procedureId: string; readonly outcomes: readonly string[] }
-  | { readonly type: 'agree'; readonly procedureId: string }
+  | { readonly type: 'agree' | 'end-review'; readonly procedureId: string }
   | { readonly type: 'record-meeting'; readonly procedureId: string }
   | { readonly type: 'assign' | 'refuse' | 'suspend' | 'resume' | 'withdraw' | 'certify-paper-copy' };
 
@@ -30,6 +30,7 @@ export function allowedCommands(state: CaseState, ctx: EngineContext): AllowedCo
     const outcomes = choices.filter((outcome) => accepts({ type, procedureId: procedure.id, ...(outcome ? { outcome } : {}) }));
     if (outcomes.length > 0) allowed.push({ type, procedureId: procedure.id, outcomes: outcomes.filter((o): o is string => o !== undefined) });
     if (accepts({ type: 'agree', procedureId: procedure.id, agreed: true })) allowed.push({ type: 'agree', procedureId: procedure.id });
+    if (accepts({ type: 'end-review', procedureId: procedure.id })) allowed.push({ type: 'end-review', procedureId: procedure.id });
   }
   return withCaseCommands(state, ctx, allowed);
 }

@@ -69,6 +69,11 @@ export type CaseCommand =
       readonly manifest: string;
     }
   | {
+      /** The performer records that their review ended: a term counted from the review («қарап болған соң») starts now. */
+      readonly type: 'end-review';
+      readonly procedureId: string;
+    }
+  | {
       /** The printed copy of the issued result certified by hand signature and seal, for an applicant who asked for paper. */
       readonly type: 'certify-paper-copy';
     }

@@ -169,6 +169,15 @@ export type CaseEvent = { readonly recordedAt?: number } & (
       readonly paperCopyBy?: Turn;
     }
   | {
+      /** The performer's review at the step ended: the step's term runs from now, to `due`. */
+      readonly type: 'review-ended';
+      readonly at: number;
+      readonly by: string;
+      readonly procedureId: string;
+      readonly due: number;
+      readonly acting?: ActingFor;
+    }
+  | {
       /** The issued result printed and certified by hand signature and seal (the copy on paper the applicant asked for). */
       readonly type: 'paper-copy-certified';
       readonly at: number;

@@ -62,6 +62,8 @@ export interface CurrentStep {
   readonly officeId: string | undefined;
   readonly startedAt: number;
   readonly due: number | null;
+  /** When the performer recorded the end of their review, for a term counted from it (the due is set then). */
+  readonly reviewEndedAt?: number;
   readonly escalated: boolean;
   /** The signatures made so far on a signing step with several signers, in order. */
   readonly signatures?: readonly { readonly role: string; readonly by: string; readonly at: number }[];

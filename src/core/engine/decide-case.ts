@@ -48,7 +48,8 @@ function stepStart(ctx: EngineContext, offices: CaseOffices, procedure: TProcedu
     procedureId: procedure.id,
     role,
     officeId: officeOfRole(ctx.regulation, offices, role),
-    due: procedure.term ? dueOf(officeClockOf(ctx, procedure.actor), start, procedure.term) : null,
+    // A term counted from the end of the review has no due until the performer records that end.
+    due: procedure.term && procedure.term.after !== 'review' ? dueOf(officeClockOf(ctx, procedure.actor), start, procedure.term) : null,
   };
 }
 
@@ -481,6 +482,8 @@ export function decideCase(state: CaseState | undefined, command: CaseCommand, c
       return suspended ? notWhileSuspended() : decideStep(state, command, ctx);
     case 'record-meeting':
       return suspended ? notWhileSuspended() : decideMeeting(state, command, ctx);
+    case 'end-review':
+      return suspended ? notWhileSuspended() : decideReviewEnd(state, command, ctx);
     case 'receive-consignment':
       // The paper arrives whether or not the case is suspended: custody is a fact, not a decision.
       return decideReceipt(state, command.manifest, actor, now);
@@ -598,4 +601,22 @@ function decidePaperCopy(state: CaseState, ctx: EngineContext): Decision {
   const held = authorise(ctx, state.offices, signing, [certifier!]);
   if (!held.ok) return err(held.error);
   return ok([{ type: 'paper-copy-certified', at: ctx.now, by: ctx.actor.userId, role: held.value.role, number: state.result!.number, ...actingOf(held.value) }]);
+}
+
+/** The performer records that their review ended, where the step's term runs from that moment; once, and only by them. */
+function decideReviewEnd(state: CaseState, command: Extract<CaseCommand, { type: 'end-review' }>, ctx: EngineContext): Decision {
+  const at = stepProcedure(state, { type: completingCommand(currentProcedure(ctx, state)!), procedureId: command.procedureId }, ctx);
+  if (!at.ok) return at;
+  const procedure = at.value;
+  const term = procedure.term;
+  if (term?.after !== 'review') {
+    return err(rejection('wrong-kind', `"${procedure.id}" рәсімінің мерзімі қарау аяқталғаннан есептелмейді.`, `Срок процедуры "${procedure.id}" не отсчитывается от окончания рассмотрения.`, `The term of "${procedure.id}" is not counted from the end of the review.`));
+  }
+  if (state.step?.reviewEndedAt !== undefined) return err(rejection('wrong-state', 'Қарау аяқталғаны белгіленген.', 'Окончание рассмотрения уже отмечено.', 'The end of the review is already recorded.'));
+  const held = authorise(ctx, state.offices, procedure, [procedure.actor]);
+  if (!held.ok) return err(held.error);
+  const foreign = notAssignee(state, procedure.actor, ctx);
+  if (foreign) return err(foreign);
+  const due = dueOf(officeClockOf(ctx, procedure.actor), ctx.now, term);
+  return ok([{ type: 'review-ended', at: ctx.now, by: ctx.actor.userId, procedureId: procedure.id, due, ...actingOf(held.value) }]);
 }

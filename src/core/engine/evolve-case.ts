@@ -38,6 +38,8 @@ export function evolveCase(state: CaseState | undefined, event: CaseEvent): Case
       const step = { ...event.next, startedAt: event.at, escalated: false };
       return { ...state, version, step, decision, status: state.status === 'submitted' ? 'registered' : 'in-progress', ...consignment };
     }
+    case 'review-ended':
+      return state.step ? { ...state, version, step: { ...state.step, due: event.due, reviewEndedAt: event.at } } : { ...state, version };
     case 'paper-copy-certified':
       return { ...state, version, paperCopy: { certifiedAt: event.at, certifiedBy: event.by, role: event.role } };
     case 'consignment-received':

@@ -38,6 +38,10 @@ export const ZTerm = z
     // Bounded so that a hostile or mistyped definition cannot make planning count for hours.
     value: z.number().int().positive().max(MAX_TERM_VALUE),
     unit: ZTermUnit,
+    after: z
+      .literal('review')
+      .optional()
+      .describe('counted from when the performer records that their review ended («қарап болған соң»), not from the start of the step; the review itself has no term'),
   })
   .strict()
   .refine((t) => t.unit !== 'within_working_day' || t.value === 1, { message: 'a term within the working day has the value 1', path: ['value'] });

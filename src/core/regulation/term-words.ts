@@ -2,6 +2,12 @@ import type { TTerm, TText } from './schema.js';
 
 /** A legal term in words, in each language («3 жұмыс күні», «3 раб. дн.», "3 working days"). */
 export function termWords(term: TTerm): TText {
+  const words = unitWords(term);
+  if (term.after !== 'review') return words;
+  return { kk: `қарап болған соң ${words.kk} ішінде`, ru: `${words.ru} после рассмотрения`, en: `${words.en} after the review` };
+}
+
+function unitWords(term: TTerm): TText {
   const n = term.value;
   switch (term.unit) {
     case 'minutes':

@@ -26,7 +26,8 @@ const UNIT_WORDS: Record<TTerm['unit'], TText> = {
 /** A term in a few characters, or the words for "not given". */
 export function shortTerm(term: TTerm | null, lang: TLanguage): string {
   if (!term) return t('мерзімі жоқ', 'срок не указан', 'no term')[lang];
-  return term.unit === 'within_working_day' ? UNIT_WORDS[term.unit][lang] : `${term.value} ${UNIT_WORDS[term.unit][lang]}`;
+  const words = term.unit === 'within_working_day' ? UNIT_WORDS[term.unit][lang] : `${term.value} ${UNIT_WORDS[term.unit][lang]}`;
+  return term.after === 'review' ? t(`қараудан кейін ${words}`, `${words} после рассм.`, `${words} after review`)[lang] : words;
 }
 
 /** The start of an application through a channel. */

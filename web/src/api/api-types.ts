@@ -6,7 +6,7 @@
 export type Lang = 'kk' | 'ru' | 'en';
 export type Text = Readonly<Record<Lang, string>>;
 export type Channel = 'portal' | 'office' | 'state-corporation';
-export type Term = { readonly value: number; readonly unit: 'minutes' | 'hours' | 'working_days' | 'calendar_days' | 'within_working_day' };
+export type Term = { readonly value: number; readonly unit: 'minutes' | 'hours' | 'working_days' | 'calendar_days' | 'within_working_day'; readonly after?: 'review' };
 export type SourceStatus = 'seed' | 'found' | 'inferred' | 'unknown';
 export interface Source {
   readonly status: SourceStatus;
@@ -149,7 +149,7 @@ export interface CurrentStep {
 /** A command the viewer may give now, as the engine decides it (src/core/engine/allowed-commands.ts). */
 export type AllowedCommand =
   | { readonly type: 'complete-step' | 'register' | 'sign' | 'deliver'; readonly procedureId: string; readonly outcomes: readonly string[] }
-  | { readonly type: 'agree'; readonly procedureId: string }
+  | { readonly type: 'agree' | 'end-review'; readonly procedureId: string }
   | { readonly type: 'record-meeting'; readonly procedureId: string }
   | { readonly type: 'assign' | 'refuse' | 'suspend' | 'resume' | 'withdraw' | 'certify-paper-copy' };
 /** What the keeper of a meeting's minutes is shown (src/app/meeting-form.ts). */

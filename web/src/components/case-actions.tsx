@@ -5,6 +5,7 @@ import { api } from '../api/api-client.js';
 import type { AllowedCommand, CaseState, CaseView, Me, Regulation, User } from '../api/api-types.js';
 import { useLang } from '../i18n/use-lang.js';
 import { ErrorMessage } from './error-message.js';
+import { TermText } from './regulation-texts.js';
 import { completingCommand } from '../../../src/core/engine/completing-command.js';
 import { MeetingRecordForm, type MeetingAction } from './meeting-record-form.js';
 
@@ -18,6 +19,7 @@ type Action =
   | { type: 'resume' }
   | { type: 'withdraw' }
   | { type: 'certify-paper-copy' }
+  | { type: 'end-review'; procedureId: string }
   | MeetingAction;
 
 
@@ -38,6 +40,7 @@ export function allowedActions(view: CaseView, regulation: Regulation, me: Me) {
     suspend: has('suspend'),
     resume: has('resume'),
     certifyPaperCopy: has('certify-paper-copy'),
+    endReview: has('end-review'),
     assignedElsewhere,
   };
 }
@@ -180,6 +183,17 @@ export function CaseActions({ view, regulation, me, onDone }: { view: CaseView; 
         </form>
       )}
       {nothing && !allowed.assignedElsewhere && <p>{t('actions.none')}</p>}
+
+      {allowed.endReview && procedure.term && (
+        <div className="action">
+          <p>
+            {t('actions.endReviewHint')} <TermText term={procedure.term} />
+          </p>
+          <button type="button" disabled={act.isPending} onClick={() => run({ type: 'end-review', procedureId: procedure.id }, t('actions.reviewEnded'))}>
+            {t('actions.endReview')}
+          </button>
+        </div>
+      )}
 
       {view.meeting && <MeetingRecordForm form={view.meeting} pending={act.isPending} onSubmit={(action) => run(action, t('meeting.recorded'))} onInvalid={setInvalid} />}
 

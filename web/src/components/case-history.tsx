@@ -3,7 +3,7 @@ import type { CaseView } from '../api/api-types.js';
 import { formatInstant } from '../format/kazakhstan-time.js';
 import { useLang } from '../i18n/use-lang.js';
 
-const KNOWN_EVENTS = new Set(['submitted', 'step-completed', 'signed', 'step-proposed', 'agreed', 'agreement-declined', 'meeting-recorded', 'consignment-received', 'paper-copy-certified', 'assigned', 'refused', 'suspended', 'resumed', 'withdrawn', 'escalated', 'result-issued']);
+const KNOWN_EVENTS = new Set(['submitted', 'step-completed', 'signed', 'step-proposed', 'agreed', 'agreement-declined', 'meeting-recorded', 'consignment-received', 'paper-copy-certified', 'review-ended', 'assigned', 'refused', 'suspended', 'resumed', 'withdrawn', 'escalated', 'result-issued']);
 
 /** A meeting's day, decision and count, as its record gives them. */
 function MeetingLine({ event }: { event: CaseView['history'][number]['event'] }) {

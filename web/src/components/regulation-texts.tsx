@@ -6,7 +6,8 @@ import { useLang } from '../i18n/use-lang.js';
 export function TermText({ term }: { term: Term | null | undefined }) {
   const { t } = useTranslation();
   if (!term) return <span className="unknown">{t('term.none')}</span>;
-  return <>{t(`term.${term.unit}`, { value: term.value })}</>;
+  const words = t(`term.${term.unit}`, { value: term.value });
+  return <>{term.after === 'review' ? t('term.afterReview', { term: words }) : words}</>;
 }
 
 /** Where a fact comes from; an unknown one is said to be unknown, with the clause it lives in. */
