@@ -143,6 +143,28 @@ describe.each(DATABASES)('courier manifests on %s: the counter hands a day’s p
     expect((await call(OPERATOR, 'POST', '/api/manifests', { cases: [id], courier: 'Нұрланов Ерлан' })).statusCode).toBe(403);
   });
 
+  it('receives a package whose case was withdrawn on the way, so the other cases of the manifest are not held up', async () => {
+    const [kept, withdrawn] = [await atTransfer(), await atTransfer()];
+    const manifest = (await call(OPERATOR, 'POST', '/api/manifests', { cases: [kept, withdrawn], courier: 'Нұрланов Ерлан' })).json<CourierManifest>();
+    expect((await call('doctor.askar', 'POST', `/api/cases/${withdrawn}/actions`, { type: 'withdraw' })).statusCode).toBe(200);
+    const received = await call(CLERK, 'POST', `/api/manifests/${manifest.id}/receipt`);
+    expect(received.statusCode, received.body).toBe(200);
+    expect(received.json<CourierManifest>().cases.every((c) => c.receivedAt !== null)).toBe(true);
+    expect(await caseOf(withdrawn)).toMatchObject({ status: 'withdrawn', consignment: { receivedAt: now } });
+    expect((await call(CLERK, 'POST', `/api/cases/${kept}/actions`, { type: 'register', procedureId: 'register' })).statusCode).toBe(200);
+  });
+
+  it('refuses a courier named without letters or with characters that print blank or reversed', async () => {
+    const id = await atTransfer();
+    for (const courier of ['\u0001\u0002', '\u200b', '\u202eНұрланов\u202c', 'Ерлан\r\nSet-Cookie: a=b', '\ud800', '123']) {
+      const refused = await call(OPERATOR, 'POST', '/api/manifests', { cases: [id], courier }, 'kk');
+      expect(refused.statusCode, JSON.stringify(courier)).toBe(422);
+      expect(refused.json<{ error: { message: string } }>().error.message).toBe('Курьердің аты-жөнін көрсетіңіз (әріптермен).');
+    }
+    expect((await caseOf(id)).step?.procedureId).toBe('sc-transfer');
+    expect((await call(OPERATOR, 'POST', '/api/manifests', { cases: [id], courier: 'Abdul-Rahman Ким' })).statusCode).toBe(201);
+  });
+
   it('keeps the per-case action route from putting a case on a manifest or confirming one', async () => {
     const id = await atTransfer();
     const forged = await call(OPERATOR, 'POST', `/api/cases/${id}/actions`, { type: 'complete-step', procedureId: 'sc-transfer', consignment: { manifest: 'm', number: 'CM-1', courier: 'X' } });

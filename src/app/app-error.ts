@@ -19,6 +19,8 @@ export const APP_ERROR_CODES = [
   // the state databases
   'applicant-not-confirmed',
   'gateway-unavailable',
+  // load
+  'busy',
   // electronic signatures
   'signature-required',
   'signature-invalid',

@@ -34,6 +34,13 @@ const aboutCase = (caseId: string, r: CaseRejection | AppError): AppError => ({
   message: { kk: `${caseId}: ${r.message.kk}`, ru: `${caseId}: ${r.message.ru}`, en: `${caseId}: ${r.message.en}` },
 });
 
+/**
+ * A name a person can read on the manifest and sign under: some letter, and no control character,
+ * invisible or direction-changing format character, or broken UTF-16 (each would print blank or
+ * reversed on the paper the courier signs).
+ */
+const readableName = (name: string) => /\p{L}/u.test(name) && !/[\p{Cc}\p{Cs}\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/u.test(name);
+
 /** A manifest's printed number: short enough to write on a parcel, derived from its id. */
 const manifestNumber = (id: string) => `CM-${id.replaceAll('-', '').slice(0, 10).toUpperCase()}`;
 
@@ -92,8 +99,8 @@ async function visibleCases(deps: AppDeps, principal: Principal, caseIds: readon
  */
 export async function dispatchByCourier(deps: AppDeps, principal: Principal, request: { readonly cases: readonly string[]; readonly courier: string }): Promise<Result<CourierManifest, AppError>> {
   if (principal.user.kind !== 'staff') return err(STAFF_ONLY);
-  const courier = request.courier.trim();
-  if (!courier) return err(appError('invalid-input', 'Курьердің аты-жөнін көрсетіңіз.', 'Укажите фамилию и имя курьера.', "Give the courier's name."));
+  const courier = request.courier.normalize('NFC').trim();
+  if (!readableName(courier)) return err(appError('invalid-input', 'Курьердің аты-жөнін көрсетіңіз (әріптермен).', 'Укажите фамилию и имя курьера (буквами).', "Give the courier's name (in letters)."));
   const visible = await visibleCases(deps, principal, request.cases);
   if (!visible.ok) return visible;
   const id = randomUUID();

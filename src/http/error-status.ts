@@ -27,6 +27,7 @@ export const ERROR_STATUS: Record<AppErrorCode, number> = {
   'attachment-unavailable': 409,
   'applicant-not-confirmed': 422,
   'gateway-unavailable': 503,
+  busy: 503,
   'signature-required': 422,
   'signature-invalid': 422,
 };

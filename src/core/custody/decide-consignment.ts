@@ -14,16 +14,8 @@ type Decision = Result<CaseEvent[], CaseRejection>;
  * manifest says where the package went whatever the directory later becomes.
  */
 export function consignStep(events: readonly CaseEvent[], note: ConsignmentNote, procedure: TProcedure, fromOffice: string | undefined): Decision {
-  if (!procedure.kinds.includes('transfer')) {
-    return err(
-      rejection(
-        'wrong-kind',
-        `"${procedure.id}" рәсімі құжаттарды басқа кеңсеге жібермейді: курьерлік тізімге қосуға болмайды.`,
-        `Процедура "${procedure.id}" не передаёт документы в другое подразделение: её нельзя включить в курьерский реестр.`,
-        `Procedure "${procedure.id}" does not pass documents to another office: it cannot go on a courier manifest.`,
-      ),
-    );
-  }
+  const notTransfer = notTransferable(procedure);
+  if (notTransfer) return err(notTransfer);
   if (!note.manifest.trim() || !note.number.trim() || !note.courier.trim()) {
     return err(rejection('invalid-input', 'Курьерді және тізім нөмірін көрсетіңіз.', 'Укажите курьера и номер реестра.', 'Name the courier and the manifest number.'));
   }
@@ -43,6 +35,17 @@ export function consignStep(events: readonly CaseEvent[], note: ConsignmentNote,
   return ok(events.map((e) => (e === completed ? { ...completed, consignment } : e)));
 }
 
+/** Why a procedure cannot go on a courier manifest: it passes nothing to another office. */
+export function notTransferable(procedure: TProcedure): CaseRejection | undefined {
+  if (procedure.kinds.includes('transfer') && !procedure.kinds.includes('receive')) return undefined;
+  return rejection(
+    'wrong-kind',
+    'Іс қазір басқа кеңсеге жіберілетін кезеңде емес: оны курьерлік тізімге қосуға болмайды.',
+    'Дело сейчас не на этапе передачи в другое подразделение: его нельзя включить в курьерский реестр.',
+    'The case is not at a step that sends it to another office: it cannot go on a courier manifest.',
+  );
+}
+
 /** A step that needs the package is refused while the package is still with the courier. */
 export function packageInTransit(state: CaseState): CaseRejection | undefined {
   const c = state.consignment;
@@ -58,6 +61,8 @@ export function packageInTransit(state: CaseState): CaseRejection | undefined {
 /**
  * The receiving office confirms the courier handed over the case's package: whoever holds the post
  * whose step now waits there (the clerk who registers, the operator who issues), at that office.
+ * Custody is a fact, not a decision: the package is received while the case is suspended, or after
+ * it ended on the way.
  */
 export function decideReceipt(state: CaseState, manifest: string, actor: { readonly userId: string; readonly roles: readonly string[]; readonly officeId?: string }, now: number): Decision {
   const c = state.consignment;
@@ -73,7 +78,9 @@ export function decideReceipt(state: CaseState, manifest: string, actor: { reado
     );
   }
   const step = state.step;
-  if (!step || step.officeId !== c.toOffice || !actor.roles.includes(step.role)) {
+  // A case that ended on the way (withdrawn) has no step waiting: any member of staff there receives its package.
+  const receiver = step ? step.officeId === c.toOffice && actor.roles.includes(step.role) : actor.roles.length > 0;
+  if (!receiver) {
     return err(
       rejection(
         'wrong-role',

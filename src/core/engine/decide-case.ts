@@ -1,4 +1,4 @@
-import { consignStep, decideReceipt, packageInTransit } from '../custody/decide-consignment.js';
+import { consignStep, decideReceipt, notTransferable, packageInTransit } from '../custody/decide-consignment.js';
 import { paperCopyRefusal } from '../custody/paper-copy.js';
 import { dueOf } from '../clock/due-of.js';
 import { formatLocalDate } from '../clock/local-date.js';
@@ -297,6 +297,10 @@ function stepProcedure(state: CaseState, command: { type: string; procedureId: s
 }
 
 function decideStep(state: CaseState, command: Extract<CaseCommand, { type: StepCommandType }>, ctx: EngineContext): Decision {
+  // A manifest asks for a transfer: anything else is refused in those words, before the step's own checks.
+  const current = currentProcedure(ctx, state);
+  const notTransfer = command.consignment && current ? notTransferable(current) : undefined;
+  if (notTransfer) return err(notTransfer);
   const at = stepProcedure(state, command, ctx);
   if (!at.ok) return at;
   const procedure = at.value;
@@ -456,8 +460,10 @@ export function decideCase(state: CaseState | undefined, command: CaseCommand, c
     return decideSubmit(command, ctx);
   }
   if (!state) return err(rejection('no-such-case', 'Іс табылмады.', 'Дело не найдено.', 'No such case.'));
-  // The paper copy is certified after the result is issued: the one act on a case that has ended.
+  // The paper copy is certified after the result is issued; a package arrives whatever became of
+  // its case (withdrawn on the way, say): the two acts taken on a case that has ended.
   if (command.type === 'certify-paper-copy') return decidePaperCopy(state, ctx);
+  if (command.type === 'receive-consignment') return decideReceipt(state, command.manifest, ctx.actor, ctx.now);
   if (CLOSED.has(state.status)) {
     return err(rejection('case-closed', 'Іс аяқталған: өзгертуге болмайды.', 'Дело завершено: изменения невозможны.', 'The case is closed: nothing more can be done.'));
   }
@@ -484,9 +490,6 @@ export function decideCase(state: CaseState | undefined, command: CaseCommand, c
       return suspended ? notWhileSuspended() : decideMeeting(state, command, ctx);
     case 'end-review':
       return suspended ? notWhileSuspended() : decideReviewEnd(state, command, ctx);
-    case 'receive-consignment':
-      // The paper arrives whether or not the case is suspended: custody is a fact, not a decision.
-      return decideReceipt(state, command.manifest, actor, now);
     case 'agree':
       return suspended ? notWhileSuspended() : decideAgreement(state, procedure, command, ctx);
     case 'assign': {
@@ -599,7 +602,11 @@ function decidePaperCopy(state: CaseState, ctx: EngineContext): Decision {
   if (refused) return err(refused);
   const signing = [...ctx.regulation.procedures].reverse().find((p) => p.kinds.includes('sign')) ?? ctx.regulation.procedures[0]!;
   const held = authorise(ctx, state.offices, signing, [certifier!]);
-  if (!held.ok) return err(held.error);
+  if (!held.ok) {
+    if (held.error.code !== 'wrong-role') return err(held.error);
+    const who = rolesNamed(ctx.regulation, [certifier!]);
+    return err(rejection('wrong-role', `Қағаз көшірмені тек ${who.kk} растайды.`, `Бумажную копию заверяет только ${who.ru}.`, `Only the ${who.en} certifies the paper copy.`));
+  }
   return ok([{ type: 'paper-copy-certified', at: ctx.now, by: ctx.actor.userId, role: held.value.role, number: state.result!.number, ...actingOf(held.value) }]);
 }
 

@@ -65,11 +65,17 @@ export async function renderManifestPdf(manifest: CourierManifest, names: Manife
   flow.gap(6);
   flow.text(`${WORDS.cases[lang]}: ${manifest.cases.length}`, { size: 11, bold: true });
   flow.rule();
-  manifest.cases.forEach((c, i) => {
-    const receipt = c.receivedAt === null ? WORDS.notReceived[lang] : `${WORDS.received[lang]}: ${localTime(zone, c.receivedAt)}, ${names.person(c.receivedBy ?? '') ?? c.receivedBy ?? ''}`;
-    flow.text(`${i + 1}. ${c.caseId} — ${names.service(c.service)?.[lang] ?? c.service}`, { size: 9.5 });
-    flow.text(receipt, { size: 8.5, indent: 14, color: rgb(0.3, 0.3, 0.3) });
-  });
+  // By service, each title once: a day's package of two hundred cases stays a few pages.
+  const services = [...new Set(manifest.cases.map((c) => c.service))];
+  let n = 0;
+  for (const service of services) {
+    flow.text(names.service(service)?.[lang] ?? service, { size: 9, bold: true });
+    for (const c of manifest.cases.filter((x) => x.service === service)) {
+      const receipt = c.receivedAt === null ? WORDS.notReceived[lang] : `${WORDS.received[lang]} ${localTime(zone, c.receivedAt)}, ${names.person(c.receivedBy ?? '') ?? c.receivedBy ?? ''}`;
+      flow.text(`${++n}. ${c.caseId} — ${receipt}`, { size: 9, indent: 10 });
+    }
+    flow.gap(4);
+  }
   flow.rule();
   for (const line of [WORDS.signHandedOver, WORDS.signCourier, WORDS.signReceived]) {
     flow.gap(22);

@@ -1,16 +1,26 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app/app-deps.js';
+import { appError } from '../../app/app-error.js';
 import { dispatchByCourier, manifestFor, manifestPdf, manifestsOf, officeTitles, readyForCourier, receiveManifest } from '../../app/courier-manifests.js';
 import { LANGUAGES } from '../../core/regulation/schema.js';
 import { requirePrincipal, sendError, sendResult } from '../http-context.js';
 import { bodySchema } from '../openapi-schemas.js';
+import { renderGate } from '../render-gate.js';
 import { parseBody } from '../parse-body.js';
 import { ZManifestBody } from '../request-bodies.js';
 
 const ID_PARAM = { type: 'object', properties: { id: { type: 'string', maxLength: 200 } }, required: ['id'] } as const;
 
+const PRINTER_BUSY = appError(
+  'busy',
+  'Басқа тізім басып шығарылуда: бір сәттен кейін қайталаңыз.',
+  'Печатается другой реестр: повторите через мгновение.',
+  'Another manifest is being printed: try again in a moment.',
+);
+
 /** Courier manifests: packages of cases handed to a courier at one office and received at another. */
 export async function courierRoutes(app: FastifyInstance, deps: AppDeps) {
+  const printing = renderGate(2);
   app.post('/api/manifests', { schema: { tags: ['cases'], summary: 'Hand cases waiting to be sent to another office to a courier, under one manifest', body: bodySchema(ZManifestBody) } }, async (request, reply) => {
     const principal = await requirePrincipal(deps, request, reply);
     if (!principal) return reply;
@@ -42,7 +52,9 @@ export async function courierRoutes(app: FastifyInstance, deps: AppDeps) {
       const principal = await requirePrincipal(deps, request, reply);
       if (!principal) return reply;
       const lang = LANGUAGES.find((l) => l === request.query.lang) ?? 'kk';
-      const printed = await manifestPdf(deps, principal, request.params.id, lang);
+      const gated = await printing.run(() => manifestPdf(deps, principal, request.params.id, lang));
+      if (!gated.ran) return sendError(request, reply.header('retry-after', '2'), PRINTER_BUSY);
+      const printed = gated.value;
       if (!printed.ok) return sendError(request, reply, printed.error);
       return reply.type('application/pdf').header('content-disposition', `inline; filename="${printed.value.number}-${lang}.pdf"`).send(Buffer.from(printed.value.pdf));
     },
