@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseState } from '../src/core/engine/case-model.js';
 import type { CourierManifest } from '../src/store/case-store.js';
 import { driveCase } from './support/drive-case.js';
+import { apiAs } from './support/api-as.js';
 import { DATABASES, startTestApp } from './support/test-app.js';
 
 type TestApp = Awaited<ReturnType<typeof startTestApp>>;
@@ -22,13 +23,7 @@ describe.each(DATABASES)('courier manifests on %s: the counter hands a day’s p
   let t: TestApp;
   let app: FastifyInstance;
   const now = T0;
-  const tokens = new Map<string, string>();
-  const tokenOf = async (login: string) => {
-    if (!tokens.has(login)) tokens.set(login, (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password: t.deps.directory.demoPassword } })).json<{ token: string }>().token);
-    return tokens.get(login)!;
-  };
-  const call = async (login: string, method: 'GET' | 'POST', url: string, payload?: unknown, lang = 'en') =>
-    app.inject({ method, url, headers: { authorization: `Bearer ${await tokenOf(login)}`, 'accept-language': lang }, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const { tokenOf, call } = apiAs(() => app, () => t.deps.directory.demoPassword);
   const caseOf = async (id: string) => (await t.deps.stores.cases.load(id))!;
   const historyLength = async (id: string) => (await t.deps.stores.cases.history(id)).length;
   const consignmentRows = async () => Number((await t.deps.stores.db.all<{ n: number }>('SELECT COUNT(*) AS n FROM consignments'))[0]!.n);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AllowedCommand } from '../src/core/engine/allowed-commands.js';
 import type { CaseState } from '../src/core/engine/case-model.js';
 import { driveCase } from './support/drive-case.js';
+import { apiAs } from './support/api-as.js';
 import { DATABASES, startTestApp } from './support/test-app.js';
 
 type TestApp = Awaited<ReturnType<typeof startTestApp>>;
@@ -16,13 +17,7 @@ const HEAD = 'committee-hq.head';
 describe.each(DATABASES)('the licence on paper on %s: printed and certified by the head’s hand signature and seal', (database) => {
   let t: TestApp;
   let app: FastifyInstance;
-  const tokens = new Map<string, string>();
-  const tokenOf = async (login: string) => {
-    if (!tokens.has(login)) tokens.set(login, (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password: t.deps.directory.demoPassword } })).json<{ token: string }>().token);
-    return tokens.get(login)!;
-  };
-  const call = async (login: string, method: 'GET' | 'POST', url: string, payload?: unknown, lang = 'en') =>
-    app.inject({ method, url, headers: { authorization: `Bearer ${await tokenOf(login)}`, 'accept-language': lang }, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const { tokenOf, call } = apiAs(() => app, () => t.deps.directory.demoPassword);
   const clinicBin = () => t.deps.directory.demoUsers.find((u) => u.login === 'clinic.shipager')!.bin!;
   const lodge = (body: Record<string, unknown>, lang = 'en') =>
     call(CLERK, 'POST', '/api/applications', { service: SERVICE, variant: 'tissues-blood', channel: 'office', providerOfficeId: 'committee-hq', applicant: { bin: clinicBin() }, ...body }, lang);
