@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { CaseCommand } from '../core/engine/case-commands.js';
 import type { CaseState } from '../core/engine/case-model.js';
 import type { CaseRejection } from '../core/engine/case-rejection.js';
@@ -42,7 +41,7 @@ const aboutCase = (caseId: string, r: CaseRejection | AppError): AppError => ({
 const readableName = (name: string) => /\p{L}/u.test(name) && !/[\p{Cc}\p{Cs}\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/u.test(name);
 
 /** A manifest's printed number: short enough to write on a parcel, derived from its id. */
-const manifestNumber = (id: string) => `CM-${id.replaceAll('-', '').slice(0, 10).toUpperCase()}`;
+const manifestNumber = (id: string) => `CM-${id.slice(1)}`;
 
 /**
  * Decides one command on each case: the appends to make, or the first refusal (naming its case).
@@ -103,7 +102,7 @@ export async function dispatchByCourier(deps: AppDeps, principal: Principal, req
   if (!readableName(courier)) return err(appError('invalid-input', 'Курьердің аты-жөнін көрсетіңіз (әріптермен).', 'Укажите фамилию и имя курьера (буквами).', "Give the courier's name (in letters)."));
   const visible = await visibleCases(deps, principal, request.cases);
   if (!visible.ok) return visible;
-  const id = randomUUID();
+  const id = deps.newId('manifest');
   const note = { manifest: id, number: manifestNumber(id), courier };
   if (visible.value.length === 0 || visible.value.length > MANIFEST_MAX_CASES) {
     return err(appError('invalid-input', `Тізімде 1-ден ${MANIFEST_MAX_CASES}-ге дейін іс болады.`, `В реестре от 1 до ${MANIFEST_MAX_CASES} дел.`, `A manifest lists 1 to ${MANIFEST_MAX_CASES} cases.`));

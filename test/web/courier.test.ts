@@ -51,9 +51,9 @@ describe('the counter hands the day’s packages to a courier and the provider c
 
     await desk.getByLabel('Courier (surname and name)').fill('Нұрланов Ерлан');
     await desk.getByRole('button', { name: 'Hand to the courier (2)' }).click();
-    const sent = page.getByText(/^Manifest No\. CM-[0-9A-F]{10} handed to the courier: 2 case\(s\)\.$/);
+    const sent = page.getByText(/^Manifest No\. CM-[0-9A-Z]{8} handed to the courier: 2 case\(s\)\.$/);
     await sent.waitFor();
-    manifestNumber = /CM-[0-9A-F]{10}/.exec((await sent.textContent())!)![0];
+    manifestNumber = /CM-[0-9A-Z]{8}/.exec((await sent.textContent())!)![0];
     await page.getByRole('table', { name: 'Courier manifests' }).getByText(manifestNumber).waitFor();
     const printLink = await page.getByRole('link', { name: 'print (PDF)' }).getAttribute('href');
     expect(printLink).toMatch(/^\/api\/manifests\/[^/]+\/pdf\?lang=en$/);
