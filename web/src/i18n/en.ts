@@ -67,6 +67,7 @@ export const en: Messages = {
   'term.within_working_day': 'within the working day',
   'term.afterReview': "{{term}} after the review",
   'actions.endReviewHint': "The term here runs from the end of your review; record when you have finished reviewing. Term:",
+  'table.region': "Table (scrolls sideways on a narrow screen)",
   'term.none': 'no term set',
   'timeline.caption': 'Planned and actual dues',
   'timeline.clause': 'Clause',

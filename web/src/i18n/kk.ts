@@ -65,6 +65,7 @@ export const kk = {
   'term.within_working_day': 'жұмыс күні ішінде',
   'term.afterReview': "қарап болған соң {{term}}",
   'actions.endReviewHint': "Мұнда мерзім қарауыңыз аяқталғаннан есептеледі; қарап болғанда белгілеңіз. Мерзімі:",
+  'table.region': "Кесте (тар экранда жанына қарай жылжиды)",
   'term.none': 'мерзімі белгіленбеген',
   'timeline.caption': 'Жоспарлы және нақты мерзімдер',
   'timeline.clause': 'Тармақ',

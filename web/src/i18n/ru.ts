@@ -67,6 +67,7 @@ export const ru: Messages = {
   'term.within_working_day': 'в течение рабочего дня',
   'term.afterReview': "{{term}} после рассмотрения",
   'actions.endReviewHint': "Срок здесь отсчитывается от окончания вашего рассмотрения; отметьте, когда рассмотрение завершено. Срок:",
+  'table.region': "Таблица (на узком экране прокручивается вбок)",
   'term.none': 'срок не установлен',
   'timeline.caption': 'Плановые и фактические сроки',
   'timeline.clause': 'Пункт',

@@ -11,6 +11,7 @@ import { useStepName } from '../components/regulation-texts.js';
 import { BarsAgainstMark, ColumnsWithLine, Legend, ShareMeter, StackedBars } from '../components/svg-charts.js';
 import { formatInstant, localDay } from '../format/kazakhstan-time.js';
 import { useLang } from '../i18n/use-lang.js';
+import { ScrollRegion } from '../components/scroll-region.js';
 
 const STATUSES: readonly CaseStatus[] = ['submitted', 'registered', 'in-progress', 'suspended', 'satisfied', 'refused', 'withdrawn'];
 /** Fills distinguishable from each other and from white (3:1 for graphics); each is named in the legend and in the table. */
@@ -196,24 +197,26 @@ function Dashboard() {
                     }),
                   }))}
                 />
-                <table data-testid="dashboard-status">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('dashboard.service')}</th>
-                      <th scope="col">{t('inbox.status')}</th>
-                      <th scope="col">{t('dashboard.count')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {f.byStatus.map((r) => (
-                      <tr key={`${r.service}:${r.status}`}>
-                        <td>{serviceTitle(r.service)}</td>
-                        <td>{t(`status.${r.status}`)}</td>
-                        <td>{r.count}</td>
+                <ScrollRegion>
+                  <table data-testid="dashboard-status">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('dashboard.service')}</th>
+                        <th scope="col">{t('inbox.status')}</th>
+                        <th scope="col">{t('dashboard.count')}</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {f.byStatus.map((r) => (
+                        <tr key={`${r.service}:${r.status}`}>
+                          <td>{serviceTitle(r.service)}</td>
+                          <td>{t(`status.${r.status}`)}</td>
+                          <td>{r.count}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </ScrollRegion>
               </>
             )}
             {csv('status')}
@@ -239,30 +242,32 @@ function Dashboard() {
             />
             <details>
               <summary>{t('dashboard.asTable')}</summary>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('dashboard.bucketStart')}</th>
-                    <th scope="col">{t('dashboard.submitted')}</th>
-                    <th scope="col">{t('dashboard.onTime')}</th>
-                    <th scope="col">{t('dashboard.late')}</th>
-                    <th scope="col">{t('dashboard.results')}</th>
-                    <th scope="col">{t('dashboard.refusals')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {f.series.map((p) => (
-                    <tr key={p.start}>
-                      <td>{p.start}</td>
-                      <td>{p.submitted}</td>
-                      <td>{p.onTime}</td>
-                      <td>{p.late}</td>
-                      <td>{p.results}</td>
-                      <td>{p.refusals}</td>
+              <ScrollRegion>
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('dashboard.bucketStart')}</th>
+                      <th scope="col">{t('dashboard.submitted')}</th>
+                      <th scope="col">{t('dashboard.onTime')}</th>
+                      <th scope="col">{t('dashboard.late')}</th>
+                      <th scope="col">{t('dashboard.results')}</th>
+                      <th scope="col">{t('dashboard.refusals')}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {f.series.map((p) => (
+                      <tr key={p.start}>
+                        <td>{p.start}</td>
+                        <td>{p.submitted}</td>
+                        <td>{p.onTime}</td>
+                        <td>{p.late}</td>
+                        <td>{p.results}</td>
+                        <td>{p.refusals}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollRegion>
             </details>
             {csv('series')}
           </section>
@@ -280,41 +285,43 @@ function Dashboard() {
             {f.compliance[dimension].length === 0 ? (
               <p>{t('dashboard.noData')}</p>
             ) : (
-              <table data-testid="dashboard-compliance">
-                <thead>
-                  <tr>
-                    <th scope="col">{t(`dashboard.${dimension}`)}</th>
-                    <th scope="col">{t('dashboard.onTime')}</th>
-                    <th scope="col">{t('dashboard.late')}</th>
-                    <th scope="col">{t('dashboard.noDue')}</th>
-                    <th scope="col">{t('dashboard.share')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {f.compliance[dimension].map((r) => {
-                    const row = r as Compliance & { service?: string; procedureId?: string; officeId?: string; userId?: string; name?: string };
-                    const name =
-                      dimension === 'byService'
-                        ? serviceTitle(row.service!)
-                        : dimension === 'byStep'
-                          ? `${serviceTitle(row.service!)}: ${stepName(regulations.get(row.service!), row.procedureId)}`
-                          : dimension === 'byOffice'
-                            ? officeTitle(row.officeId!)
-                            : row.name!;
-                    return (
-                      <tr key={`${row.service}:${row.procedureId}:${row.officeId}:${row.userId}`}>
-                        <td>{name}</td>
-                        <td>{row.onTime}</td>
-                        <td className={row.late > 0 ? 'late' : undefined}>{row.late}</td>
-                        <td>{row.noDue}</td>
-                        <td>
-                          <ShareMeter share={shareOf(row)} label={percent(shareOf(row))} />
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+              <ScrollRegion>
+                <table data-testid="dashboard-compliance">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t(`dashboard.${dimension}`)}</th>
+                      <th scope="col">{t('dashboard.onTime')}</th>
+                      <th scope="col">{t('dashboard.late')}</th>
+                      <th scope="col">{t('dashboard.noDue')}</th>
+                      <th scope="col">{t('dashboard.share')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {f.compliance[dimension].map((r) => {
+                      const row = r as Compliance & { service?: string; procedureId?: string; officeId?: string; userId?: string; name?: string };
+                      const name =
+                        dimension === 'byService'
+                          ? serviceTitle(row.service!)
+                          : dimension === 'byStep'
+                            ? `${serviceTitle(row.service!)}: ${stepName(regulations.get(row.service!), row.procedureId)}`
+                            : dimension === 'byOffice'
+                              ? officeTitle(row.officeId!)
+                              : row.name!;
+                      return (
+                        <tr key={`${row.service}:${row.procedureId}:${row.officeId}:${row.userId}`}>
+                          <td>{name}</td>
+                          <td>{row.onTime}</td>
+                          <td className={row.late > 0 ? 'late' : undefined}>{row.late}</td>
+                          <td>{row.noDue}</td>
+                          <td>
+                            <ShareMeter share={shareOf(row)} label={percent(shareOf(row))} />
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </ScrollRegion>
             )}
             {csv('compliance')}
           </section>
@@ -377,35 +384,37 @@ function Dashboard() {
                       text: `${number.format(d.averageInTermUnits!)} / ${t(`term.${d.term!.unit}`, { value: d.term!.value })}`,
                     }))}
                 />
-                <table data-testid="dashboard-durations">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('dashboard.service')}</th>
-                      <th scope="col">{t('inbox.step')}</th>
-                      <th scope="col">{t('timeline.term')}</th>
-                      <th scope="col">{t('dashboard.completed')}</th>
-                      <th scope="col">{t('dashboard.averageReal')}</th>
-                      <th scope="col">{t('dashboard.inTermUnits')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {f.durations.map((d) => {
-                      const over = d.term !== null && d.averageInTermUnits !== null && d.averageInTermUnits > d.term.value;
-                      return (
-                        <tr key={`${d.service}:${d.procedureId}`}>
-                          <td>{serviceTitle(d.service)}</td>
-                          <td>{stepName(regulations.get(d.service), d.procedureId)}</td>
-                          <td>{d.term ? t(`term.${d.term.unit}`, { value: d.term.value }) : t('term.none')}</td>
-                          <td>{d.completed}</td>
-                          <td>{t(d.measure === 'working' ? 'dashboard.workingHours' : 'dashboard.hours', { value: number.format(d.averageMillis / HOUR) })}</td>
-                          <td className={over ? 'late' : undefined}>
-                            {d.averageInTermUnits === null || d.term === null ? '—' : `${number.format(d.averageInTermUnits)} / ${d.term.value}${over ? ` · ${t('timeline.late')}` : ''}`}
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
+                <ScrollRegion>
+                  <table data-testid="dashboard-durations">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('dashboard.service')}</th>
+                        <th scope="col">{t('inbox.step')}</th>
+                        <th scope="col">{t('timeline.term')}</th>
+                        <th scope="col">{t('dashboard.completed')}</th>
+                        <th scope="col">{t('dashboard.averageReal')}</th>
+                        <th scope="col">{t('dashboard.inTermUnits')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {f.durations.map((d) => {
+                        const over = d.term !== null && d.averageInTermUnits !== null && d.averageInTermUnits > d.term.value;
+                        return (
+                          <tr key={`${d.service}:${d.procedureId}`}>
+                            <td>{serviceTitle(d.service)}</td>
+                            <td>{stepName(regulations.get(d.service), d.procedureId)}</td>
+                            <td>{d.term ? t(`term.${d.term.unit}`, { value: d.term.value }) : t('term.none')}</td>
+                            <td>{d.completed}</td>
+                            <td>{t(d.measure === 'working' ? 'dashboard.workingHours' : 'dashboard.hours', { value: number.format(d.averageMillis / HOUR) })}</td>
+                            <td className={over ? 'late' : undefined}>
+                              {d.averageInTermUnits === null || d.term === null ? '—' : `${number.format(d.averageInTermUnits)} / ${d.term.value}${over ? ` · ${t('timeline.late')}` : ''}`}
+                            </td>
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                </ScrollRegion>
               </>
             )}
             {csv('durations')}

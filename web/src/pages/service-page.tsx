@@ -11,6 +11,7 @@ import { HandbookViewer } from '../components/handbook-viewer.js';
 import { SourceNote, TermText, useRoleTitle } from '../components/regulation-texts.js';
 import { formatInstant } from '../format/kazakhstan-time.js';
 import { useLang } from '../i18n/use-lang.js';
+import { ScrollRegion } from '../components/scroll-region.js';
 
 /** One service: what it gives, on which channels, its documents and fee as the definition knows them, and its procedure. */
 export function ServicePage() {
@@ -146,28 +147,30 @@ function PlannedNow({ regulation }: { regulation: Regulation }) {
   return (
     <section aria-labelledby="plan-heading">
       <h2 id="plan-heading">{t('service.planNow', { channel: t(`channel.${channel}`) })}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('timeline.clause')}</th>
-            <th scope="col">{t('timeline.actor')}</th>
-            <th scope="col">{t('timeline.term')}</th>
-            <th scope="col">{t('timeline.due')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {plan.data.steps.map((s) => (
-            <tr key={s.id}>
-              <td>{s.clause}</td>
-              <td>{roleTitle(regulation, s.actor)}</td>
-              <td>
-                <TermText term={s.term} />
-              </td>
-              <td>{formatInstant(s.due, lang)}</td>
+      <ScrollRegion>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('timeline.clause')}</th>
+              <th scope="col">{t('timeline.actor')}</th>
+              <th scope="col">{t('timeline.term')}</th>
+              <th scope="col">{t('timeline.due')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {plan.data.steps.map((s) => (
+              <tr key={s.id}>
+                <td>{s.clause}</td>
+                <td>{roleTitle(regulation, s.actor)}</td>
+                <td>
+                  <TermText term={s.term} />
+                </td>
+                <td>{formatInstant(s.due, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
       <p>
         {t('service.planDue')}: <strong>{plan.data.due === null ? t('service.planDueUnknown') : formatInstant(plan.data.due, lang)}</strong>
       </p>
@@ -181,27 +184,29 @@ export function ProcedureTable({ regulation }: { regulation: Regulation }) {
   const { pick } = useLang();
   const roleTitle = useRoleTitle();
   return (
-    <table className="procedure-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('timeline.clause')}</th>
-          <th scope="col">{t('timeline.actor')}</th>
-          <th scope="col">{t('service.action')}</th>
-          <th scope="col">{t('timeline.term')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {regulation.procedures.map((p) => (
-          <tr key={p.id}>
-            <td>{p.clause}</td>
-            <td>{roleTitle(regulation, p.actor)}</td>
-            <td>{pick(p.action)}</td>
-            <td>
-              <TermText term={p.term} />
-            </td>
+    <ScrollRegion>
+      <table className="procedure-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('timeline.clause')}</th>
+            <th scope="col">{t('timeline.actor')}</th>
+            <th scope="col">{t('service.action')}</th>
+            <th scope="col">{t('timeline.term')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {regulation.procedures.map((p) => (
+            <tr key={p.id}>
+              <td>{p.clause}</td>
+              <td>{roleTitle(regulation, p.actor)}</td>
+              <td>{pick(p.action)}</td>
+              <td>
+                <TermText term={p.term} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }
