@@ -91,4 +91,29 @@ describe.each(DATABASES)('stand-ins on %s: the head appoints who acts for them, 
     expect(late.statusCode).toBe(403);
     expect((await t.deps.stores.cases.load(id))!.status).not.toBe('satisfied');
   });
+  it('refuses a second stand-in for the same post over an overlapping period, one appointed by an API token, one beyond a year, and instants without an offset or at 24:00', async () => {
+    now += 24 * HOUR;
+    tokens.clear();
+    const before = await appointments();
+    const window = { from: iso(now + HOUR), until: iso(now + 3 * HOUR) };
+    expect((await appoint('committee-astana.head', window)).statusCode).toBe(201);
+    const overlapping = await appoint('committee-astana.head', { standIn: 'committee-astana.department-head', from: iso(now + 2 * HOUR), until: iso(now + 4 * HOUR) }, 'ru');
+    expect(overlapping.statusCode).toBe(422);
+    expect(overlapping.json<{ error: { message: string } }>().error.message).toMatch(/^На эту должность в этот период уже назначен замещающий/);
+    expect((await appoint('committee-astana.head', { from: iso(now + 400 * 24 * HOUR), until: iso(now + 401 * 24 * HOUR) })).statusCode).toBe(422);
+    expect((await appoint('committee-astana.head', { from: '2026-04-07T15:00', until: iso(now + 5 * HOUR) })).statusCode).toBe(422);
+    expect((await appoint('committee-astana.head', { from: '2026-04-07T24:00Z', until: iso(now + 5 * HOUR) })).statusCode).toBe(422);
+    const issued = await post('committee-astana.head', '/api/tokens', { name: 'integration' });
+    expect(issued.statusCode, issued.body).toBe(201);
+    const byToken = await app.inject({
+      method: 'POST',
+      url: '/api/stand-ins',
+      headers: { authorization: `Bearer ${issued.json<{ token: string }>().token}` },
+      payload: { standIn: 'committee-astana.clerk', officeId: 'committee-astana', role: 'head', from: iso(now + 5 * HOUR), until: iso(now + 6 * HOUR), order: '№ 2' },
+    });
+    expect(byToken.statusCode).toBe(403);
+    expect(await appointments()).toBe(before + 1);
+    // After the first period, the post can be given again.
+    expect((await appoint('committee-astana.head', { standIn: 'committee-astana.department-head', from: iso(now + 3 * HOUR), until: iso(now + 4 * HOUR) })).statusCode).toBe(201);
+  });
 });

@@ -31,6 +31,10 @@ const refused = (kk: string, ru: string, en: string) => err(appError('invalid-in
 export async function appointStandIn(deps: AppDeps, principal: Principal, request: StandInRequest): Promise<Result<ActingAppointment, AppError>> {
   const { identity } = deps.stores;
   const now = deps.now();
+  // A leaked integration token must not hand a post's authority to anyone: only the holder, signed in.
+  if (principal.via === 'api-token') {
+    return err(appError('forbidden', 'Орынбасарды API токенімен тағайындауға болмайды: жүйеге өзіңіз кіріңіз.', 'Назначить замещающего API-токеном нельзя: войдите в систему сами.', 'A stand-in cannot be appointed with an API token: sign in yourself.'));
+  }
   const ownPost = principal.posts.some((p) => p.officeId === request.officeId && p.role === request.role && !p.acting);
   if (principal.user.kind !== 'staff' || !ownPost) {
     return err(appError('forbidden', 'Орынбасарды тек осы лауазымды атқаратын адам тағайындайды.', 'Замещающего назначает только тот, кто занимает эту должность.', 'Only the holder of the post appoints someone to act in it.'));
@@ -43,6 +47,20 @@ export async function appointStandIn(deps: AppDeps, principal: Principal, reques
   }
   if (request.from < now - BACKDATING_GRACE_MILLIS) {
     return refused('Алмастыру өткен уақыттан басталмайды.', 'Замещение не может начинаться в прошлом.', 'An appointment cannot begin in the past.');
+  }
+  if (request.from > now + STAND_IN_MAX_DAYS * DAY_MILLIS) {
+    return refused(`Алмастыру ${STAND_IN_MAX_DAYS} күннен кейін басталмайды.`, `Замещение начинается не позже чем через ${STAND_IN_MAX_DAYS} дней.`, `An appointment begins within ${STAND_IN_MAX_DAYS} days.`);
+  }
+  // One stand-in per post at a time: two would each hold the post's authority, with nothing to say which counts.
+  const overlapping = (await identity.standInsAt(request.officeId, now)).find(
+    (a) => a.forUserId === principal.user.id && a.role === request.role && a.startsAt < request.until && request.from < a.endsAt,
+  );
+  if (overlapping) {
+    return refused(
+      `Бұл лауазымға осы мерзімде орынбасар тағайындалған (${overlapping.order}).`,
+      `На эту должность в этот период уже назначен замещающий (${overlapping.order}).`,
+      `A stand-in is already appointed to this post for part of that period (${overlapping.order}).`,
+    );
   }
   const standIn = (await identity.userByLogin(request.standIn)) ?? undefined;
   const standInPosts = standIn ? await identity.postsOf(standIn.id) : [];

@@ -66,7 +66,8 @@ export interface CurrentStep {
   readonly reviewEndedAt?: number;
   readonly escalated: boolean;
   /** The signatures made so far on a signing step with several signers, in order. */
-  readonly signatures?: readonly { readonly role: string; readonly by: string; readonly at: number }[];
+  /** `for`: the post holder a stand-in signed for. */
+  readonly signatures?: readonly { readonly role: string; readonly by: string; readonly at: number; readonly for?: string }[];
   /** The performer's decision awaiting agreement, and the roles that have agreed so far. */
   readonly proposal?: {
     readonly outcome: string;

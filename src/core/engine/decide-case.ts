@@ -341,6 +341,8 @@ function decideSignature(state: CaseState, procedure: TProcedure, command: Extra
   if (made.some((m) => m.by === ctx.actor.userId)) {
     return err(rejection('wrong-role', 'Бір адам бір құжатқа екі рет қол қоя алмайды.', 'Один человек не может подписать документ дважды.', 'One person cannot sign the same document twice.'));
   }
+  const separation = signingSeparation(state, made, ctx.actor.userId, held.value.acting, isExecutorRole(ctx.regulation, due));
+  if (separation) return err(separation);
   const outcome = outcomeOf(procedure, command.outcome);
   if (!outcome.ok) return err(outcome.error);
   if (made.length + 1 < signers.length) {
@@ -626,4 +628,35 @@ function decideReviewEnd(state: CaseState, command: Extract<CaseCommand, { type:
   if (foreign) return err(foreign);
   const due = dueOf(officeClockOf(ctx, procedure.actor), ctx.now, term);
   return ok([{ type: 'review-ended', at: ctx.now, by: ctx.actor.userId, procedureId: procedure.id, due, ...actingOf(held.value) }]);
+}
+
+/**
+ * Two signatures are two people's review. A stand-in does not sign for a holder who already signed
+ * the document in another post, nor does a holder sign once their stand-in signed for them; and the
+ * executor named on the case, who drafted the document, does not approve it as a stand-in.
+ */
+function signingSeparation(
+  state: CaseState,
+  made: readonly { readonly by: string; readonly for?: string }[],
+  signer: string,
+  acting: ActingFor | undefined,
+  executorPost: boolean,
+): CaseRejection | undefined {
+  const twice = rejection(
+    'wrong-role',
+    'Бір адамның өкілеттігі бір құжатқа екі рет қол қоя алмайды (өзі және оны алмастыратын адам).',
+    'Полномочия одного человека не могут подписать документ дважды (он сам и замещающий его).',
+    "One person's authority cannot sign the same document twice (they and their stand-in).",
+  );
+  if (acting && made.some((m) => m.by === acting.for || m.for === acting.for)) return twice;
+  if (made.some((m) => m.for === signer)) return twice;
+  if (acting && !executorPost && state.assignee === signer) {
+    return rejection(
+      'wrong-role',
+      'Құжатты дайындаған орындаушы оған алмастырушы ретінде қол қоя алмайды.',
+      'Исполнитель, подготовивший документ, не может подписать его как замещающий.',
+      'The executor who drafted the document cannot sign it as a stand-in.',
+    );
+  }
+  return undefined;
 }

@@ -51,7 +51,7 @@ export function evolveCase(state: CaseState | undefined, event: CaseEvent): Case
       if (event.continues) return { ...state, version, decision: state.step?.proposal?.decides ?? state.decision ?? 'motivated-refusal' };
       return { ...state, version, step: null, decision: 'motivated-refusal' };
     case 'signed':
-      return state.step ? { ...state, version, step: { ...state.step, ...event.turn, signatures: [...(state.step.signatures ?? []), { role: event.role, by: event.by, at: event.at }] } } : { ...state, version };
+      return state.step ? { ...state, version, step: { ...state.step, ...event.turn, signatures: [...(state.step.signatures ?? []), { role: event.role, by: event.by, at: event.at, ...(event.acting ? { for: event.acting.for } : {}) }] } } : { ...state, version };
     case 'step-proposed':
       return state.step
         ? {

@@ -76,6 +76,13 @@ describe('the minutes of a meeting, judged against the body', () => {
     expect(judgeMeeting(known, record, within)).toMatchObject({ ok: true, value: { quorumMet: true, carried: true } });
   });
 
+  it('refuses a decision nobody voted for, even where the majority rule is unknown', () => {
+    const against = { ...record, votes: record.votes.map((v) => ({ ...v, vote: 'against' as const })) };
+    expect(judgeMeeting(body, against, within)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const abstained = { ...record, votes: record.votes.map((v) => ({ ...v, vote: 'abstain' as const })) };
+    expect(judgeMeeting(body, abstained, within).ok).toBe(false);
+  });
+
   it('refuses a body without exactly one chair, or with a member id twice', () => {
     const members = body.members.map((m) => ({ ...m, position: m.position === 'chair' ? ('member' as const) : m.position }));
     expect(ZCollectiveBody.safeParse({ ...body, members }).success).toBe(false);

@@ -74,6 +74,10 @@ export function judgeMeeting(
   const count = (vote: string) => [...voted.values()].filter((v) => v === vote).length;
   const base = { votingMembers: voting.length, present: presentVoting.length, for: count('for'), against: count('against'), abstain: count('abstain') };
   const tally: MeetingTally = { ...base, quorumMet: quorumMet(body.rules, base.present, base.votingMembers), carried: carried(body.rules, base) };
+  // Whatever the body's majority rule, a decision nobody voted for was not taken: the minutes contradict themselves.
+  if (tally.for === 0) {
+    return invalid('Жазылған шешімге ешкім дауыс бермеген: хаттама өзіне-өзі қайшы.', 'За записанное решение никто не голосовал: протокол противоречит сам себе.', 'Nobody voted for the decision recorded: the minutes contradict themselves.');
+  }
   if (tally.quorumMet === false) {
     return invalid('Кворум болмады: шешім қабылданбады деп саналады.', 'Кворума не было: решение не считается принятым.', 'There was no quorum: the decision is not taken.');
   }

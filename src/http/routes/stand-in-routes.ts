@@ -10,10 +10,16 @@ import { ZStandInBody } from '../request-bodies.js';
 
 const BAD_INSTANT = appError(
   'invalid-input',
-  'Мерзімнің басы мен соңы ISO 8601 пішімінде болуы керек, мысалы 2026-07-01T09:00:00+05:00.',
-  'Начало и окончание срока — в формате ISO 8601, например 2026-07-01T09:00:00+05:00.',
-  'The start and end are ISO 8601 instants, e.g. 2026-07-01T09:00:00+05:00.',
+  'Мерзімнің басы мен соңы уақыт белдеуімен ISO 8601 пішімінде болуы керек, мысалы 2026-07-01T09:00:00+05:00.',
+  'Начало и окончание срока — в формате ISO 8601 с часовым поясом, например 2026-07-01T09:00:00+05:00.',
+  'The start and end are ISO 8601 instants with their offset, e.g. 2026-07-01T09:00:00+05:00.',
 );
+
+/**
+ * An instant of an appointment: with its offset (a bare local time would be read in the server's
+ * zone, hours away from the office's), and a real hour (no 24:00).
+ */
+const appointmentInstant = (value: string) => (/T([01]\d|2[0-3]):\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ? parseIsoInstant(value) : undefined);
 
 /** Stand-ins: the holder of a post appoints who acts in it for a period; staff see their offices' appointments. */
 export async function standInRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -22,8 +28,8 @@ export async function standInRoutes(app: FastifyInstance, deps: AppDeps) {
     if (!principal) return reply;
     const body = parseBody(ZStandInBody, request.body);
     if (!body.ok) return sendError(request, reply, body.error);
-    const from = parseIsoInstant(body.value.from);
-    const until = parseIsoInstant(body.value.until);
+    const from = appointmentInstant(body.value.from);
+    const until = appointmentInstant(body.value.until);
     if (from === undefined || until === undefined) return sendError(request, reply, BAD_INSTANT);
     return sendResult(request, reply, await appointStandIn(deps, principal, { ...body.value, from, until }), 201);
   });
