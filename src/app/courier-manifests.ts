@@ -100,13 +100,15 @@ export async function dispatchByCourier(deps: AppDeps, principal: Principal, req
   if (principal.user.kind !== 'staff') return err(STAFF_ONLY);
   const courier = request.courier.normalize('NFC').trim();
   if (!readableName(courier)) return err(appError('invalid-input', 'Курьердің аты-жөнін көрсетіңіз (әріптермен).', 'Укажите фамилию и имя курьера (буквами).', "Give the courier's name (in letters)."));
+  // Counted before any case is read: a request past the bound costs nothing.
+  const count = new Set(request.cases).size;
+  if (count === 0 || count > MANIFEST_MAX_CASES) {
+    return err(appError('invalid-input', `Тізімде 1-ден ${MANIFEST_MAX_CASES}-ге дейін іс болады.`, `В реестре от 1 до ${MANIFEST_MAX_CASES} дел.`, `A manifest lists 1 to ${MANIFEST_MAX_CASES} cases.`));
+  }
   const visible = await visibleCases(deps, principal, request.cases);
   if (!visible.ok) return visible;
   const id = deps.newId('manifest');
   const note = { manifest: id, number: manifestNumber(id), courier };
-  if (visible.value.length === 0 || visible.value.length > MANIFEST_MAX_CASES) {
-    return err(appError('invalid-input', `Тізімде 1-ден ${MANIFEST_MAX_CASES}-ге дейін іс болады.`, `В реестре от 1 до ${MANIFEST_MAX_CASES} дел.`, `A manifest lists 1 to ${MANIFEST_MAX_CASES} cases.`));
-  }
   const decided = decideAll(deps, principal, visible.value, (s) => ({ type: 'complete-step', procedureId: s.step?.procedureId ?? '', consignment: note }));
   if (!decided.ok) return decided;
   if (!oneRoute(decided.value)) return err(ONE_ROUTE);

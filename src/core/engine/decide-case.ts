@@ -269,18 +269,26 @@ function notAssignee(state: CaseState, role: string, ctx: EngineContext): CaseRe
 }
 
 /** The procedure a step command is about, when the case is at it and the command is the one that completes it. */
-function stepProcedure(state: CaseState, command: { type: string; procedureId: string }, ctx: EngineContext): Result<TProcedure, CaseRejection> {
+/** The case's current procedure, when it is the one the person saw (a second click on a step done is refused). */
+function procedureSeen(state: CaseState, procedureId: string, ctx: EngineContext): Result<TProcedure, CaseRejection> {
   const procedure = currentProcedure(ctx, state);
-  if (!procedure || procedure.id !== command.procedureId) {
+  if (!procedure || procedure.id !== procedureId) {
     return err(
       rejection(
         'wrong-step',
-        `Іс қазір "${state.step?.procedureId ?? '—'}" рәсімінде, "${command.procedureId}" емес.`,
-        `Дело сейчас на процедуре "${state.step?.procedureId ?? '—'}", а не "${command.procedureId}".`,
-        `The case is at "${state.step?.procedureId ?? '—'}", not "${command.procedureId}".`,
+        `Іс қазір "${state.step?.procedureId ?? '—'}" рәсімінде, "${procedureId}" емес.`,
+        `Дело сейчас на процедуре "${state.step?.procedureId ?? '—'}", а не "${procedureId}".`,
+        `The case is at "${state.step?.procedureId ?? '—'}", not "${procedureId}".`,
       ),
     );
   }
+  return ok(procedure);
+}
+
+function stepProcedure(state: CaseState, command: { type: string; procedureId: string }, ctx: EngineContext): Result<TProcedure, CaseRejection> {
+  const seen = procedureSeen(state, command.procedureId, ctx);
+  if (!seen.ok) return seen;
+  const procedure = seen.value;
   const required = completingCommand(procedure);
   if (command.type !== required) {
     return err(
@@ -602,8 +610,8 @@ function decidePaperCopy(state: CaseState, ctx: EngineContext): Decision {
   const certifier = ctx.regulation.paperCopy?.certifiedBy;
   const refused = paperCopyRefusal(state, certifier);
   if (refused) return err(refused);
-  const signing = [...ctx.regulation.procedures].reverse().find((p) => p.kinds.includes('sign')) ?? ctx.regulation.procedures[0]!;
-  const held = authorise(ctx, state.offices, signing, [certifier!]);
+  // authorise names a procedure only in its wrong-role words, which are replaced below.
+  const held = authorise(ctx, state.offices, ctx.regulation.procedures[0]!, [certifier!]);
   if (!held.ok) {
     if (held.error.code !== 'wrong-role') return err(held.error);
     const who = rolesNamed(ctx.regulation, [certifier!]);
@@ -614,9 +622,10 @@ function decidePaperCopy(state: CaseState, ctx: EngineContext): Decision {
 
 /** The performer records that their review ended, where the step's term runs from that moment; once, and only by them. */
 function decideReviewEnd(state: CaseState, command: Extract<CaseCommand, { type: 'end-review' }>, ctx: EngineContext): Decision {
-  const at = stepProcedure(state, { type: completingCommand(currentProcedure(ctx, state)!), procedureId: command.procedureId }, ctx);
+  const at = procedureSeen(state, command.procedureId, ctx);
   if (!at.ok) return at;
   const procedure = at.value;
+  if (state.step?.proposal) return err(awaitingAgreement(ctx, procedure, state));
   const term = procedure.term;
   if (term?.after !== 'review') {
     return err(rejection('wrong-kind', `"${procedure.id}" рәсімінің мерзімі қарау аяқталғаннан есептелмейді.`, `Срок процедуры "${procedure.id}" не отсчитывается от окончания рассмотрения.`, `The term of "${procedure.id}" is not counted from the end of the review.`));
