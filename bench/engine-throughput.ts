@@ -1,6 +1,6 @@
 import type { AppDeps } from '../src/app/app-deps.js';
 import { seedDemoData } from '../src/app/seed-demo-data.js';
-import { wireApp } from '../src/http/wire-app.js';
+import { wireApp } from '../src/compose/wire-app.js';
 import type { DatabaseConfig } from '../src/store/open-stores.js';
 import { DemoPeople, driveCase, type CaseKind } from './case-driver.js';
 import { Latencies, runConcurrently } from './latency.js';

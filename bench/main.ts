@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, hostname, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { seedDemoData } from '../src/app/seed-demo-data.js';
-import { wireApp } from '../src/http/wire-app.js';
+import { wireApp } from '../src/compose/wire-app.js';
 import { BENCH_DATABASE_URL, BenchPlaces, postgresFacts } from './bench-database.js';
 import { parseBenchOptions } from './bench-options.js';
 import { clockSpeed } from './clock-speed.js';

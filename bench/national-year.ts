@@ -1,5 +1,5 @@
 import { seedDemoData } from '../src/app/seed-demo-data.js';
-import { wireApp } from '../src/http/wire-app.js';
+import { wireApp } from '../src/compose/wire-app.js';
 import type { DatabaseConfig } from '../src/store/open-stores.js';
 import { DemoPeople, driveCase, DriveFailed, type CaseKind } from './case-driver.js';
 import { Latencies, runConcurrently } from './latency.js';

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../src/app/app-deps.js';
+import type { WiredDeps } from '../src/compose/wire-app.js';
 import { DemoPeople, driveCase } from './case-driver.js';
 import { Latencies } from './latency.js';
 import { NATIONAL_MIX } from './national-mix.js';
@@ -31,7 +31,7 @@ const OPEN_EVERY = 25;
  * executor's step, assigned to the executor every other time. The copies' hash chains name the
  * template case, so `audit verify` would reject them: the data set is for query cost only.
  */
-export async function loadScaleDataset(deps: AppDeps, total: number, now: number, progress: (done: number) => void = () => undefined): Promise<ScaleDataset> {
+export async function loadScaleDataset(deps: WiredDeps, total: number, now: number, progress: (done: number) => void = () => undefined): Promise<ScaleDataset> {
   const db = deps.stores.db;
   const people = new DemoPeople(deps);
   const started = performance.now();

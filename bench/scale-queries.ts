@@ -1,6 +1,6 @@
-import type { AppDeps } from '../src/app/app-deps.js';
+import type { WiredDeps } from '../src/compose/wire-app.js';
 import { verifyRegistryEntry } from '../src/app/verify-registry-entry.js';
-import type { Post } from '../src/store/case-store.js';
+import type { Post } from '../src/app/ports/case-store.js';
 import { DemoPeople } from './case-driver.js';
 import { Latencies } from './latency.js';
 
@@ -33,7 +33,7 @@ function inboxSql(posts: readonly Post[], page: boolean) {
 }
 
 /** Every demo member of staff's inbox, `rounds` times; registry numbers looked up and verified. */
-export async function scaleQueries(deps: AppDeps, numbers: readonly string[], rounds: number): Promise<ScaleQueries> {
+export async function scaleQueries(deps: WiredDeps, numbers: readonly string[], rounds: number): Promise<ScaleQueries> {
   const people = new DemoPeople(deps);
   const staff = await Promise.all(deps.directory.demoUsers.filter((u) => u.kind === 'staff').map((u) => people.of(u.login)));
   const inbox = new Latencies();

@@ -8,7 +8,7 @@ import { demonstrationMeeting } from '../src/core/meeting/demonstration-meeting.
 import { firstApplicableFrom, procedureAfter } from '../src/core/regulation/planned-path.js';
 import { LEADING_ROLE_KINDS, NEGATIVE_RESULT_KINDS, type TAgreement, type TChannel, type TOutcome, type TProcedure, type TRegulation } from '../src/core/regulation/schema.js';
 import type { ApiResponse } from '../src/http/api-client.js';
-import type { Post } from '../src/store/case-store.js';
+import type { Post } from '../src/app/ports/case-store.js';
 import { DATABASES, startTestApp } from './support/test-app.js';
 
 // The authorisation matrix: every action as every role, on a case of every service, at the step

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseState } from '../src/core/engine/case-model.js';
-import type { CourierManifest } from '../src/store/case-store.js';
+import type { CourierManifest } from '../src/app/ports/case-store.js';
 import { driveCase } from './support/drive-case.js';
 import { apiAs } from './support/api-as.js';
 import { DATABASES, startTestApp } from './support/test-app.js';

@@ -18,7 +18,7 @@ import { buildResultDocument } from '../src/documents/build-result-document.js';
 import type { CaseDocumentInput } from '../src/documents/case-document-input.js';
 import { canonicalDocumentJson } from '../src/documents/canonical-document-json.js';
 import { renderDocumentPdf, type DocumentLanguage } from '../src/documents/pdf/render-document-pdf.js';
-import { ZResultDocument, type ResultDocument } from '../src/documents/result-document.js';
+import { ZResultDocument, type ResultDocument } from '../src/core/documents/result-document.js';
 import { sampleApplicant } from '../src/documents/sample/sample-applicant.js';
 import { sampleCase, type SampleKind } from '../src/documents/sample/sample-case.js';
 import { loadSimulatorSeed } from '../src/gateway/simulator/simulator-seed.js';

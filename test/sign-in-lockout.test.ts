@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../src/app/seed-demo-data.js';
 import { DEFAULT_LOGIN_LIMITS, signIn, type SignInContext } from '../src/app/sign-in.js';
-import { wireApp, type Wired } from '../src/http/wire-app.js';
+import { wireApp, type Wired } from '../src/compose/wire-app.js';
 import type { DatabaseConfig } from '../src/store/open-stores.js';
 import { DATABASES, dropSchema, freshSchema, TEST_DATABASE_URL } from './support/test-app.js';
 

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../src/app/seed-demo-data.js';
 import { submitApplication } from '../src/app/submit-application.js';
-import { wireApp, type Wired } from '../src/http/wire-app.js';
+import { wireApp, type Wired } from '../src/compose/wire-app.js';
 import { dropSchema, freshSchema, TEST_DATABASE_URL } from './support/test-app.js';
 
 const CASES = 24;

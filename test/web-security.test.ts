@@ -10,7 +10,7 @@ import { injectClient } from '../src/http/api-client.js';
 import { buildServer } from '../src/http/build-server.js';
 import { simulateCase } from '../src/http/simulate-case.js';
 import { DEFAULT_WEB_SECURITY, type WebSecurity } from '../src/http/web-security.js';
-import { wireApp, type Wired } from '../src/http/wire-app.js';
+import { wireApp, type Wired } from '../src/compose/wire-app.js';
 import type { DatabaseConfig } from '../src/store/open-stores.js';
 import { DATABASES, dropSchema, freshSchema, TEST_DATABASE_URL } from './support/test-app.js';
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { err, ok, type Result } from '../core/result.js';
-import type { ApiTokenRecord } from '../store/identity-store.js';
+import type { ApiTokenRecord } from './ports/identity-store.js';
 import type { AppDeps } from './app-deps.js';
 import { appError, NOT_FOUND, type AppError } from './app-error.js';
 import type { Principal } from './principal.js';

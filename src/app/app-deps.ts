@@ -1,9 +1,9 @@
+import type { Sha256Hex } from '../core/audit/hash-chain.js';
 import { bodyAt } from '../core/directory/body-at.js';
 import type { TDirectory } from '../core/directory/directory-schema.js';
 import type { AdmissionPolicy } from '../core/regulation/admission.js';
 import type { TRegulation } from '../core/regulation/schema.js';
 import type { ClockFor } from '../core/timeline/plan-timeline.js';
-import type { Stores } from '../store/open-stores.js';
 import type { EgovGateway } from './ports/egov-gateway.js';
 import type { DocumentRenderer } from './ports/document-renderer.js';
 import type { LoginVerifier } from './ports/login-verifier.js';
@@ -11,6 +11,7 @@ import type { PasswordHasher } from './ports/password-hasher.js';
 import type { ResultSealer } from './ports/result-sealer.js';
 import type { SealVerifier } from './ports/seal-verifier.js';
 import type { StatementVerifier } from './ports/statement-verifier.js';
+import type { Stores } from './ports/stores.js';
 import type { CaseDeps } from './run-case-command.js';
 
 /** Everything the use cases need from outside the core, wired once by the server or the CLI. */
@@ -24,6 +25,8 @@ export interface AppDeps {
   readonly passwords: PasswordHasher;
   /** The current instant (tests and simulations move it). */
   readonly now: () => number;
+  /** The hash of the case histories' chains (SHA-256). */
+  readonly sha256: Sha256Hex;
   /** A fresh identifier for cases, attachments and users. */
   readonly newId: (prefix: string) => string;
   /** IIN/BIN checks accept test identities that fail the checksum. */

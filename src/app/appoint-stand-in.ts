@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../core/result.js';
-import type { ActingAppointment } from '../store/identity-store.js';
+import type { ActingAppointment } from './ports/identity-store.js';
 import type { AppDeps } from './app-deps.js';
 import { appError, type AppError } from './app-error.js';
 import type { Principal } from './principal.js';

@@ -5,7 +5,7 @@ import { decideCase } from '../core/engine/decide-case.js';
 import { evolveCase } from '../core/engine/evolve-case.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { TLanguage, TText } from '../core/regulation/schema.js';
-import type { AppendRequest, CourierManifest } from '../store/case-store.js';
+import type { AppendRequest, CourierManifest } from './ports/case-store.js';
 import { caseDeps, regulationOf, type AppDeps } from './app-deps.js';
 import { appError, NOT_FOUND, type AppError } from './app-error.js';
 import { actorForCase, maySeeCase, type Principal } from './principal.js';

@@ -4,7 +4,7 @@ import type { TimeZone } from '../core/clock/time-zone.js';
 import type { TTerm, TText } from '../core/regulation/schema.js';
 import { err, ok, type Result } from '../core/result.js';
 import { clockOfRole } from '../core/timeline/plan-timeline.js';
-import type { DashboardQueries, StatusCount } from '../store/sql-dashboard-queries.js';
+import type { DashboardQueries, StatusCount } from './ports/dashboard-queries.js';
 import { regulationOf, type AppDeps } from './app-deps.js';
 import { appError, FORBIDDEN, type AppError } from './app-error.js';
 import { officesOverseen } from './leading-posts.js';

@@ -1,6 +1,6 @@
 import type { CaseActor, CaseState } from '../core/engine/case-model.js';
-import type { Post } from '../store/case-store.js';
-import type { UserRecord } from '../store/identity-store.js';
+import type { Post } from './ports/case-store.js';
+import type { UserRecord } from './ports/identity-store.js';
 
 /** The signed-in person: who they are and the posts they hold. */
 export interface Principal {

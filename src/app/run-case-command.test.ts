@@ -6,7 +6,7 @@ import { loadCatalogue } from '../catalogue/load-catalogue.js';
 import { loadClockSet } from '../catalogue/load-clock.js';
 import type { CaseActor } from '../core/engine/case-model.js';
 import { DEMONSTRATION_POLICY } from '../core/regulation/admission.js';
-import type { CaseStore } from '../store/case-store.js';
+import type { CaseStore } from './ports/case-store.js';
 import { openPostgresCaseStore } from '../store/postgres/postgres-case-store.js';
 import { openSqliteCaseStore } from '../store/sqlite/sqlite-case-store.js';
 import { runCaseCommand, type CaseDeps } from './run-case-command.js';

@@ -8,7 +8,7 @@ import type { AdmissionPolicy } from '../core/regulation/admission.js';
 import type { TRegulation } from '../core/regulation/schema.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { ClockFor } from '../core/timeline/plan-timeline.js';
-import type { CaseStore } from '../store/case-store.js';
+import type { CaseStore } from './ports/case-store.js';
 import type { ResultSealer } from './ports/result-sealer.js';
 
 /** What a use case needs from the outside: the store, the rules, the clocks and the time. */

@@ -16,7 +16,7 @@ export async function seedDemoData(deps: AppDeps): Promise<number> {
       );
     } catch (e) {
       // Another server process sharing the database is seeding at the same moment: leave it to it.
-      if (deps.stores.db.isUniqueViolation(e)) return 0;
+      if (deps.stores.isUniqueViolation(e)) return 0;
       throw e;
     }
   }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { err, ok, type Result } from '../core/result.js';
-import type { AttachmentInfo } from '../store/attachment-store.js';
+import type { AttachmentInfo } from './ports/attachment-store.js';
 import type { AppDeps } from './app-deps.js';
 import { appError, type AppError } from './app-error.js';
 import { pdfActiveContent, xmlActiveContent, type ActiveContentFinding } from './document-active-content.js';

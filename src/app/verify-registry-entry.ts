@@ -1,12 +1,12 @@
-import { verifyChain } from '../store/audit-chain.js';
-import type { RegistryRow } from '../store/case-projection.js';
-import type { StoredEvent } from '../store/case-store.js';
+import { verifyChain } from '../core/audit/hash-chain.js';
+import type { RegistryRow } from './ports/registry-store.js';
+import type { StoredEvent } from './ports/case-store.js';
 import type { CaseEvent } from '../core/engine/case-events.js';
 import type { CaseState } from '../core/engine/case-model.js';
 import { evolveCase } from '../core/engine/evolve-case.js';
 import type { TText } from '../core/regulation/schema.js';
 import { err, ok, type Result } from '../core/result.js';
-import { ZResultDocument, type ResultDocument } from '../documents/result-document.js';
+import { ZResultDocument, type ResultDocument } from '../core/documents/result-document.js';
 import type { AppDeps } from './app-deps.js';
 import { NOT_FOUND, type AppError } from './app-error.js';
 import type { SealVerification } from './ports/seal-verifier.js';
@@ -52,7 +52,7 @@ export async function verifyRegistryEntry(deps: AppDeps, number: string): Promis
   const history = await deps.stores.cases.history(entry.caseId);
   const derived = await deps.stores.registry.derivedFrom(entry.number);
   const problems: TText[] = [];
-  if (!verifyChain(history).ok) problems.push(REGISTRY_REASONS.chainBroken());
+  if (!verifyChain(deps.sha256, history).ok) problems.push(REGISTRY_REASONS.chainBroken());
   const issuingAt = history.findIndex((h) => h.hash === entry.finalHash);
   const issuing = history[issuingAt]?.event;
   const issued = issuing?.type === 'result-issued' ? issuing : undefined;

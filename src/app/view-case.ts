@@ -1,12 +1,12 @@
+import { verifyChain } from '../core/audit/hash-chain.js';
 import { actualSteps, type ActualStep } from '../core/engine/actual-steps.js';
 import { allowedCommands, type AllowedCommand } from '../core/engine/allowed-commands.js';
 import { STATUS_TITLES, type CaseState } from '../core/engine/case-model.js';
 import type { TText } from '../core/regulation/schema.js';
 import { err, ok, type Result } from '../core/result.js';
 import { planTimeline, type PlannedStep } from '../core/timeline/plan-timeline.js';
-import type { AttachmentInfo } from '../store/attachment-store.js';
-import type { StoredEvent } from '../store/case-store.js';
-import { verifyChain } from '../store/audit-chain.js';
+import type { AttachmentInfo } from './ports/attachment-store.js';
+import type { StoredEvent } from './ports/case-store.js';
 import { regulationOf, type AppDeps } from './app-deps.js';
 import { bodyAt } from '../core/directory/body-at.js';
 import { meetingFormFor, type MeetingForm } from './meeting-form.js';
@@ -47,7 +47,7 @@ export async function viewCase(deps: AppDeps, principal: Principal, caseId: stri
     planned: { steps: plan.steps, due: plan.due },
     actual: actualSteps(history.map((h) => h.event)),
     history,
-    historyVerified: verifyChain(history).ok,
+    historyVerified: verifyChain(deps.sha256, history).ok,
     attachments: await deps.stores.attachments.ofCase(caseId),
     allowed,
     ...(meeting ? { meeting } : {}),

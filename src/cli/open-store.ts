@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { CaseStore } from '../store/case-store.js';
+import type { CaseStore } from '../app/ports/case-store.js';
 import { openPostgresCaseStore } from '../store/postgres/postgres-case-store.js';
 import { openSqliteCaseStore } from '../store/sqlite/sqlite-case-store.js';
 import { CliFailure } from './cli-io.js';

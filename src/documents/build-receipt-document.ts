@@ -4,7 +4,7 @@ import { buildRefusalDocument } from './build-refusal-document.js';
 import { CHANNEL_TITLES, LABELS } from './document-labels.js';
 import { applicantOf, caseFields, field, nameOf, officePart, serviceOf } from './document-parts.js';
 import { DOCUMENT_PROBLEMS, type DocumentProblem } from './document-problem.js';
-import { DOCUMENT_FORMAT, type ResultDocument } from './result-document.js';
+import { DOCUMENT_FORMAT, type ResultDocument } from '../core/documents/result-document.js';
 
 const RECEIPT_TITLE = {
   kk: 'Құжаттарды қабылдау туралы қолхат',

@@ -4,7 +4,7 @@ import { verificationUrl, type CaseDocumentInput } from './case-document-input.j
 import { LABELS } from './document-labels.js';
 import { applicantOf, asHeading, caseFields, citeAct, clauseOf, dotted, field, issuedEvent, officePart, procedureById, resultTitle, same, serviceOf, signerOf } from './document-parts.js';
 import { DOCUMENT_PROBLEMS, type DocumentProblem } from './document-problem.js';
-import { DOCUMENT_FORMAT, type ResultDocument, type TDocumentGround } from './result-document.js';
+import { DOCUMENT_FORMAT, type ResultDocument, type TDocumentGround } from '../core/documents/result-document.js';
 
 /**
  * The refusal a case ended with — the motivated refusal letter, the Fund's rejection notice

@@ -3,7 +3,7 @@ import { verificationUrl, type CaseDocumentInput } from './case-document-input.j
 import { LABELS, MARKS } from './document-labels.js';
 import { applicantOf, asHeading, caseFields, field, issuedEvent, officePart, resultTitle, serviceOf, signerOf } from './document-parts.js';
 import { DOCUMENT_PROBLEMS, type DocumentProblem } from './document-problem.js';
-import { DOCUMENT_FORMAT, type ResultDocument } from './result-document.js';
+import { DOCUMENT_FORMAT, type ResultDocument } from '../core/documents/result-document.js';
 
 /**
  * The result document of a case that ended positively — a certificate, a licence or its annex

@@ -1,4 +1,4 @@
-import type { ResultDocument } from './result-document.js';
+import type { ResultDocument } from '../core/documents/result-document.js';
 
 /**
  * The canonical JSON of a document: keys sorted by code unit at every level, no whitespace,

@@ -3,7 +3,7 @@ import type { TDirectory } from '../core/directory/directory-schema.js';
 import type { CaseEvent } from '../core/engine/case-events.js';
 import type { CaseState } from '../core/engine/case-model.js';
 import type { TRegulation } from '../core/regulation/schema.js';
-import type { TListedFile } from './result-document.js';
+import type { TListedFile } from '../core/documents/result-document.js';
 
 /**
  * What a document of a case is built from: the case as the engine left it, its history, its

@@ -1,7 +1,7 @@
 import type { TAct, TProcedure, TRegulation, TResultKind, TText } from '../core/regulation/schema.js';
 import type { CaseDocumentInput } from './case-document-input.js';
 import { LABELS } from './document-labels.js';
-import type { ResultDocument, TDocumentField } from './result-document.js';
+import type { ResultDocument, TDocumentField } from '../core/documents/result-document.js';
 
 const ACT_KIND: Record<TAct['kind'], TText> = {
   order: { kk: 'бұйрығы', ru: 'Приказ', en: 'Order' },

@@ -5,7 +5,7 @@ import type { TRegulation } from '../core/regulation/schema.js';
 import { buildReceiptDocument } from './build-receipt-document.js';
 import { renderDocumentPdf } from './pdf/render-document-pdf.js';
 import { renderManifestPdf } from './pdf/render-manifest-pdf.js';
-import type { ResultDocument } from './result-document.js';
+import type { ResultDocument } from '../core/documents/result-document.js';
 
 /** The PDF renderer over the documents this module builds (a signed result's JSON is a ResultDocument). */
 export function pdfDocumentRenderer(sources: { regulations: readonly TRegulation[]; directory: TDirectory; zone: TimeZone; publicUrl: string }): DocumentRenderer {

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadClockSet } from '../catalogue/load-clock.js';
 import { GENESIS_HASH } from '../store/audit-chain.js';
-import { openStores, type Stores } from '../store/open-stores.js';
+import { openStores, type OpenedStores } from '../store/open-stores.js';
 import { anchorDay, anchorPendingDay, dayCutoff } from './anchor-day.js';
 import { sqlAnchorStore } from './anchor-store.js';
 import { verifyAnchors } from './audit-anchor.js';
@@ -16,7 +16,7 @@ const at = (iso: string) => Date.parse(iso);
 
 describe.each(['sqlite', 'postgres'] as const)('daily anchors on %s', (database) => {
   const schema = `t_anchor_${process.pid}_${Date.now()}`;
-  let stores: Stores;
+  let stores: OpenedStores;
   afterAll(async () => {
     await stores?.close();
     if (database === 'postgres') {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Stores } from '../store/open-stores.js';
+import type { OpenedStores } from '../store/open-stores.js';
 import type { AnchorStore } from './anchor-store.js';
 import type { ArchiveFile } from './zip-archive.js';
 
@@ -42,7 +42,7 @@ ru: Проверка без системы: установите Node.js 18 ил
  * that covers it with the chain heads it was computed over, the verifier, and a manifest with the
  * SHA-256 of every file. Undefined when there is no such case.
  */
-export async function buildCaseFile(stores: Stores, anchors: AnchorStore, caseId: string, exportedAt: number): Promise<{ files: ArchiveFile[]; manifest: ArchiveFile } | undefined> {
+export async function buildCaseFile(stores: OpenedStores, anchors: AnchorStore, caseId: string, exportedAt: number): Promise<{ files: ArchiveFile[]; manifest: ArchiveFile } | undefined> {
   const history = await stores.cases.history(caseId);
   const state = await stores.cases.load(caseId);
   if (history.length === 0 || !state) return undefined;

@@ -1,5 +1,5 @@
 import { readSignatureSettings } from './signature-settings.js';
-import type { SignatureSettings } from './wire-signatures.js';
+import type { SignatureSettings } from '../compose/wire-signatures.js';
 import { join } from 'node:path';
 
 /** The server's configuration, read from the environment in this one place. */

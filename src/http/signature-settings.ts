@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { SignatureSettings } from './wire-signatures.js';
+import type { SignatureSettings } from '../compose/wire-signatures.js';
 
 const list = (raw: string | undefined) => (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 

@@ -7,7 +7,7 @@ import { buildServer } from './build-server.js';
 import { readServerConfig } from './server-config.js';
 import { readWebSecurity } from './web-security.js';
 import { newServerMetrics } from './server-metrics.js';
-import { wireApp } from './wire-app.js';
+import { wireApp } from '../compose/wire-app.js';
 
 /**
  * `npm start`: the REST API on the configured database (SQLite under DATA_DIR by default), the

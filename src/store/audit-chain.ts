@@ -1,47 +1,17 @@
 import { createHash } from 'node:crypto';
+import * as chain from '../core/audit/hash-chain.js';
 import type { CaseEvent } from '../core/engine/case-events.js';
-import type { StoredEvent } from './case-store.js';
 
-/** The hash before a case's first entry. */
-export const GENESIS_HASH = '0'.repeat(64);
+export { GENESIS_HASH, canonicalJson, type ChainVerdict } from '../core/audit/hash-chain.js';
 
-/** JSON with sorted keys, so the same event always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
+/** SHA-256 in hex, by node:crypto: the hash every chain of this deployment uses. */
+export const sha256Hex: chain.Sha256Hex = (text) => createHash('sha256').update(text).digest('hex');
 
-/** The hash of an entry: it covers the previous hash, so changing any entry breaks every later link. */
-export function entryHash(prevHash: string, caseId: string, seq: number, event: CaseEvent): string {
-  return createHash('sha256').update(`${prevHash}\n${caseId}\n${seq}\n${canonicalJson(event)}`).digest('hex');
-}
+/** The hash of an entry, with SHA-256. */
+export const entryHash = (prevHash: string, caseId: string, seq: number, event: CaseEvent) => chain.entryHash(sha256Hex, prevHash, caseId, seq, event);
 
-/** Links events onto a chain that ends in `prevHash` at `lastSeq`. */
-export function chainEvents(caseId: string, lastSeq: number, prevHash: string, events: readonly CaseEvent[]): StoredEvent[] {
-  let prev = prevHash;
-  return events.map((event, i) => {
-    const seq = lastSeq + i + 1;
-    const hash = entryHash(prev, caseId, seq, event);
-    const stored = { caseId, seq, event, prevHash: prev, hash };
-    prev = hash;
-    return stored;
-  });
-}
+/** Links events onto a chain that ends in `prevHash` at `lastSeq`, with SHA-256. */
+export const chainEvents = (caseId: string, lastSeq: number, prevHash: string, events: readonly CaseEvent[]) => chain.chainEvents(sha256Hex, caseId, lastSeq, prevHash, events);
 
-/** Whether a history is untouched, or the first entry that was altered, removed or reordered. */
-export type ChainVerdict = { readonly ok: true; readonly entries: number } | { readonly ok: false; readonly firstBrokenSeq: number; readonly reason: string };
-
-/** Verifies a case's hash chain from its first entry. */
-export function verifyChain(history: readonly StoredEvent[]): ChainVerdict {
-  let prev = GENESIS_HASH;
-  for (let i = 0; i < history.length; i++) {
-    const e = history[i]!;
-    if (e.seq !== i + 1) return { ok: false, firstBrokenSeq: i + 1, reason: `entry ${i + 1} is missing or out of order` };
-    if (e.prevHash !== prev) return { ok: false, firstBrokenSeq: e.seq, reason: 'does not link to the entry before it' };
-    if (entryHash(prev, e.caseId, e.seq, e.event) !== e.hash) return { ok: false, firstBrokenSeq: e.seq, reason: 'its content does not match its hash' };
-    prev = e.hash;
-  }
-  return { ok: true, entries: history.length };
-}
+/** Verifies a case's hash chain from its first entry, with SHA-256. */
+export const verifyChain = (history: readonly chain.ChainEntry[]) => chain.verifyChain(sha256Hex, history);

@@ -1,6 +1,7 @@
 import type { CaseEvent } from '../core/engine/case-events.js';
 import type { CaseState } from '../core/engine/case-model.js';
-import type { CaseNotification, StoredEvent } from './case-store.js';
+import type { CaseNotification, StoredEvent } from '../app/ports/case-store.js';
+import type { RegistryRow } from '../app/ports/registry-store.js';
 
 /** The columns the inboxes, timers and cabinets query, next to the whole state. */
 export function caseRow(s: CaseState, at: number) {
@@ -27,22 +28,6 @@ export function caseRow(s: CaseState, at: number) {
     updatedAt: at,
     state: JSON.stringify(s),
   };
-}
-
-/** A registry entry: a positive result, findable by its number. */
-export interface RegistryRow {
-  readonly number: string;
-  readonly kind: string;
-  readonly service: string;
-  readonly variant: string | null;
-  readonly caseId: string;
-  readonly officeId: string;
-  readonly holderIdentifier: string | null;
-  readonly holderName: string | null;
-  readonly issuedAt: number;
-  readonly baseNumber: string | null;
-  /** The hash of the history entry that issued it: the link from the registry into the case file. */
-  readonly finalHash: string;
 }
 
 /** What else an append writes, derived from the events it appends. */

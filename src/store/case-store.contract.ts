@@ -7,7 +7,7 @@ import { decideCase } from '../core/engine/decide-case.js';
 import { evolveCase } from '../core/engine/evolve-case.js';
 import { DEMONSTRATION_POLICY } from '../core/regulation/admission.js';
 import { verifyChain } from './audit-chain.js';
-import type { AppendRequest, CaseStore } from './case-store.js';
+import type { AppendRequest, CaseStore } from '../app/ports/case-store.js';
 
 const regulation = loadCatalogue().regulations.find((r) => r.id === 'specialist-certificate')!;
 const { clockFor } = loadClockSet();

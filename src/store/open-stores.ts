@@ -1,25 +1,17 @@
-import type { AttachmentStore } from './attachment-store.js';
-import type { CaseStore } from './case-store.js';
-import type { ChallengeStore } from './challenge-store.js';
-import type { IdentityStore } from './identity-store.js';
+import type { Stores } from '../app/ports/stores.js';
 import { openPostgresDatabase } from './postgres/postgres-database.js';
-import type { RegistryStore } from './registry-store.js';
 import { sqlAttachmentStore } from './sql-attachment-store.js';
 import { sqlCaseStore } from './sql-case-store.js';
 import { sqlChallengeStore } from './sql-challenge-store.js';
+import { sqlDashboardQueries } from './sql-dashboard-queries.js';
 import type { SqlDatabase } from './sql-database.js';
 import { sqlIdentityStore } from './sql-identity-store.js';
 import { sqlRegistryStore } from './sql-registry-store.js';
 import { openSqliteDatabase } from './sqlite/sqlite-database.js';
 
-/** Every store, on one database. */
-export interface Stores {
+/** Every store on one opened database, with the database itself for the adapters that need it. */
+export interface OpenedStores extends Stores {
   readonly db: SqlDatabase;
-  readonly cases: CaseStore;
-  readonly registry: RegistryStore;
-  readonly identity: IdentityStore;
-  readonly attachments: AttachmentStore;
-  readonly challenges: ChallengeStore;
   close(): Promise<void>;
 }
 
@@ -27,7 +19,7 @@ export interface Stores {
 export type DatabaseConfig = { readonly postgresUrl: string; readonly schema?: string } | { readonly sqliteFile: string };
 
 /** Opens (and migrates) the configured database and builds the stores on it; `now` is the application's clock (moved in tests and replays). */
-export async function openStores(config: DatabaseConfig, now: () => number = Date.now): Promise<Stores> {
+export async function openStores(config: DatabaseConfig, now: () => number = Date.now): Promise<OpenedStores> {
   const db = 'postgresUrl' in config ? await openPostgresDatabase(config.postgresUrl, config.schema) : openSqliteDatabase(config.sqliteFile);
   return {
     db,
@@ -36,6 +28,8 @@ export async function openStores(config: DatabaseConfig, now: () => number = Dat
     identity: sqlIdentityStore(db),
     attachments: sqlAttachmentStore(db),
     challenges: sqlChallengeStore(db),
+    dashboards: sqlDashboardQueries(db),
+    isUniqueViolation: (e) => db.isUniqueViolation(e),
     close: () => db.close(),
   };
 }

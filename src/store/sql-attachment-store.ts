@@ -1,4 +1,4 @@
-import type { AttachmentInfo, AttachmentStore } from './attachment-store.js';
+import type { AttachmentInfo, AttachmentStore } from '../app/ports/attachment-store.js';
 import type { SqlDatabase } from './sql-database.js';
 
 const INFO = `id, owner_id AS "ownerId", case_id AS "caseId", file_name AS "fileName", media_type AS "mediaType", size, sha256, created_at AS "createdAt"`;

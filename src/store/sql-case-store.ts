@@ -3,7 +3,7 @@ import type { CaseState } from '../core/engine/case-model.js';
 import { err, ok, type Result } from '../core/result.js';
 import { chainEvents, GENESIS_HASH } from './audit-chain.js';
 import { caseRow, sideRows } from './case-projection.js';
-import type { AppendConflict, Appended, AppendRequest, CaseNotification, CaseStore, CaseSummary, CourierManifest, Post } from './case-store.js';
+import type { AppendConflict, Appended, AppendRequest, CaseNotification, CaseStore, CaseSummary, CourierManifest, Post } from '../app/ports/case-store.js';
 import { jsonColumn, type SqlDatabase, type SqlExecutor, type SqlValue } from './sql-database.js';
 
 const SUMMARY = `id, service, status, step, step_role AS "stepRole", step_office AS "stepOffice", step_due AS "stepDue",

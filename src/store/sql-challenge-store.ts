@@ -1,4 +1,4 @@
-import type { ChallengeStore } from './challenge-store.js';
+import type { ChallengeStore } from '../app/ports/challenge-store.js';
 import type { SqlDatabase } from './sql-database.js';
 
 /** Challenges in the database, so any server process can check one another process issued. */

@@ -1,5 +1,5 @@
-import type { Post } from './case-store.js';
-import type { ActingAppointment, ApiTokenAuditEntry, ApiTokenRecord, IdentityStore, LoginAttempt, UserRecord } from './identity-store.js';
+import type { Post } from '../app/ports/case-store.js';
+import type { ActingAppointment, ApiTokenAuditEntry, ApiTokenRecord, IdentityStore, LoginAttempt, UserRecord } from '../app/ports/identity-store.js';
 import type { SqlDatabase } from './sql-database.js';
 
 const USER = 'id, login, name, kind, iin, bin';

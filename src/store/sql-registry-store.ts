@@ -1,5 +1,5 @@
-import type { RegistryRow } from './case-projection.js';
-import type { RegistryStore } from './registry-store.js';
+import type { RegistryRow } from '../app/ports/registry-store.js';
+import type { RegistryStore } from '../app/ports/registry-store.js';
 import type { SqlDatabase, SqlValue } from './sql-database.js';
 import { registryTextMatch } from './registry-text-match.js';
 import { NEGATIVE_RESULT_KINDS } from '../core/regulation/schema.js';

@@ -1,6 +1,6 @@
 import type { CaseEvent } from '../../src/core/engine/case-events.js';
 import { verifyChain } from '../../src/store/audit-chain.js';
-import type { Stores } from '../../src/store/open-stores.js';
+import type { OpenedStores } from '../../src/store/open-stores.js';
 import { LOAD_APPLICANTS, type AcceptedAction, type Ledger } from './chaos-load.js';
 
 /** What the database holds, held against what the clients were told. */
@@ -55,7 +55,7 @@ function effectOf(action: AcceptedAction, by: string) {
  * happened twice, every case's hash chain verifies, and every overdue step was escalated exactly
  * once. `quiescedAt` is a moment when the timers had nothing left due.
  */
-export async function chaosVerdict(stores: Stores, ledger: Ledger, overdueCaseIds: readonly string[], quiescedAt: number): Promise<ChaosVerdict> {
+export async function chaosVerdict(stores: OpenedStores, ledger: Ledger, overdueCaseIds: readonly string[], quiescedAt: number): Promise<ChaosVerdict> {
   const counts: Record<Counter, number> = { lost: 0, duplicated: 0, chainBroken: 0, projectionMismatch: 0, unacknowledged: 0, timersLost: 0, timersDuplicated: 0 };
   const problems: string[] = [];
   const flag = (counter: Counter, problem: string, n = 1) => {

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../src/app/seed-demo-data.js';
 import { buildServer } from '../../src/http/build-server.js';
-import { wireApp, type Wired } from '../../src/http/wire-app.js';
+import { wireApp, type Wired } from '../../src/compose/wire-app.js';
 import { entryHash, GENESIS_HASH } from '../../src/store/audit-chain.js';
 import { runCli } from '../run-cli.js';
 

@@ -1,12 +1,12 @@
 import { expect } from 'vitest';
-import type { AppDeps } from '../../src/app/app-deps.js';
+import type { WiredDeps } from '../../src/compose/wire-app.js';
 import type { TLanguage } from '../../src/core/regulation/schema.js';
 
 /** The tables a request may write to: a rejected request must leave every one of them as it was. */
 export const WRITTEN_TABLES = ['cases', 'case_events', 'case_offices', 'idempotency_keys', 'notifications', 'registry_entries', 'attachments', 'users', 'user_posts', 'sessions', 'api_tokens'] as const;
 
 /** Row counts of the written tables, in one string so two snapshots compare at a glance. */
-export async function rowCounts(deps: AppDeps): Promise<string> {
+export async function rowCounts(deps: WiredDeps): Promise<string> {
   const counts = await Promise.all(WRITTEN_TABLES.map(async (t) => `${t}=${Number((await deps.stores.db.all<{ n: number }>(`SELECT COUNT(*) AS n FROM ${t}`))[0]!.n)}`));
   return counts.join(' ');
 }

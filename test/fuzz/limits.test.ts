@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../src/app/seed-demo-data.js';
 import { buildServer } from '../../src/http/build-server.js';
-import { wireApp, type Wired } from '../../src/http/wire-app.js';
+import { wireApp, type Wired } from '../../src/compose/wire-app.js';
 import { rowCounts } from './api-invariants.js';
 
 describe('limits on body size and request rates', () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedDemoData } from '../../src/app/seed-demo-data.js';
 import { LANGUAGES, type TLanguage } from '../../src/core/regulation/schema.js';
 import { buildServer } from '../../src/http/build-server.js';
-import { wireApp, type Wired } from '../../src/http/wire-app.js';
+import { wireApp, type Wired } from '../../src/compose/wire-app.js';
 import { verifyBase64Cms } from '../../src/signature/adapters/read-signed-document.js';
 import { parseCertificates } from '../../src/signature/certificate/parse-certificates.js';
 import { trustStoreOf } from '../../src/signature/chain/trust-store.js';

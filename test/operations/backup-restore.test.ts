@@ -11,9 +11,9 @@ import { anchorDay } from '../../src/evidence/anchor-day.js';
 import { sqlAnchorStore } from '../../src/evidence/anchor-store.js';
 import { verifyAnchors } from '../../src/evidence/audit-anchor.js';
 import { loadClockSet } from '../../src/catalogue/load-clock.js';
-import { wireApp, type Wired } from '../../src/http/wire-app.js';
+import { wireApp, type Wired } from '../../src/compose/wire-app.js';
 import { verifyChain } from '../../src/store/audit-chain.js';
-import { openStores, type Stores } from '../../src/store/open-stores.js';
+import { openStores, type OpenedStores } from '../../src/store/open-stores.js';
 import { runCli } from '../run-cli.js';
 import { dropSchema, freshSchema, TEST_DATABASE_URL } from '../support/test-app.js';
 
@@ -33,7 +33,7 @@ async function fill(wired: Wired, count: number) {
 }
 
 /** Every chain and every anchor of a database, verified. */
-async function verifyAll(stores: Stores) {
+async function verifyAll(stores: OpenedStores) {
   const ids = await stores.cases.caseIds();
   const broken = [];
   for (const id of ids) if (!verifyChain(await stores.cases.history(id)).ok) broken.push(id);

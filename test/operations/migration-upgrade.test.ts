@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chainEvents, GENESIS_HASH, verifyChain } from '../../src/store/audit-chain.js';
-import { openStores, type Stores } from '../../src/store/open-stores.js';
+import { openStores, type OpenedStores } from '../../src/store/open-stores.js';
 import { POSTGRES_MIGRATIONS } from '../../src/store/postgres/postgres-migrations.js';
 import { SQLITE_MIGRATIONS } from '../../src/store/sqlite/sqlite-migrations.js';
 import { dropSchema, freshSchema, TEST_DATABASE_URL } from '../support/test-app.js';
@@ -23,7 +23,7 @@ const OLD_TOKEN = ['a'.repeat(64), 'doctor.askar', 'old integration', OLD_TOKEN_
 const INSERT_TOKEN = 'INSERT INTO api_tokens (token_hash, user_id, name, created_at) VALUES ';
 
 /** After an upgrade: every migration recorded once, the old history intact, the new tables usable. */
-async function expectUpgraded(stores: Stores, expected: number) {
+async function expectUpgraded(stores: OpenedStores, expected: number) {
   const versions = (await stores.db.all<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).map((r) => Number(r.version));
   expect(versions).toEqual(Array.from({ length: expected }, (_, i) => i + 1));
   expect(verifyChain(await stores.cases.history('OLD-1'))).toEqual({ ok: true, entries: 2 });

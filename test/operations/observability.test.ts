@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../src/app/seed-demo-data.js';
 import { buildServer } from '../../src/http/build-server.js';
 import { newServerMetrics, type ServerMetrics } from '../../src/http/server-metrics.js';
-import { wireApp, type Wired } from '../../src/http/wire-app.js';
+import { wireApp, type Wired } from '../../src/compose/wire-app.js';
 import { SQLITE_MIGRATIONS } from '../../src/store/sqlite/sqlite-migrations.js';
 
 /** Parses the Prometheus text format into samples: name, labels, value. */

@@ -5,8 +5,8 @@ import pg from 'pg';
 import { seedDemoData } from '../../src/app/seed-demo-data.js';
 import { injectClient } from '../../src/http/api-client.js';
 import { buildServer } from '../../src/http/build-server.js';
-import { wireApp } from '../../src/http/wire-app.js';
-import type { SignatureSettings } from '../../src/http/wire-signatures.js';
+import { wireApp } from '../../src/compose/wire-app.js';
+import type { SignatureSettings } from '../../src/compose/wire-signatures.js';
 
 /** The CI database: PostgreSQL on the machine (trust auth, database "test"), or DATABASE_URL. */
 export const TEST_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

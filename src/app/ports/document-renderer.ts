@@ -1,7 +1,7 @@
 import type { CaseEvent } from '../../core/engine/case-events.js';
 import type { CaseState } from '../../core/engine/case-model.js';
 import type { TLanguage } from '../../core/regulation/schema.js';
-import type { CourierManifest } from '../../store/case-store.js';
+import type { CourierManifest } from './case-store.js';
 
 /** The languages a document is printed in: Kazakh, Russian, or both on one document. */
 export type PrintLanguage = 'kk' | 'ru' | 'kk+ru';

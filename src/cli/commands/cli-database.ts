@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { loadClockSet } from '../../catalogue/load-clock.js';
 import type { TimeZone } from '../../core/clock/time-zone.js';
-import { openStores, type Stores } from '../../store/open-stores.js';
+import { openStores, type OpenedStores } from '../../store/open-stores.js';
 import { CliFailure } from '../cli-io.js';
 import { DEFAULT_SQLITE_FILE } from '../open-store.js';
 
 /** Opens every store on the database a command names: a postgres:// URL, DATABASE_URL, or a SQLite file that must exist. */
-export async function openCliStores(database: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<Stores> {
+export async function openCliStores(database: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<OpenedStores> {
   const url = database?.startsWith('postgres') ? database : database === undefined ? env.DATABASE_URL : undefined;
   if (url) return openStores({ postgresUrl: url, ...(env.DATABASE_SCHEMA ? { schema: env.DATABASE_SCHEMA } : {}) });
   const file = database ?? DEFAULT_SQLITE_FILE;

@@ -6,7 +6,7 @@ import { CHANNELS, type TChannel, type TLanguage } from '../../core/regulation/s
 import { injectClient } from '../../http/api-client.js';
 import { buildServer } from '../../http/build-server.js';
 import { SimulationFailed, simulateCase, type SimulatedOutcome } from '../../http/simulate-case.js';
-import { wireApp } from '../../http/wire-app.js';
+import { wireApp } from '../../compose/wire-app.js';
 import { CliFailure, table, type CliIo } from '../cli-io.js';
 
 export const simulateHelp = `reglament simulate <service> [--variant V] [--channel C] [--outcome issued|refused] [--database-url URL] [--json]

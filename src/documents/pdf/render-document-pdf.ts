@@ -4,7 +4,7 @@ import { degrees, PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { TLanguage, TSource } from '../../core/regulation/schema.js';
 import { canonicalDocumentJson } from '../canonical-document-json.js';
 import { LABELS } from '../document-labels.js';
-import type { ResultDocument, TDocumentGround } from '../result-document.js';
+import type { ResultDocument, TDocumentGround } from '../../core/documents/result-document.js';
 import { drawQrCode } from './draw-qr-code.js';
 import { loadDocumentFonts } from './document-fonts.js';
 import { A4, PAGE_MARGIN, PageFlow } from './page-flow.js';

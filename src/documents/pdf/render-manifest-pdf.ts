@@ -2,7 +2,7 @@ import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb } from 'pdf-lib';
 import type { TimeZone } from '../../core/clock/time-zone.js';
 import type { TLanguage, TText } from '../../core/regulation/schema.js';
-import type { CourierManifest } from '../../store/case-store.js';
+import type { CourierManifest } from '../../app/ports/case-store.js';
 import { loadDocumentFonts } from './document-fonts.js';
 import { PageFlow } from './page-flow.js';
 

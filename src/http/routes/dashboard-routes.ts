@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app/app-deps.js';
 import { dashboardCsv, DASHBOARD_SECTIONS } from '../../app/dashboard-csv.js';
 import { dashboardFigures } from '../../app/dashboard-figures.js';
-import { sqlDashboardQueries } from '../../store/sql-dashboard-queries.js';
 import { requirePrincipal, sendError, sendResult } from '../http-context.js';
 import { parseBody } from '../parse-body.js';
 import { requestLanguage } from '../request-language.js';
@@ -19,7 +18,7 @@ const ZCsvQuery = ZDashboardQuery.extend({ section: z.enum(DASHBOARD_SECTIONS) }
 
 /** Dashboards of heads, supervisors and auditors: the figures as JSON, and each table as CSV. */
 export async function dashboardRoutes(app: FastifyInstance, deps: AppDeps) {
-  const queries = sqlDashboardQueries(deps.stores.db);
+  const queries = deps.stores.dashboards;
   const querystring = {
     type: 'object',
     properties: {

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app/app-deps.js';
+import type { WiredDeps } from '../../compose/wire-app.js';
 import { appError } from '../../app/app-error.js';
 import { sendError } from '../http-context.js';
 import { POSTGRES_MIGRATIONS } from '../../store/postgres/postgres-migrations.js';
@@ -25,7 +25,7 @@ function isScraper(request: FastifyRequest, token: string): boolean {
  * are served only to the scraper's bearer token (METRICS_TOKEN), and not at all without one.
  * None is rate-limited.
  */
-export async function healthRoutes(app: FastifyInstance, deps: AppDeps, metrics: ServerMetrics, metricsToken: string | undefined) {
+export async function healthRoutes(app: FastifyInstance, deps: WiredDeps, metrics: ServerMetrics, metricsToken: string | undefined) {
   const { db } = deps.stores;
   const expectedMigrations = (db.dialect === 'postgres' ? POSTGRES_MIGRATIONS : SQLITE_MIGRATIONS).length;
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app/app-deps.js';
-import type { RegistryRow } from '../../store/case-projection.js';
+import type { RegistryRow } from '../../app/ports/registry-store.js';
 import { verifyRegistryEntry } from '../../app/verify-registry-entry.js';
 import { sendError, sendResult } from '../http-context.js';
 import { parseBody } from '../parse-body.js';

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { CaseStore } from '../case-store.js';
+import type { CaseStore } from '../../app/ports/case-store.js';
 import { sqlCaseStore } from '../sql-case-store.js';
 import { openPostgresDatabase } from './postgres-database.js';
 

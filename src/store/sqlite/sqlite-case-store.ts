@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { CaseStore } from '../case-store.js';
+import type { CaseStore } from '../../app/ports/case-store.js';
 import { sqlCaseStore } from '../sql-case-store.js';
 import { openSqliteDatabase } from './sqlite-database.js';
 

@@ -1,15 +1,10 @@
-import type { CaseEvent } from '../core/engine/case-events.js';
-import type { CaseState } from '../core/engine/case-model.js';
-import type { Result } from '../core/result.js';
+import type { ChainEntry } from '../../core/audit/hash-chain.js';
+import type { CaseEvent } from '../../core/engine/case-events.js';
+import type { CaseState } from '../../core/engine/case-model.js';
+import type { Result } from '../../core/result.js';
 
 /** One entry of a case's history as stored: the event, its place and its link in the hash chain. */
-export interface StoredEvent {
-  readonly caseId: string;
-  readonly seq: number;
-  readonly event: CaseEvent;
-  readonly prevHash: string;
-  readonly hash: string;
-}
+export type StoredEvent = ChainEntry;
 
 /** What to append: the events a command yielded and the state they lead to. */
 export interface AppendRequest {

@@ -21,7 +21,7 @@ import { onlineRevocationSource } from '../signature/revocation/online-revocatio
 import type { RevocationSource } from '../signature/revocation/revocation-source.js';
 import { LocalPkcs12Signer } from '../signature/signer/local-pkcs12-signer.js';
 import type { Signer } from '../signature/signer/signer.js';
-import type { CaseStore } from '../store/case-store.js';
+import type { CaseStore } from '../app/ports/case-store.js';
 
 /** How a deployment verifies and makes signatures (read from the environment by server-config). */
 export interface SignatureSettings {

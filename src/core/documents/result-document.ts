@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RESULT_KINDS, ZSource, ZText } from '../core/regulation/schema.js';
+import { RESULT_KINDS, ZSource, ZText } from '../regulation/schema.js';
 
 /** The version of the document format; a reader refuses a format it does not know. */
 export const DOCUMENT_FORMAT = 'reglament.document/1' as const;

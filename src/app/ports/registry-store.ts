@@ -1,4 +1,18 @@
-import type { RegistryRow } from './case-projection.js';
+/** A registry entry: a positive result, findable by its number. */
+export interface RegistryRow {
+  readonly number: string;
+  readonly kind: string;
+  readonly service: string;
+  readonly variant: string | null;
+  readonly caseId: string;
+  readonly officeId: string;
+  readonly holderIdentifier: string | null;
+  readonly holderName: string | null;
+  readonly issuedAt: number;
+  readonly baseNumber: string | null;
+  /** The hash of the history entry that issued it: the link from the registry into the case file. */
+  readonly finalHash: string;
+}
 
 /** What a registry search asks for; every field narrows it. */
 export interface RegistryQuery {

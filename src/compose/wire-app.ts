@@ -9,7 +9,8 @@ import { createHttpEgovGateway } from '../gateway/http-egov-gateway.js';
 import { startGatewaySimulator } from '../gateway/simulator/gateway-simulator.js';
 import { loadSimulatorSeed } from '../gateway/simulator/simulator-seed.js';
 import { argon2PasswordHasher } from '../security/argon2-password-hasher.js';
-import { openStores, type DatabaseConfig } from '../store/open-stores.js';
+import { sha256Hex } from '../store/audit-chain.js';
+import { openStores, type DatabaseConfig, type OpenedStores } from '../store/open-stores.js';
 import { pdfDocumentRenderer } from '../documents/pdf-document-renderer.js';
 import { wireSignatures, type SignatureSettings, type WiredSignatures } from './wire-signatures.js';
 
@@ -31,9 +32,12 @@ export interface WiringOptions {
   readonly signatures?: SignatureSettings;
 }
 
+/** The use cases' dependencies as wired here: the stores come with their database, for the server's health checks and the audit anchors. */
+export type WiredDeps = AppDeps & { readonly stores: OpenedStores };
+
 /** The application wired to real adapters, and how to let go of them. */
 export interface Wired {
-  readonly deps: AppDeps;
+  readonly deps: WiredDeps;
   /** The simulator's URL, when the bundled one was started. */
   readonly simulatorUrl: string | undefined;
   /** The signature wiring, when signatures are configured. */
@@ -53,7 +57,7 @@ export async function wireApp(options: WiringOptions): Promise<Wired> {
   const directory = loadDirectory();
   const clockFor = loadClockSet().clockFor;
   const signatures = options.signatures && (await wireSignatures(options.signatures, { cases: stores.cases, regulations, directory, clockFor, now }));
-  const deps: AppDeps = {
+  const deps: WiredDeps = {
     stores,
     regulations,
     directory,
@@ -62,6 +66,7 @@ export async function wireApp(options: WiringOptions): Promise<Wired> {
     gateway,
     passwords: argon2PasswordHasher,
     now,
+    sha256: sha256Hex,
     newId,
     acceptTestIdentities: options.acceptTestIdentities ?? false,
     documents: pdfDocumentRenderer({ regulations, directory, zone: clockFor('provider').zone, publicUrl: options.signatures?.publicUrl ?? 'http://localhost:3000' }),
