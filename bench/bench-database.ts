@@ -44,7 +44,12 @@ export async function postgresFacts(): Promise<{ version: string; synchronousCom
   await client.connect();
   try {
     const one = async (sql: string) => String(Object.values((await client.query(sql)).rows[0] as object)[0]);
-    return { version: await one('SHOW server_version'), synchronousCommit: await one('SHOW synchronous_commit'), fsync: await one('SHOW fsync'), walSync: await one('SHOW wal_sync_method') };
+    return {
+      version: await one('SHOW server_version'),
+      synchronousCommit: await one('SHOW synchronous_commit'),
+      fsync: await one('SHOW fsync'),
+      walSync: await one('SHOW wal_sync_method'),
+    };
   } finally {
     await client.end();
   }

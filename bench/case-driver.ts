@@ -60,7 +60,6 @@ function applicantOf(regulation: TRegulation): { login: string; as: 'individual'
   return { login: LEGAL_ENTITY_OF[regulation.id] ?? 'clinic.shipager', as: 'legal-entity' };
 }
 
-
 /**
  * Drives one application from submission to its result through the application's use cases
  * (`submitApplication`, `actOnCase`), as the demo person holding each step's role at the step's
@@ -93,7 +92,9 @@ export async function driveCase(
       channel,
       ...(providerOfficeId ? { providerOfficeId } : {}),
       ...(centreOfficeId ? { centreOfficeId } : {}),
-      ...(channel === 'portal' ? { as: applicant.as } : { applicant: applicant.as === 'legal-entity' ? { bin: applicantUser.bin! } : { iin: applicantUser.iin! } }),
+      ...(channel === 'portal'
+        ? { as: applicant.as }
+        : { applicant: applicant.as === 'legal-entity' ? { bin: applicantUser.bin! } : { iin: applicantUser.iin! } }),
     }),
   );
   if (!submitted.ok) throw new DriveFailed(`submit ${regulation.id}: ${submitted.error.code} ${JSON.stringify(submitted.error.message)}`);
@@ -116,11 +117,18 @@ export async function driveCase(
     observe?.(step, actor);
     if (awaitsExecutor(state, regulation)) {
       // Whoever the definition has name the executor (a department head) assigns.
-      const assigner = assignersOf(regulation, procedure).find((r) => deps.directory.demoUsers.some((u) => u.roles.some((p) => p.role === r && p.office === officeOf(r))));
+      const assigner = assignersOf(regulation, procedure).find((r) =>
+        deps.directory.demoUsers.some((u) => u.roles.some((p) => p.role === r && p.office === officeOf(r))),
+      );
       if (assigner) await act(people.holderOf(officeOf(assigner), assigner), { type: 'assign', assignee: people.holderOf(step.officeId, step.role) });
     }
     const outcome = procedure.outcomes?.[0];
-    await act(actor, (duty.command === 'agree' ? { type: 'agree', procedureId: procedure.id, agreed: true } : { type: duty.command, procedureId: procedure.id, ...(outcome ? { outcome: outcome.id } : {}) }) as CaseAction);
+    await act(
+      actor,
+      (duty.command === 'agree'
+        ? { type: 'agree', procedureId: procedure.id, agreed: true }
+        : { type: duty.command, procedureId: procedure.id, ...(outcome ? { outcome: outcome.id } : {}) }) as CaseAction,
+    );
   }
   return { state, transitions };
 }

@@ -25,7 +25,13 @@ export function typicalKinds(deps: AppDeps): CaseKind[] {
 }
 
 /** Drives `cases` applications (the kinds in turn) from `concurrency` callers, each its own case start to end. */
-export async function measureThroughput(deps: AppDeps, people: DemoPeople, kinds: readonly CaseKind[], cases: number, concurrency: number): Promise<Throughput> {
+export async function measureThroughput(
+  deps: AppDeps,
+  people: DemoPeople,
+  kinds: readonly CaseKind[],
+  cases: number,
+  concurrency: number,
+): Promise<Throughput> {
   const latencies = new Latencies();
   let transitions = 0;
   const seconds = await runConcurrently(concurrency, cases, async (i) => {
@@ -39,7 +45,10 @@ export async function measureThroughput(deps: AppDeps, people: DemoPeople, kinds
  * The engine on one database, wired as the server wires it (the gateway simulator confirms each
  * applicant over HTTP, commits are durable): a warm-up, then concurrency 1 and 16.
  */
-export async function engineThroughput(database: DatabaseConfig, cases: { serial: number; concurrent: number }): Promise<{ serial: Throughput; concurrent: Throughput }> {
+export async function engineThroughput(
+  database: DatabaseConfig,
+  cases: { serial: number; concurrent: number },
+): Promise<{ serial: Throughput; concurrent: Throughput }> {
   const wired = await wireApp({ database });
   try {
     await seedDemoData(wired.deps);

@@ -38,14 +38,19 @@ async function freePort(): Promise<number> {
 
 /** The server's peak resident set so far (VmHWM), in MB. */
 function peakRssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmHWM:'));
   return Number(line?.match(/(\d+)/)?.[1] ?? Number.NaN) / 1024;
 }
 
 async function untilHealthy(base: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    const ok = await fetch(`${base}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -68,7 +73,16 @@ export async function httpLoad(options: { databaseUrl: string; schema: string; l
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['bin/reglament-server.js'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: options.databaseUrl, DATABASE_SCHEMA: options.schema, SEED_DEMO: '1', TIMER_INTERVAL_MS: '3600000', ...UNLIMITED },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: options.databaseUrl,
+      DATABASE_SCHEMA: options.schema,
+      SEED_DEMO: '1',
+      TIMER_INTERVAL_MS: '3600000',
+      ...UNLIMITED,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -78,7 +92,11 @@ export async function httpLoad(options: { databaseUrl: string; schema: string; l
     await untilHealthy(base, child).catch((e: Error) => {
       throw new Error(`${e.message}\n${stderr}`);
     });
-    const signedIn = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: options.login, password: 'reglament-demo' }) });
+    const signedIn = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: options.login, password: 'reglament-demo' }),
+    });
     if (!signedIn.ok) throw new Error(`sign-in as ${options.login}: HTTP ${signedIn.status}`);
     const { token } = (await signedIn.json()) as { token: string };
     const view = await fetch(`${base}/api/cases/${options.caseId}`, { headers: { authorization: `Bearer ${token}` } });

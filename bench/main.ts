@@ -63,7 +63,12 @@ try {
 
   say('legal clock');
   const clock = clockSpeed(sizes.clock);
-  Object.assign(figures, { clockDuesPerSec: clock.duesPerSec, clockExplainedDuesPerSec: clock.explainedDuesPerSec, clockTimelinesPerSec: clock.timelinesPerSec, clockTimelineSteps: clock.timelineSteps });
+  Object.assign(figures, {
+    clockDuesPerSec: clock.duesPerSec,
+    clockExplainedDuesPerSec: clock.explainedDuesPerSec,
+    clockTimelinesPerSec: clock.timelinesPerSec,
+    clockTimelineSteps: clock.timelineSteps,
+  });
 
   const scaleSchema = places.schema('scale');
   const wired = await wireApp({ database: { postgresUrl: BENCH_DATABASE_URL, schema: scaleSchema } });
@@ -95,7 +100,13 @@ try {
   }
 
   say(`http: the server on the scale data, ${sizes.httpSeconds} s per route`);
-  const http = await httpLoad({ databaseUrl: BENCH_DATABASE_URL, schema: scaleSchema, login: 'committee-astana.clerk', caseId: templateCase, seconds: sizes.httpSeconds });
+  const http = await httpLoad({
+    databaseUrl: BENCH_DATABASE_URL,
+    schema: scaleSchema,
+    login: 'committee-astana.clerk',
+    caseId: templateCase,
+    seconds: sizes.httpSeconds,
+  });
   Object.assign(figures, {
     httpInboxReqPerSec: http.inbox.reqPerSec,
     httpP99Ms: http.inbox.p99Ms,
@@ -106,7 +117,12 @@ try {
 
   say(`national year: ${sizes.yearApplications} applications of the ten services on PostgreSQL`);
   const year = await nationalYear({ postgresUrl: BENCH_DATABASE_URL, schema: places.schema('year') }, sizes.yearApplications);
-  Object.assign(figures, { nationalYearMinutes: year.minutes, nationalYearExtrapolated: year.extrapolated, nationalYearApplications: year.applications, nationalYearTransitionsPerSec: year.transitionsPerSec });
+  Object.assign(figures, {
+    nationalYearMinutes: year.minutes,
+    nationalYearExtrapolated: year.extrapolated,
+    nationalYearApplications: year.applications,
+    nationalYearTransitionsPerSec: year.transitionsPerSec,
+  });
 } finally {
   await places.cleanUp();
 }
@@ -146,7 +162,8 @@ else {
     return [k, String(v), g ? g.goal : '', g ? (g.met ? 'met' : 'MISSED') : ''];
   });
   const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]!.length), 6));
-  for (const r of [['figure', 'value', 'goal', ''], ...rows]) process.stdout.write(`${r.map((cell, c) => (c === 1 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ')}\n`);
+  for (const r of [['figure', 'value', 'goal', ''], ...rows])
+    process.stdout.write(`${r.map((cell, c) => (c === 1 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ')}\n`);
   process.stdout.write(`\n${extrapolationNote(rounded)}written ${file}\n`);
 }
 

@@ -36,7 +36,8 @@ export async function nationalYear(database: DatabaseConfig, applications: numbe
     // Interleaved as they would arrive: every service throughout the run, not one after another.
     for (let round = 0; kinds.length < applications; round++) {
       NATIONAL_MIX.forEach((m, entry) => {
-        if (round < counts[entry]!) kinds.push({ entry, kind: { regulation: wired.deps.regulations.find((r) => r.id === m.service)!, variant: m.variant, channel: m.channel } });
+        if (round < counts[entry]!)
+          kinds.push({ entry, kind: { regulation: wired.deps.regulations.find((r) => r.id === m.service)!, variant: m.variant, channel: m.channel } });
       });
     }
     const perService = NATIONAL_MIX.map(() => ({ cases: 0, transitions: 0 }));
@@ -44,14 +45,22 @@ export async function nationalYear(database: DatabaseConfig, applications: numbe
     const seconds = await runConcurrently(CONCURRENCY, kinds.length, async (i) => {
       const { kind, entry } = kinds[i]!;
       const driven = await driveCase(wired.deps, people, kind, latencies);
-      if (driven.state.status !== 'satisfied' || !driven.state.result?.positive) throw new DriveFailed(`${kind.regulation.id} ended ${driven.state.status} without its result`);
+      if (driven.state.status !== 'satisfied' || !driven.state.result?.positive)
+        throw new DriveFailed(`${kind.regulation.id} ended ${driven.state.status} without its result`);
       perService[entry]!.cases++;
       perService[entry]!.transitions += driven.transitions;
     });
     const transitions = perService.reduce((a, s) => a + s.transitions, 0);
     const rate = transitions / seconds;
     const yearTransitions = NATIONAL_MIX.reduce((sum, m, i) => sum + ((m.perMille * YEAR) / 1000) * (perService[i]!.transitions / perService[i]!.cases), 0);
-    return { applications: kinds.length, transitions, seconds, transitionsPerSec: rate, minutes: yearTransitions / rate / 60, extrapolated: kinds.length < YEAR };
+    return {
+      applications: kinds.length,
+      transitions,
+      seconds,
+      transitionsPerSec: rate,
+      minutes: yearTransitions / rate / 60,
+      extrapolated: kinds.length < YEAR,
+    };
   } finally {
     await wired.close();
   }

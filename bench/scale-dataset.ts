@@ -35,8 +35,12 @@ export async function loadScaleDataset(deps: WiredDeps, total: number, now: numb
   const db = deps.stores.db;
   const people = new DemoPeople(deps);
   const started = performance.now();
-  await db.run('CREATE TABLE bench_templates (k INTEGER PRIMARY KEY, case_id TEXT NOT NULL, office_id TEXT NOT NULL, territorial BOOLEAN NOT NULL, steps INTEGER NOT NULL)');
-  await db.run('CREATE TABLE bench_template_steps (k INTEGER NOT NULL, n INTEGER NOT NULL, step TEXT NOT NULL, step_role TEXT NOT NULL, step_office TEXT, actor TEXT NOT NULL, PRIMARY KEY (k, n))');
+  await db.run(
+    'CREATE TABLE bench_templates (k INTEGER PRIMARY KEY, case_id TEXT NOT NULL, office_id TEXT NOT NULL, territorial BOOLEAN NOT NULL, steps INTEGER NOT NULL)',
+  );
+  await db.run(
+    'CREATE TABLE bench_template_steps (k INTEGER NOT NULL, n INTEGER NOT NULL, step TEXT NOT NULL, step_role TEXT NOT NULL, step_office TEXT, actor TEXT NOT NULL, PRIMARY KEY (k, n))',
+  );
   await db.run('CREATE TABLE bench_slots (slot INTEGER PRIMARY KEY, k INTEGER NOT NULL)');
   let slot = 0;
   for (const [k, entry] of NATIONAL_MIX.entries()) {
@@ -45,8 +49,15 @@ export async function loadScaleDataset(deps: WiredDeps, total: number, now: numb
     const { state } = await driveCase(deps, people, { regulation, variant: entry.variant, channel: entry.channel }, new Latencies(), (s, actor) =>
       steps.push({ step: s.procedureId, role: s.role, office: s.officeId, actor }),
     );
-    await db.run('INSERT INTO bench_templates VALUES (?, ?, ?, ?, ?)', [k, state.id, state.officeId, TERRITORIAL.has(entry.service) ? 'true' : 'false', steps.length]);
-    for (const [n, s] of steps.entries()) await db.run('INSERT INTO bench_template_steps VALUES (?, ?, ?, ?, ?, ?)', [k, n, s.step, s.role, s.office ?? null, s.actor]);
+    await db.run('INSERT INTO bench_templates VALUES (?, ?, ?, ?, ?)', [
+      k,
+      state.id,
+      state.officeId,
+      TERRITORIAL.has(entry.service) ? 'true' : 'false',
+      steps.length,
+    ]);
+    for (const [n, s] of steps.entries())
+      await db.run('INSERT INTO bench_template_steps VALUES (?, ?, ?, ?, ?, ?)', [k, n, s.step, s.role, s.office ?? null, s.actor]);
     for (let i = 0; i < entry.perMille; i++) await db.run('INSERT INTO bench_slots VALUES (?, ?)', [slot++, k]);
   }
 
@@ -86,7 +97,9 @@ export async function loadScaleDataset(deps: WiredDeps, total: number, now: numb
   for (const i of indexes) await db.run(i.indexdef);
   await db.run('ANALYZE');
   const count = async (sql: string) => Number((await db.all<{ n: number }>(sql))[0]!.n);
-  const sampleNumbers = (await db.all<{ number: string }>(`SELECT number FROM registry_entries WHERE case_id LIKE 'Z%' ORDER BY md5(number) LIMIT 200`)).map((r) => r.number);
+  const sampleNumbers = (await db.all<{ number: string }>(`SELECT number FROM registry_entries WHERE case_id LIKE 'Z%' ORDER BY md5(number) LIMIT 200`)).map(
+    (r) => r.number,
+  );
   return {
     cases: await count(`SELECT count(*) AS n FROM cases WHERE id LIKE 'Z%'`),
     events: await count(`SELECT count(*) AS n FROM case_events WHERE case_id LIKE 'Z%'`),

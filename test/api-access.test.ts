@@ -34,7 +34,10 @@ describe.each(DATABASES)('who may do what, through the HTTP API on %s', (databas
 
   it('answers 401 without a session, and to a wrong password, in the asked language', async () => {
     expect((await t.api.request('GET', '/api/inbox')).status).toBe(401);
-    const bad = await t.api.request('POST', '/api/auth/login', { body: { login: 'doctor.askar', password: 'wrong-password' }, headers: { 'accept-language': 'ru' } });
+    const bad = await t.api.request('POST', '/api/auth/login', {
+      body: { login: 'doctor.askar', password: 'wrong-password' },
+      headers: { 'accept-language': 'ru' },
+    });
     expect(bad.status).toBe(401);
     expect(errorOf(bad)).toEqual({ code: 'bad-credentials', message: 'Неверный логин или пароль.' });
   });
@@ -65,8 +68,12 @@ describe.each(DATABASES)('who may do what, through the HTTP API on %s', (databas
     expect(errorOf(denied)).toEqual({ code: 'not-assignee', message: 'Бұл іс басқа орындаушыға жүктелген.' });
     const inbox2 = (await t.api.request('GET', '/api/inbox', { token: await signIn('committee-astana.executor-2') })).json as { tasks: { id: string }[] };
     expect(inbox2.tasks.map((c) => c.id)).not.toContain(caseId);
-    expect((await act('committee-astana.executor-1', caseId, { type: 'complete-step', procedureId: 'check-completeness', outcome: 'complete' })).status).toBe(200);
-    expect((await act('committee-astana.executor-1', caseId, { type: 'complete-step', procedureId: 'check-compliance', outcome: 'compliant' })).status).toBe(200);
+    expect((await act('committee-astana.executor-1', caseId, { type: 'complete-step', procedureId: 'check-completeness', outcome: 'complete' })).status).toBe(
+      200,
+    );
+    expect((await act('committee-astana.executor-1', caseId, { type: 'complete-step', procedureId: 'check-compliance', outcome: 'compliant' })).status).toBe(
+      200,
+    );
   });
 
   it('does not let a clerk sign the result', async () => {
@@ -78,14 +85,19 @@ describe.each(DATABASES)('who may do what, through the HTTP API on %s', (databas
   it('shows a head every case of their department, and nobody else’s', async () => {
     const head = (await t.api.request('GET', '/api/office/cases', { token: await signIn('committee-astana.head') })).json as { cases: { id: string }[] };
     expect(head.cases.map((c) => c.id)).toContain(caseId);
-    const otherHead = (await t.api.request('GET', '/api/office/cases', { token: await signIn('committee-turkistan.head') })).json as { cases: { id: string }[] };
+    const otherHead = (await t.api.request('GET', '/api/office/cases', { token: await signIn('committee-turkistan.head') })).json as {
+      cases: { id: string }[];
+    };
     expect(otherHead.cases.map((c) => c.id)).not.toContain(caseId);
     expect((await t.api.request('GET', '/api/office/cases', { token: await signIn('committee-astana.executor-1') })).status).toBe(403);
   });
 
   it('refuses an applicant whose data the state databases do not confirm, and keeps nothing', async () => {
     const token = await signIn('applicant.unconfirmed');
-    const res = await t.api.request('POST', '/api/applications', { token, body: { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana' } });
+    const res = await t.api.request('POST', '/api/applications', {
+      token,
+      body: { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana' },
+    });
     expect(res.status).toBe(422);
     expect(errorOf(res).code).toBe('applicant-not-confirmed');
     expect(errorOf(res).message).toContain('расталмауына байланысты');
@@ -104,14 +116,23 @@ describe.each(DATABASES)('who may do what, through the HTTP API on %s', (databas
 
   it('accepts documents of the allowed types only, and only its uploader may attach one', async () => {
     const token = await signIn('doctor.aigul');
-    const text = await t.api.request('POST', '/api/attachments', { token, multipart: { fileName: 'a.txt', mediaType: 'text/plain', body: Buffer.from('hello') } });
+    const text = await t.api.request('POST', '/api/attachments', {
+      token,
+      multipart: { fileName: 'a.txt', mediaType: 'text/plain', body: Buffer.from('hello') },
+    });
     expect(text.status).toBe(415);
-    const fake = await t.api.request('POST', '/api/attachments', { token, multipart: { fileName: 'a.pdf', mediaType: 'application/pdf', body: Buffer.from('MZ executable') } });
+    const fake = await t.api.request('POST', '/api/attachments', {
+      token,
+      multipart: { fileName: 'a.pdf', mediaType: 'application/pdf', body: Buffer.from('MZ executable') },
+    });
     expect(fake.status).toBe(415);
     const pdf = await t.api.request('POST', '/api/attachments', { token, multipart: { fileName: 'diploma.pdf', mediaType: 'application/pdf', body: PDF } });
     expect(pdf.status).toBe(201);
     const id = (pdf.json as { id: string }).id;
-    const stolen = await t.api.request('POST', '/api/applications', { token: await signIn('doctor.nursultan'), body: { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana', attachments: [id] } });
+    const stolen = await t.api.request('POST', '/api/applications', {
+      token: await signIn('doctor.nursultan'),
+      body: { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana', attachments: [id] },
+    });
     expect(errorOf(stolen).code).toBe('attachment-unavailable');
   });
 

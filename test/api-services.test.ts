@@ -34,17 +34,26 @@ describe.each(DATABASES)('every service end to end through the HTTP API on %s', 
             expect(report.result, label).not.toBeNull();
             expect(NEGATIVE_RESULT_KINDS.has(report.result!.kind), label).toBe(outcome === 'refused');
             expect(report.auditVerified, label).toBe(true);
-            expect(report.steps.every((s) => s.completedAt !== null), label).toBe(true);
+            expect(
+              report.steps.every((s) => s.completedAt !== null),
+              label,
+            ).toBe(true);
             // Every signing step was signed by exactly the roles the definition names, in its order, each by another person.
             const signing = report.steps.filter((s) => s.command === 'sign');
             for (const s of signing) {
               const procedure = regulation.procedures.find((p) => p.id === s.id)!;
-              expect(s.signers.map((x) => x.role), `${label} ${s.id}`).toEqual(signersOf(procedure));
+              expect(
+                s.signers.map((x) => x.role),
+                `${label} ${s.id}`,
+              ).toEqual(signersOf(procedure));
               expect(new Set(s.signers.map((x) => x.by)).size, `${label} ${s.id}`).toBe(s.signers.length);
             }
             // A result the provider issues bears a leading role's signature (head, department or branch head, chair).
             if (report.result!.kind !== 'acceptance-refusal-receipt') {
-              expect(signing.flatMap((s) => s.signers).some((x) => isLeadingRole(regulation, x.role)), `${label}: ${JSON.stringify(signing)}`).toBe(true);
+              expect(
+                signing.flatMap((s) => s.signers).some((x) => isLeadingRole(regulation, x.role)),
+                `${label}: ${JSON.stringify(signing)}`,
+              ).toBe(true);
             }
             if (outcome === 'issued') {
               const verified = await t.api.request('GET', `/api/registry/${report.result!.number}`);

@@ -21,8 +21,14 @@ describe.each(DATABASES)('API tokens on %s: they expire, are listed and revoked,
   let app: FastifyInstance;
   let now = T0;
   const call = (method: 'GET' | 'POST' | 'DELETE', url: string, token: string | undefined, payload?: unknown) =>
-    app.inject({ method, url, headers: { 'accept-language': 'en', ...(token ? { authorization: `Bearer ${token}` } : {}) }, ...(payload !== undefined ? { payload: payload as object } : {}) });
-  const session = async (login: string) => (await call('POST', '/api/auth/login', undefined, { login, password: t.deps.directory.demoPassword })).json<{ token: string }>().token;
+    app.inject({
+      method,
+      url,
+      headers: { 'accept-language': 'en', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    });
+  const session = async (login: string) =>
+    (await call('POST', '/api/auth/login', undefined, { login, password: t.deps.directory.demoPassword })).json<{ token: string }>().token;
   const issue = async (sessionToken: string, body: Record<string, unknown>) => call('POST', '/api/tokens', sessionToken, body);
   const me = async (token: string) => (await call('GET', '/api/me', token)).statusCode;
 
@@ -89,7 +95,12 @@ describe.each(DATABASES)('API tokens on %s: they expire, are listed and revoked,
     const child = await call('POST', '/api/tokens', parent.token, { name: 'for ever', expiresInDays: 365 });
     expect(child.statusCode).toBe(403);
     expect(child.json<{ error: { message: string } }>().error.message).toBe('An API token cannot issue tokens: sign in and issue it yourself.');
-    const kk = await app.inject({ method: 'POST', url: '/api/tokens', headers: { 'accept-language': 'kk', authorization: `Bearer ${parent.token}` }, payload: { name: 'x' } });
+    const kk = await app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: { 'accept-language': 'kk', authorization: `Bearer ${parent.token}` },
+      payload: { name: 'x' },
+    });
     expect(kk.json<{ error: { message: string } }>().error.message).toBe('API токенімен жаңа токен шығаруға болмайды: жүйеге өзіңіз кіріп шығарыңыз.');
     // Nothing was written: the owner still has only the parent.
     const live = (await call('GET', '/api/tokens', owner)).json<{ tokens: TokenView[] }>().tokens;
@@ -124,9 +135,17 @@ describe.each(DATABASES)('API tokens on %s: they expire, are listed and revoked,
     now = T0;
     const victim = (await issue(await session('doctor.askar'), { name: 'victim' })).json<{ token: string; id: string }>();
     const attacker = await session('doctor.aigul');
-    const res = await app.inject({ method: 'DELETE', url: `/api/tokens/${victim.id}`, headers: { authorization: `Bearer ${attacker}`, 'accept-language': 'kk' } });
+    const res = await app.inject({
+      method: 'DELETE',
+      url: `/api/tokens/${victim.id}`,
+      headers: { authorization: `Bearer ${attacker}`, 'accept-language': 'kk' },
+    });
     expect(res.statusCode).toBe(404);
-    const unknown = await app.inject({ method: 'DELETE', url: '/api/tokens/tok_nosuch', headers: { authorization: `Bearer ${attacker}`, 'accept-language': 'kk' } });
+    const unknown = await app.inject({
+      method: 'DELETE',
+      url: '/api/tokens/tok_nosuch',
+      headers: { authorization: `Bearer ${attacker}`, 'accept-language': 'kk' },
+    });
     // The same answer for a token that does not exist: no oracle.
     expect(unknown.statusCode).toBe(404);
     expect(res.json()).toEqual(unknown.json());

@@ -17,9 +17,20 @@ describe('reglament audit verify', () => {
     const store = openSqliteCaseStore(file);
     const regulations = loadCatalogue().regulations;
     let t = Date.parse('2026-04-06T10:00:00+05:00');
-    const deps = { store, regulationOf: (id: string) => regulations.find((r) => r.id === id), clockFor: loadClockSet().clockFor, policy: DEMONSTRATION_POLICY, now: () => (t += 60_000) };
+    const deps = {
+      store,
+      regulationOf: (id: string) => regulations.find((r) => r.id === id),
+      clockFor: loadClockSet().clockFor,
+      policy: DEMONSTRATION_POLICY,
+      now: () => (t += 60_000),
+    };
     for (const caseId of ['a', 'b']) {
-      await runCaseCommand(deps, { caseId, serviceId: 'specialist-certificate', command: { type: 'submit', caseId, variant: undefined, channel: 'portal', applicantId: 'u1', offices: { provider: 'o1' } }, actor: { userId: 'u1', roles: ['applicant'] } });
+      await runCaseCommand(deps, {
+        caseId,
+        serviceId: 'specialist-certificate',
+        command: { type: 'submit', caseId, variant: undefined, channel: 'portal', applicantId: 'u1', offices: { provider: 'o1' } },
+        actor: { userId: 'u1', roles: ['applicant'] },
+      });
       await runCaseCommand(deps, { caseId, command: { type: 'register', procedureId: 'register' }, actor: { userId: 'c1', roles: ['clerk'], officeId: 'o1' } });
     }
     const clean = await run('audit', 'verify', '--database', file, '--json');

@@ -6,7 +6,15 @@ import { completingCommand } from '../src/core/engine/completing-command.js';
 import { bodyAt } from '../src/core/directory/body-at.js';
 import { demonstrationMeeting } from '../src/core/meeting/demonstration-meeting.js';
 import { firstApplicableFrom, procedureAfter } from '../src/core/regulation/planned-path.js';
-import { LEADING_ROLE_KINDS, NEGATIVE_RESULT_KINDS, type TAgreement, type TChannel, type TOutcome, type TProcedure, type TRegulation } from '../src/core/regulation/schema.js';
+import {
+  LEADING_ROLE_KINDS,
+  NEGATIVE_RESULT_KINDS,
+  type TAgreement,
+  type TChannel,
+  type TOutcome,
+  type TProcedure,
+  type TRegulation,
+} from '../src/core/regulation/schema.js';
 import type { ApiResponse } from '../src/http/api-client.js';
 import type { Post } from '../src/app/ports/case-store.js';
 import { DATABASES, startTestApp } from './support/test-app.js';
@@ -18,9 +26,59 @@ import { DATABASES, startTestApp } from './support/test-app.js';
 // restating the policy: nothing is taken from the engine but the rule of which command completes
 // a procedure (completing-command.ts).
 
-const ROLES = ['applicant', 'another applicant', 'clerk', 'executor', 'another executor', 'department head', 'head', 'commission secretary', 'council member', 'State Corporation operator', 'Fund staff', 'auditor', 'administrator', 'anonymous'] as const;
-const ACTIONS = ['submit', 'register', 'assign', 'complete-step', 'record-meeting', 'refuse', 'agree', 'suspend', 'resume', 'sign', 'deliver', 'withdraw', 'view case', 'view attachments', 'receipt', 'inbox', 'office cases', 'cabinet'] as const;
-const RULES = ['step', 'meeting', 'signer', 'assigner', 'performer', 'agreer', 'step-team', 'own', 'involved', 'portal', 'first-step', 'signed-in', 'leads', 'applicant', '—'] as const;
+const ROLES = [
+  'applicant',
+  'another applicant',
+  'clerk',
+  'executor',
+  'another executor',
+  'department head',
+  'head',
+  'commission secretary',
+  'council member',
+  'State Corporation operator',
+  'Fund staff',
+  'auditor',
+  'administrator',
+  'anonymous',
+] as const;
+const ACTIONS = [
+  'submit',
+  'register',
+  'assign',
+  'complete-step',
+  'record-meeting',
+  'refuse',
+  'agree',
+  'suspend',
+  'resume',
+  'sign',
+  'deliver',
+  'withdraw',
+  'view case',
+  'view attachments',
+  'receipt',
+  'inbox',
+  'office cases',
+  'cabinet',
+] as const;
+const RULES = [
+  'step',
+  'meeting',
+  'signer',
+  'assigner',
+  'performer',
+  'agreer',
+  'step-team',
+  'own',
+  'involved',
+  'portal',
+  'first-step',
+  'signed-in',
+  'leads',
+  'applicant',
+  '—',
+] as const;
 type Role = (typeof ROLES)[number];
 type Action = (typeof ACTIONS)[number];
 type Rule = (typeof RULES)[number];
@@ -33,7 +91,15 @@ function readPolicy(): Map<Action, Map<Role, Rule>> {
   const doc = readFileSync(new URL('../docs/authorization-policy.md', import.meta.url), 'utf8');
   const table = /<!-- policy-table:start -->\n([\s\S]*?)<!-- policy-table:end -->/.exec(doc)?.[1];
   if (!table) throw new Error('docs/authorization-policy.md has no policy table');
-  const rows = table.trim().split('\n').map((line) => line.split('|').slice(1, -1).map((c) => c.trim()));
+  const rows = table
+    .trim()
+    .split('\n')
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    );
   const [header, , ...body] = rows;
   expect(header!.slice(1)).toEqual([...ROLES]);
   expect(body.map((r) => r[0])).toEqual([...ACTIONS]);
@@ -62,8 +128,10 @@ const LEADING_KINDS: ReadonlySet<string> = LEADING_ROLE_KINDS;
 const NEGATIVE_RESULTS: ReadonlySet<string> = NEGATIVE_RESULT_KINDS;
 
 const signersAt = (procedure: TProcedure): readonly string[] => procedure.signers ?? [procedure.actor];
-const refusingOutcomeAt = (procedure: TProcedure): TOutcome | undefined => procedure.outcomes?.find((o) => o.decides !== undefined && NEGATIVE_RESULTS.has(o.decides));
-const agreementFor = (procedure: TProcedure, outcomeId: string | undefined): TAgreement | undefined => procedure.outcomes?.find((o) => o.id === outcomeId)?.agreement ?? procedure.agreement;
+const refusingOutcomeAt = (procedure: TProcedure): TOutcome | undefined =>
+  procedure.outcomes?.find((o) => o.decides !== undefined && NEGATIVE_RESULTS.has(o.decides));
+const agreementFor = (procedure: TProcedure, outcomeId: string | undefined): TAgreement | undefined =>
+  procedure.outcomes?.find((o) => o.id === outcomeId)?.agreement ?? procedure.agreement;
 /** A responsible executor's role: one of kind executor, whatever its id (bound to its assignee once someone is named in it). */
 const isExecutorKind = (regulation: TRegulation, roleId: string) => regulation.roles.find((r) => r.id === roleId)?.kind === 'executor';
 function assignersAt(regulation: TRegulation, procedure: TProcedure): readonly string[] {
@@ -84,7 +152,8 @@ interface Person {
 const holds = (p: Person, officeId: string | undefined, role: string) => p.posts.some((post) => post.officeId === officeId && post.role === role);
 
 /** The office a regulation's role works in for this case: its organisation's office. */
-const officeOfRole = (regulation: TRegulation, state: CaseState, roleId: string) => state.offices[regulation.roles.find((r) => r.id === roleId)?.organisation ?? 'provider'];
+const officeOfRole = (regulation: TRegulation, state: CaseState, roleId: string) =>
+  state.offices[regulation.roles.find((r) => r.id === roleId)?.organisation ?? 'provider'];
 
 /** Whether the person sees the case at all (else the answer is 404). */
 const seesCase = (p: Person, state: CaseState) =>
@@ -110,7 +179,8 @@ const performerOf = (procedure: TProcedure) => procedure.meeting?.recordedBy ?? 
 const boundTo = (state: CaseState, role: string) => state.assignee !== undefined && (state.assigneeRole === undefined || state.assigneeRole === role);
 
 /** An executor-kind role's work is its assignee's alone once someone is named in that role; any other role's is its holders'. */
-const ownWork = (regulation: TRegulation, state: CaseState, p: Person, role: string) => !isExecutorKind(regulation, role) || !boundTo(state, role) || state.assignee === p.login;
+const ownWork = (regulation: TRegulation, state: CaseState, p: Person, role: string) =>
+  !isExecutorKind(regulation, role) || !boundTo(state, role) || state.assignee === p.login;
 
 /** Whom the inbox lists a case to: whoever's turn it is (that role, in its office), an executor-kind role only on a case not bound to another in that role. */
 function inboxLists(regulation: TRegulation, state: CaseState, p: Person): boolean {
@@ -164,23 +234,54 @@ function permitted(rule: Rule, p: Person, ctx: Attempt): boolean {
     case 'first-step':
       return p.kind === 'staff' && ctx.channel !== 'portal' && holds(p, ctx.submitOffice, ctx.firstRole!);
     case 'step':
-      return running && procedure !== undefined && ctx.procedureId === procedure.id && ctx.action === completingCommand(procedure) && proposal === undefined && holdsRole(procedure.actor) && mine(procedure.actor);
+      return (
+        running &&
+        procedure !== undefined &&
+        ctx.procedureId === procedure.id &&
+        ctx.action === completingCommand(procedure) &&
+        proposal === undefined &&
+        holdsRole(procedure.actor) &&
+        mine(procedure.actor)
+      );
     case 'meeting': {
-      if (!running || !procedure || ctx.procedureId !== procedure.id || ctx.action !== 'record-meeting' || completingCommand(procedure) !== 'record-meeting' || proposal) return false;
+      if (
+        !running ||
+        !procedure ||
+        ctx.procedureId !== procedure.id ||
+        ctx.action !== 'record-meeting' ||
+        completingCommand(procedure) !== 'record-meeting' ||
+        proposal
+      )
+        return false;
       const keeper = procedure.meeting!.recordedBy;
       return holdsRole(keeper) && mine(keeper);
     }
     case 'signer': {
-      if (!running || !procedure || ctx.procedureId !== procedure.id || ctx.action !== 'sign' || completingCommand(procedure) !== 'sign' || proposal) return false;
+      if (!running || !procedure || ctx.procedureId !== procedure.id || ctx.action !== 'sign' || completingCommand(procedure) !== 'sign' || proposal)
+        return false;
       const made = step!.signatures ?? [];
       const next = signersAt(procedure)[made.length];
       return next !== undefined && holdsRole(next) && mine(next) && !made.some((m) => m.by === p.login);
     }
     case 'assigner':
-      return running && procedure !== undefined && assignersAt(regulation, procedure).some(holdsRole) && ctx.assignee !== undefined && (ctx.executors ?? []).includes(ctx.assignee);
+      return (
+        running &&
+        procedure !== undefined &&
+        assignersAt(regulation, procedure).some(holdsRole) &&
+        ctx.assignee !== undefined &&
+        (ctx.executors ?? []).includes(ctx.assignee)
+      );
     case 'performer':
       // Where the procedure is completed by signing, the refusal is signed, not given apart: the signer gives the refusing outcome.
-      return running && procedure !== undefined && refusingOutcomeAt(procedure) !== undefined && !['sign', 'record-meeting'].includes(completingCommand(procedure)) && proposal === undefined && holdsRole(procedure.actor) && mine(procedure.actor);
+      return (
+        running &&
+        procedure !== undefined &&
+        refusingOutcomeAt(procedure) !== undefined &&
+        !['sign', 'record-meeting'].includes(completingCommand(procedure)) &&
+        proposal === undefined &&
+        holdsRole(procedure.actor) &&
+        mine(procedure.actor)
+      );
     case 'agreer': {
       if (!running || !procedure || ctx.procedureId !== procedure.id || !proposal) return false;
       const next = agreementFor(procedure, proposal.outcome)?.by[proposal.agreedBy.length];
@@ -218,8 +319,19 @@ describe.each(DATABASES)('the authorisation matrix on %s', (database) => {
     // The product has no auditor or administrator functions yet: the policy's accounts for them.
     const hash = await t.deps.passwords.hash(t.deps.directory.demoPassword);
     const offices = [...new Set(t.deps.directory.offices.map((o) => o.id))];
-    for (const office of offices) await t.deps.stores.identity.createUser({ id: `auditor.${office}`, login: `auditor.${office}`, name: 'Auditor', kind: 'staff', iin: null, bin: null }, hash, [{ officeId: office, role: 'auditor' }], Date.now());
-    await t.deps.stores.identity.createUser({ id: 'administrator', login: 'administrator', name: 'Administrator', kind: 'staff', iin: null, bin: null }, hash, [], Date.now());
+    for (const office of offices)
+      await t.deps.stores.identity.createUser(
+        { id: `auditor.${office}`, login: `auditor.${office}`, name: 'Auditor', kind: 'staff', iin: null, bin: null },
+        hash,
+        [{ officeId: office, role: 'auditor' }],
+        Date.now(),
+      );
+    await t.deps.stores.identity.createUser(
+      { id: 'administrator', login: 'administrator', name: 'Administrator', kind: 'staff', iin: null, bin: null },
+      hash,
+      [],
+      Date.now(),
+    );
   }, 120_000);
   afterAll(async () => {
     console.log(
@@ -236,8 +348,12 @@ describe.each(DATABASES)('the authorisation matrix on %s', (database) => {
     }
     return tokens.get(login)!;
   };
-  const call = async (p: Person, method: 'GET' | 'POST', path: string, options: { body?: unknown; multipart?: { fileName: string; mediaType: string; body: Buffer } } = {}): Promise<ApiResponse> =>
-    t.api.request(method, path, { ...options, ...(p.login ? { token: await tokenOf(p.login) } : {}) });
+  const call = async (
+    p: Person,
+    method: 'GET' | 'POST',
+    path: string,
+    options: { body?: unknown; multipart?: { fileName: string; mediaType: string; body: Buffer } } = {},
+  ): Promise<ApiResponse> => t.api.request(method, path, { ...options, ...(p.login ? { token: await tokenOf(p.login) } : {}) });
   const errorCode = (res: ApiResponse) => (res.json as { error?: { code?: string } } | undefined)?.error?.code;
 
   /**
@@ -245,7 +361,15 @@ describe.each(DATABASES)('the authorisation matrix on %s', (database) => {
    * the case as it was, and answer as the policy says a refusal does: 401 anonymous, 404 to whoever
    * does not see the case, else 403, 409 or 422 (and `code`, when the attempt names the one it must get).
    */
-  async function attempt(p: Person, action: Action, expected: boolean, what: string, run: () => Promise<ApiResponse>, caseId?: string, code?: string): Promise<ApiResponse> {
+  async function attempt(
+    p: Person,
+    action: Action,
+    expected: boolean,
+    what: string,
+    run: () => Promise<ApiResponse>,
+    caseId?: string,
+    code?: string,
+  ): Promise<ApiResponse> {
     const before = caseId ? await t.deps.stores.cases.load(caseId) : undefined;
     const res = await run();
     const after = caseId ? (await t.deps.stores.cases.load(caseId))?.version : undefined;
@@ -278,7 +402,18 @@ describe.each(DATABASES)('the authorisation matrix on %s', (database) => {
     return res;
   }
 
-  it.each(['specialist-certificate', 'qualification-category', 'medical-organization-accreditation', 'organ-tissue-import-export-licence', 'hsc-sample-import-export-conclusion', 'gobmp-osms-provider-database', 'clinical-research-permit', 'foreign-specialist-clinical-practice', 'assessment-entity-accreditation', 'medical-activity-licence'])(
+  it.each([
+    'specialist-certificate',
+    'qualification-category',
+    'medical-organization-accreditation',
+    'organ-tissue-import-export-licence',
+    'hsc-sample-import-export-conclusion',
+    'gobmp-osms-provider-database',
+    'clinical-research-permit',
+    'foreign-specialist-clinical-practice',
+    'assessment-entity-accreditation',
+    'medical-activity-licence',
+  ])(
     'holds every role to the policy on %s',
     async (serviceId) => {
       mismatches = [];
@@ -289,7 +424,10 @@ describe.each(DATABASES)('the authorisation matrix on %s', (database) => {
       // Every variant of the service, each down its own planned path, on the service's first channel.
       for (const variant of regulation.variants.length > 0 ? regulation.variants.map((v) => v.id) : [undefined]) {
         const channel = regulation.channels[0]!;
-        const offices = (await t.api.request('GET', `/api/services/${serviceId}/offices`)).json as { providerOffices: { id: string }[]; centres: { id: string }[] };
+        const offices = (await t.api.request('GET', `/api/services/${serviceId}/offices`)).json as {
+          providerOffices: { id: string }[];
+          centres: { id: string }[];
+        };
         const providerOfficeId = offices.providerOffices[0]!.id;
         const centreOfficeId = channel === 'state-corporation' ? offices.centres[0]?.id : undefined;
         const resolved = resolveCaseOffices(directory, regulation, { channel, providerOfficeId, ...(centreOfficeId ? { centreOfficeId } : {}) });
@@ -300,9 +438,12 @@ describe.each(DATABASES)('the authorisation matrix on %s', (database) => {
 
         // Who plays each role for this service's cases.
         const applicants = applicantsOf(regulation);
-        const postsOf = (login: string): Post[] => directory.demoUsers.find((u) => u.login === login)?.roles.map((r) => ({ officeId: r.office, role: r.role })) ?? [];
+        const postsOf = (login: string): Post[] =>
+          directory.demoUsers.find((u) => u.login === login)?.roles.map((r) => ({ officeId: r.office, role: r.role })) ?? [];
         const atOffice = (matches: RegExp | ((role: string) => boolean), fallback: string, skip = 0) =>
-          directory.demoUsers.filter((u) => u.roles.some((r) => r.office === providerOfficeId && (typeof matches === 'function' ? matches(r.role) : matches.test(r.role))))[skip]?.login ?? fallback;
+          directory.demoUsers.filter((u) =>
+            u.roles.some((r) => r.office === providerOfficeId && (typeof matches === 'function' ? matches(r.role) : matches.test(r.role))),
+          )[skip]?.login ?? fallback;
         // The executors are whoever holds a role of kind executor there (the regulation's id for it may be any).
         const executorPost = (role: string) => isExecutorKind(regulation, role);
         const staffLogins: Partial<Record<Role, string>> = {
@@ -320,7 +461,8 @@ describe.each(DATABASES)('the authorisation matrix on %s', (database) => {
           if (role === 'anonymous') return { role, login: undefined, kind: undefined, posts: [] };
           if (role === 'applicant') return { role, login: applicants.login, kind: 'applicant', posts: [] };
           if (role === 'another applicant') return { role, login: applicants.other, kind: 'applicant', posts: [] };
-          if (role === 'auditor') return { role, login: `auditor.${providerOfficeId}`, kind: 'staff', posts: [{ officeId: providerOfficeId, role: 'auditor' }] };
+          if (role === 'auditor')
+            return { role, login: `auditor.${providerOfficeId}`, kind: 'staff', posts: [{ officeId: providerOfficeId, role: 'auditor' }] };
           if (role === 'administrator') return { role, login: 'administrator', kind: 'staff', posts: [] };
           const login = staffLogins[role]!;
           return { role, login, kind: 'staff', posts: postsOf(login) };
@@ -328,16 +470,25 @@ describe.each(DATABASES)('the authorisation matrix on %s', (database) => {
         const staffPerson = (login: string): Person => ({ role: 'right actor', login, kind: 'staff', posts: postsOf(login) });
         /** A demo user holding the role in the office (the preferred one when they do), none of `exclude`. */
         const holderOf = (officeId: string | undefined, role: string, prefer?: string, exclude: readonly string[] = []): string | undefined => {
-          const holders = directory.demoUsers.filter((u) => u.roles.some((r) => r.role === role && r.office === officeId) && !exclude.includes(u.login)).map((u) => u.login);
+          const holders = directory.demoUsers
+            .filter((u) => u.roles.some((r) => r.role === role && r.office === officeId) && !exclude.includes(u.login))
+            .map((u) => u.login);
           return prefer !== undefined && holders.includes(prefer) ? prefer : holders[0];
         };
         const rightActor = (officeId: string | undefined, role: string, prefer?: string, exclude: readonly string[] = []): Person => {
           const login = holderOf(officeId, role, prefer, exclude);
-          if (!login) throw new Error(`${serviceId}${variant ? ` (${variant})` : ''}: no demo user is ${role} at ${officeId} (a role of the definition without demo staff?)`);
+          if (!login)
+            throw new Error(
+              `${serviceId}${variant ? ` (${variant})` : ''}: no demo user is ${role} at ${officeId} (a role of the definition without demo staff?)`,
+            );
           return staffPerson(login);
         };
         /** Everyone, with the person who should succeed last, so that every other role is tried before the case moves on. */
-        const everyoneThen = (right: Person) => [...people.filter((p) => p.login !== right.login), ...people.filter((p) => p.login === right.login), ...(people.some((p) => p.login === right.login) ? [] : [right])];
+        const everyoneThen = (right: Person) => [
+          ...people.filter((p) => p.login !== right.login),
+          ...people.filter((p) => p.login === right.login),
+          ...(people.some((p) => p.login === right.login) ? [] : [right]),
+        ];
         const ruleOf = (action: Action, p: Person): Rule => (p.role === 'right actor' ? ruleForRightActor(action) : policy.get(action)!.get(p.role)!);
         // The right actor is staff holding the duty's role: the policy's staff column (the clerk's) applies to them.
         const ruleForRightActor = (action: Action): Rule => policy.get(action)!.get('clerk')!;
@@ -353,12 +504,16 @@ describe.each(DATABASES)('the authorisation matrix on %s', (database) => {
           channel,
           providerOfficeId,
           ...(centreOfficeId ? { centreOfficeId } : {}),
-          ...(p.kind === 'applicant' ? { as: applicants.as } : { applicant: applicants.as === 'legal-entity' ? { bin: applicantUser.bin } : { iin: applicantUser.iin } }),
+          ...(p.kind === 'applicant'
+            ? { as: applicants.as }
+            : { applicant: applicants.as === 'legal-entity' ? { bin: applicantUser.bin } : { iin: applicantUser.iin } }),
           ...(attachment ? { attachments: [attachment] } : {}),
         });
         const submitter = channel === 'portal' ? people[0]! : rightActor(firstOffice, first.actor);
         const lodge = async (): Promise<CaseState> => {
-          const upload = await call(submitter, 'POST', '/api/attachments', { multipart: { fileName: 'application.pdf', mediaType: 'application/pdf', body: PDF } });
+          const upload = await call(submitter, 'POST', '/api/attachments', {
+            multipart: { fileName: 'application.pdf', mediaType: 'application/pdf', body: PDF },
+          });
           const res = await call(submitter, 'POST', '/api/applications', { body: submitBody(submitter, (upload.json as { id: string }).id) });
           if (res.status !== 201) throw new Error(`lodging ${serviceId} as ${submitter.login}: ${res.status} ${JSON.stringify(res.json)}`);
           return res.json as CaseState;
@@ -374,13 +529,19 @@ describe.each(DATABASES)('the authorisation matrix on %s', (database) => {
           const turn = turnAt(regulation, state);
           if (state.step && turn !== undefined) {
             const office = officeOfRole(regulation, state, turn);
-            check(state.step.role === turn && state.step.officeId === office, `${state.id} at ${at}: the step is recorded as ${state.step.role} at ${state.step.officeId}, not whose turn it is (${turn} at ${office})`);
+            check(
+              state.step.role === turn && state.step.officeId === office,
+              `${state.id} at ${at}: the step is recorded as ${state.step.role} at ${state.step.officeId}, not whose turn it is (${turn} at ${office})`,
+            );
           }
           for (const p of people) {
-            const inbox = await attempt(p, 'inbox', permitted(ruleOf('inbox', p), p, { regulation, state, action: 'inbox' }), '', () => call(p, 'GET', '/api/inbox'));
+            const inbox = await attempt(p, 'inbox', permitted(ruleOf('inbox', p), p, { regulation, state, action: 'inbox' }), '', () =>
+              call(p, 'GET', '/api/inbox'),
+            );
             if (inbox.status !== 200) continue;
             const listed = (inbox.json as { tasks: { id: string }[] }).tasks.some((c) => c.id === state.id);
-            if (listed !== inboxLists(regulation, state, p)) mismatches.push(`inbox of ${p.role} (${p.login}) ${listed ? 'lists' : 'omits'} ${state.id} at ${at}`);
+            if (listed !== inboxLists(regulation, state, p))
+              mismatches.push(`inbox of ${p.role} (${p.login}) ${listed ? 'lists' : 'omits'} ${state.id} at ${at}`);
           }
         };
         const views = async (state: CaseState, attachmentId: string) => {
@@ -412,7 +573,11 @@ describe.each(DATABASES)('the authorisation matrix on %s', (database) => {
         const executorPostsOf = (state: CaseState) =>
           regulation.roles
             .filter((r) => r.kind === 'executor')
-            .flatMap((r) => directory.demoUsers.filter((u) => u.roles.some((x) => x.role === r.id && x.office === officeOfRole(regulation, state, r.id))).map((u) => ({ login: u.login, role: r.id })));
+            .flatMap((r) =>
+              directory.demoUsers
+                .filter((u) => u.roles.some((x) => x.role === r.id && x.office === officeOfRole(regulation, state, r.id)))
+                .map((u) => ({ login: u.login, role: r.id })),
+            );
         /** The only people an executor may be named from. */
         const executorsOf = (state: CaseState) => [...new Set(executorPostsOf(state).map((e) => e.login))];
         /**
@@ -440,7 +605,13 @@ describe.each(DATABASES)('the authorisation matrix on %s', (database) => {
          * agreement, but whose executor-kind role is bound to another: `not-assignee`.
          */
         const assigneeCode = (p: Person, state: CaseState, role: string | undefined) =>
-          role !== undefined && state.status !== 'suspended' && !state.step?.proposal && holds(p, officeOfRole(regulation, state, role), role) && !ownWork(regulation, state, p, role) ? 'not-assignee' : undefined;
+          role !== undefined &&
+          state.status !== 'suspended' &&
+          !state.step?.proposal &&
+          holds(p, officeOfRole(regulation, state, role), role) &&
+          !ownWork(regulation, state, p, role)
+            ? 'not-assignee'
+            : undefined;
         /** The assignee, preferred as the holder of an executor-kind role (whoever holds any other). */
         const preferFor = (state: CaseState, role: string) => (isExecutorKind(regulation, role) ? state.assignee : undefined);
         /** A demo user in one of the assigner roles of the procedure, in that role's office. */
@@ -452,21 +623,34 @@ describe.each(DATABASES)('the authorisation matrix on %s', (database) => {
           return undefined;
         };
         /** Who holds the procedure's actor role for this case (the assignee, for an executor's work). */
-        const actorOf = (state: CaseState, procedure: TProcedure) => rightActor(officeOfRole(regulation, state, performerOf(procedure)), performerOf(procedure), preferFor(state, performerOf(procedure)));
+        const actorOf = (state: CaseState, procedure: TProcedure) =>
+          rightActor(officeOfRole(regulation, state, performerOf(procedure)), performerOf(procedure), preferFor(state, performerOf(procedure)));
         /** The duty due now and who holds it: the next agreement, the next signature, or the step's command. */
         const dutyOf = (state: CaseState) => {
           const procedure = procedureOf(state.step!.procedureId);
           const proposal = state.step!.proposal;
           if (proposal) {
             const role = agreementFor(procedure, proposal.outcome)?.by[proposal.agreedBy.length];
-            if (role === undefined) throw new Error(`${serviceId}${variant ? ` (${variant})` : ''}: a decision awaits agreement at ${procedure.id}, but the definition names no agreeing role`);
+            if (role === undefined)
+              throw new Error(
+                `${serviceId}${variant ? ` (${variant})` : ''}: a decision awaits agreement at ${procedure.id}, but the definition names no agreeing role`,
+              );
             return { procedure, command: 'agree' as const, right: rightActor(officeOfRole(regulation, state, role), role) };
           }
           const command = completingCommand(procedure);
           if (command === 'sign') {
             const made = state.step!.signatures ?? [];
             const role = signersAt(procedure)[made.length]!;
-            return { procedure, command, right: rightActor(officeOfRole(regulation, state, role), role, preferFor(state, role), made.map((m) => m.by)) };
+            return {
+              procedure,
+              command,
+              right: rightActor(
+                officeOfRole(regulation, state, role),
+                role,
+                preferFor(state, role),
+                made.map((m) => m.by),
+              ),
+            };
           }
           return { procedure, command, right: actorOf(state, procedure) };
         };
@@ -477,10 +661,19 @@ describe.each(DATABASES)('the authorisation matrix on %s', (database) => {
           return { type: command, procedureId: procedure.id, ...(outcome ? { outcome } : {}) };
         };
         /** The body of the step's own command as `p` gives it: at a meeting, a unanimous record citing minutes `p` uploads first. */
-        const ownBody = async (p: Person, command: StepAction | 'record-meeting', procedure: TProcedure, state: CaseState, choose?: Readonly<Record<string, string>>): Promise<Record<string, unknown>> => {
+        const ownBody = async (
+          p: Person,
+          command: StepAction | 'record-meeting',
+          procedure: TProcedure,
+          state: CaseState,
+          choose?: Readonly<Record<string, string>>,
+        ): Promise<Record<string, unknown>> => {
           if (command !== 'record-meeting') return stepBody(command, procedure, choose);
           const body = bodyAt(deps.directory)(procedure.meeting!.body, officeOfRole(regulation, state, procedure.meeting!.body))!;
-          const uploaded = p.login === undefined ? undefined : await call(p, 'POST', '/api/attachments', { multipart: { fileName: 'minutes.pdf', mediaType: 'application/pdf', body: PDF } });
+          const uploaded =
+            p.login === undefined
+              ? undefined
+              : await call(p, 'POST', '/api/attachments', { multipart: { fileName: 'minutes.pdf', mediaType: 'application/pdf', body: PDF } });
           const minutes = (uploaded?.json as { id?: string } | undefined)?.id ?? 'no-minutes';
           const heldOn = deps.clockFor('provider').zone.format(state.step!.startedAt).slice(0, 10);
           return { ...demonstrationMeeting(procedure, body, { decision: outcomeAt(procedure, choose), heldOn, minutes }) };
@@ -496,7 +689,14 @@ describe.each(DATABASES)('the authorisation matrix on %s', (database) => {
           const notExecutor = staffHere.find((l) => !executors.includes(l));
           if (right && notExecutor && executors.length > 0) {
             const expected = permitted(ruleOf('assign', right), right, { regulation, state, action: 'assign', assignee: notExecutor, executors });
-            await attempt(right, 'assign', expected, `${where} naming ${notExecutor}`, () => act(right, state.id, { type: 'assign', assignee: notExecutor }), state.id);
+            await attempt(
+              right,
+              'assign',
+              expected,
+              `${where} naming ${notExecutor}`,
+              () => act(right, state.id, { type: 'assign', assignee: notExecutor }),
+              state.id,
+            );
           }
           for (const p of right ? everyoneThen(right) : people) {
             const current = await load(state.id);
@@ -506,7 +706,10 @@ describe.each(DATABASES)('the authorisation matrix on %s', (database) => {
             if (named.version !== current.version) {
               // The naming records the executor role it binds: the one whose turn it is when the assignee holds it, else their executor post.
               const role = namedRoleOf(current, assignee);
-              check(named.assignee === assignee && named.assigneeRole === role, `${where}: ${assignee} must be named in ${role}, not ${named.assigneeRole} (assignee ${named.assignee})`);
+              check(
+                named.assignee === assignee && named.assigneeRole === role,
+                `${where}: ${assignee} must be named in ${role}, not ${named.assigneeRole} (assignee ${named.assignee})`,
+              );
               break;
             }
           }
@@ -516,7 +719,10 @@ describe.each(DATABASES)('the authorisation matrix on %s', (database) => {
          * Runs a case to its end down its planned path, every role trying at every turn what the
          * turn's duty is and what it is not, the duty's holder last.
          */
-        const runCase = async (start: CaseState, options: { suspendOnce: boolean; declineOnce: boolean; choose?: Readonly<Record<string, string>> }): Promise<CaseState> => {
+        const runCase = async (
+          start: CaseState,
+          options: { suspendOnce: boolean; declineOnce: boolean; choose?: Readonly<Record<string, string>> },
+        ): Promise<CaseState> => {
           let state = start;
           let suspendedOnce = !options.suspendOnce;
           let declinedOnce = !options.declineOnce;
@@ -536,7 +742,14 @@ describe.each(DATABASES)('the authorisation matrix on %s', (database) => {
                 for (const p of everyoneThen(right)) {
                   const current = await load(state.id);
                   const expected = permitted(ruleOf(kind, p), p, { regulation, state: current, action: kind });
-                  await attempt(p, kind, expected, where, () => act(p, state.id, kind === 'suspend' ? { type: 'suspend', reason: 'Documents requested from the applicant' } : { type: 'resume' }), state.id);
+                  await attempt(
+                    p,
+                    kind,
+                    expected,
+                    where,
+                    () => act(p, state.id, kind === 'suspend' ? { type: 'suspend', reason: 'Documents requested from the applicant' } : { type: 'resume' }),
+                    state.id,
+                  );
                 }
               }
               state = await load(state.id);
@@ -547,15 +760,32 @@ describe.each(DATABASES)('the authorisation matrix on %s', (database) => {
               const current = await load(state.id);
               if (!permitted(ruleOf('refuse', p), p, { regulation, state: current, action: 'refuse' })) {
                 // Where nothing is refused apart from a signature, a refusal is the wrong kind of command, whoever gives it.
-                const wrongKind = current.status !== 'suspended' && (refusingOutcomeAt(procedure) === undefined || ['sign', 'record-meeting'].includes(completingCommand(procedure)));
-                await attempt(p, 'refuse', false, where, () => act(p, state.id, { type: 'refuse', grounds: ['Not allowed to refuse'] }), state.id, wrongKind ? 'wrong-kind' : assigneeCode(p, current, procedure.actor));
+                const wrongKind =
+                  current.status !== 'suspended' &&
+                  (refusingOutcomeAt(procedure) === undefined || ['sign', 'record-meeting'].includes(completingCommand(procedure)));
+                await attempt(
+                  p,
+                  'refuse',
+                  false,
+                  where,
+                  () => act(p, state.id, { type: 'refuse', grounds: ['Not allowed to refuse'] }),
+                  state.id,
+                  wrongKind ? 'wrong-kind' : assigneeCode(p, current, procedure.actor),
+                );
               }
               if (!permitted(ruleOf('withdraw', p), p, { regulation, state: current, action: 'withdraw' })) {
                 await attempt(p, 'withdraw', false, where, () => act(p, state.id, { type: 'withdraw' }), state.id);
               }
               if (!current.step?.proposal) {
                 const expected = permitted(ruleOf('agree', p), p, { regulation, state: current, action: 'agree', procedureId: procedure.id, agreed: true });
-                await attempt(p, 'agree', expected, `${where} (nothing to agree)`, () => act(p, state.id, { type: 'agree', procedureId: procedure.id, agreed: true }), state.id);
+                await attempt(
+                  p,
+                  'agree',
+                  expected,
+                  `${where} (nothing to agree)`,
+                  () => act(p, state.id, { type: 'agree', procedureId: procedure.id, agreed: true }),
+                  state.id,
+                );
               }
             }
             state = await load(state.id);
@@ -575,13 +805,27 @@ describe.each(DATABASES)('the authorisation matrix on %s', (database) => {
               for (const p of people) {
                 const current = await load(state.id);
                 const body = await ownBody(p, own, procedure, current);
-                await attempt(p, own, permitted(ruleOf(own, p), p, { regulation, state: current, action: own, procedureId: procedure.id }), `${where} (awaiting agreement)`, () => act(p, state.id, body), state.id);
+                await attempt(
+                  p,
+                  own,
+                  permitted(ruleOf(own, p), p, { regulation, state: current, action: own, procedureId: procedure.id }),
+                  `${where} (awaiting agreement)`,
+                  () => act(p, state.id, body),
+                  state.id,
+                );
               }
               const ordered = everyoneThen(duty.right);
               for (const p of declinedOnce ? ordered : ordered.slice(0, -1)) {
                 const current = await load(state.id);
                 const expected = permitted(ruleOf('agree', p), p, { regulation, state: current, action: 'agree', procedureId: procedure.id, agreed: true });
-                await attempt(p, 'agree', expected, `${where} (agreement ${proposal.agreedBy.length + 1})`, () => act(p, state.id, { type: 'agree', procedureId: procedure.id, agreed: true }), state.id);
+                await attempt(
+                  p,
+                  'agree',
+                  expected,
+                  `${where} (agreement ${proposal.agreedBy.length + 1})`,
+                  () => act(p, state.id, { type: 'agree', procedureId: procedure.id, agreed: true }),
+                  state.id,
+                );
               }
               if (!declinedOnce) {
                 // Once per case the agreeing role sends the decision back: without a reason it may not, with one it may.
@@ -589,11 +833,28 @@ describe.each(DATABASES)('the authorisation matrix on %s', (database) => {
                 const right = ordered[ordered.length - 1]!;
                 for (const reason of [undefined, 'The grounds are not stated in full']) {
                   const current = await load(state.id);
-                  const expected = permitted(ruleOf('agree', right), right, { regulation, state: current, action: 'agree', procedureId: procedure.id, agreed: false, ...(reason ? { reason } : {}) });
-                  await attempt(right, 'agree', expected, `${where} (sent back${reason ? '' : ' without a reason'})`, () => act(right, state.id, { type: 'agree', procedureId: procedure.id, agreed: false, ...(reason ? { reason } : {}) }), state.id);
+                  const expected = permitted(ruleOf('agree', right), right, {
+                    regulation,
+                    state: current,
+                    action: 'agree',
+                    procedureId: procedure.id,
+                    agreed: false,
+                    ...(reason ? { reason } : {}),
+                  });
+                  await attempt(
+                    right,
+                    'agree',
+                    expected,
+                    `${where} (sent back${reason ? '' : ' without a reason'})`,
+                    () => act(right, state.id, { type: 'agree', procedureId: procedure.id, agreed: false, ...(reason ? { reason } : {}) }),
+                    state.id,
+                  );
                 }
                 const back = await load(state.id);
-                check(back.step?.procedureId === procedure.id && back.step.proposal === undefined, `${where}: a decision sent back must return to its performer (now at ${back.step?.procedureId}, proposal ${JSON.stringify(back.step?.proposal)})`);
+                check(
+                  back.step?.procedureId === procedure.id && back.step.proposal === undefined,
+                  `${where}: a decision sent back must return to its performer (now at ${back.step?.procedureId}, proposal ${JSON.stringify(back.step?.proposal)})`,
+                );
               }
             } else {
               // The step's own command by everyone, its holder last: at a signing step, this signature's signer.
@@ -602,26 +863,59 @@ describe.each(DATABASES)('the authorisation matrix on %s', (database) => {
                 const expected = permitted(ruleOf(own, p), p, { regulation, state: current, action: own, procedureId: procedure.id });
                 const what = own === 'sign' ? `${where} (signature ${(current.step?.signatures?.length ?? 0) + 1} of ${signersAt(procedure).length})` : where;
                 const body = await ownBody(p, own, procedure, current, options.choose);
-                await attempt(p, own, expected, what, () => act(p, state.id, body), state.id, expected ? undefined : assigneeCode(p, current, turnAt(regulation, current)));
+                await attempt(
+                  p,
+                  own,
+                  expected,
+                  what,
+                  () => act(p, state.id, body),
+                  state.id,
+                  expected ? undefined : assigneeCode(p, current, turnAt(regulation, current)),
+                );
               }
             }
             const next = await load(state.id);
-            if (next.version === state.version) throw new Error(`${serviceId}${variant ? ` (${variant})` : ''}: nobody could ${duty.command} at ${procedure.id}`);
+            if (next.version === state.version)
+              throw new Error(`${serviceId}${variant ? ` (${variant})` : ''}: nobody could ${duty.command} at ${procedure.id}`);
             // Where the case must be now, by the definition.
             const outcome = outcomeAt(procedure, options.choose);
             if (proposal) {
               const agreement = agreementFor(procedure, proposal.outcome)!;
-              if (next.step?.proposal) check(next.step.procedureId === procedure.id && next.step.proposal.agreedBy.length === proposal.agreedBy.length + 1 && next.step.proposal.agreedBy.length < agreement.by.length, `${where}: agreement recorded out of order`);
-              else if (next.step?.procedureId !== procedure.id) check((next.step?.procedureId ?? null) === after(procedure, proposal.outcome) && proposal.agreedBy.length + 1 === agreement.by.length, `${where}: the last agreement must carry the decision to ${after(procedure, proposal.outcome)}, not ${next.step?.procedureId}`);
+              if (next.step?.proposal)
+                check(
+                  next.step.procedureId === procedure.id &&
+                    next.step.proposal.agreedBy.length === proposal.agreedBy.length + 1 &&
+                    next.step.proposal.agreedBy.length < agreement.by.length,
+                  `${where}: agreement recorded out of order`,
+                );
+              else if (next.step?.procedureId !== procedure.id)
+                check(
+                  (next.step?.procedureId ?? null) === after(procedure, proposal.outcome) && proposal.agreedBy.length + 1 === agreement.by.length,
+                  `${where}: the last agreement must carry the decision to ${after(procedure, proposal.outcome)}, not ${next.step?.procedureId}`,
+                );
             } else if (own === 'sign') {
               const made = state.step!.signatures?.length ?? 0;
               const remaining = signersAt(procedure).length - made - 1;
-              if (remaining > 0) check(next.step?.procedureId === procedure.id && next.step.signatures?.length === made + 1, `${where}: signature ${made + 1} of ${signersAt(procedure).length} must keep the step open`);
-              else check((next.step?.procedureId ?? null) === after(procedure, outcome), `${where}: the last signature must complete the step (to ${after(procedure, outcome)}, not ${next.step?.procedureId})`);
+              if (remaining > 0)
+                check(
+                  next.step?.procedureId === procedure.id && next.step.signatures?.length === made + 1,
+                  `${where}: signature ${made + 1} of ${signersAt(procedure).length} must keep the step open`,
+                );
+              else
+                check(
+                  (next.step?.procedureId ?? null) === after(procedure, outcome),
+                  `${where}: the last signature must complete the step (to ${after(procedure, outcome)}, not ${next.step?.procedureId})`,
+                );
             } else if (agreementFor(procedure, outcome)) {
-              check(next.step?.procedureId === procedure.id && next.step.proposal?.outcome === (outcome ?? 'done'), `${where}: "${outcome}" must await agreement by ${agreementFor(procedure, outcome)!.by.join(', ')}`);
+              check(
+                next.step?.procedureId === procedure.id && next.step.proposal?.outcome === (outcome ?? 'done'),
+                `${where}: "${outcome}" must await agreement by ${agreementFor(procedure, outcome)!.by.join(', ')}`,
+              );
             } else {
-              check((next.step?.procedureId ?? null) === after(procedure, outcome), `${where}: the step must go on to ${after(procedure, outcome)}, not ${next.step?.procedureId}`);
+              check(
+                (next.step?.procedureId ?? null) === after(procedure, outcome),
+                `${where}: the step must go on to ${after(procedure, outcome)}, not ${next.step?.procedureId}`,
+              );
             }
             state = next;
           }
@@ -638,14 +932,21 @@ describe.each(DATABASES)('the authorisation matrix on %s', (database) => {
             const executor = nomineeOf(state);
             if (assigner && executor) {
               const res = await act(assigner, caseId, { type: 'assign', assignee: executor });
-              if (res.status !== 200) throw new Error(`${serviceId}${variant ? ` (${variant})` : ''}: ${assigner.login} could not name ${executor} at ${procedure.id}: ${res.status} ${JSON.stringify(res.json)}`);
+              if (res.status !== 200)
+                throw new Error(
+                  `${serviceId}${variant ? ` (${variant})` : ''}: ${assigner.login} could not name ${executor} at ${procedure.id}: ${res.status} ${JSON.stringify(res.json)}`,
+                );
               state = await load(caseId);
             }
             if (until(state)) return state;
             const duty = dutyOf(state);
-            const body = duty.command === 'agree' ? { type: 'agree', procedureId: procedure.id, agreed: true } : await ownBody(duty.right, duty.command, procedure, state);
+            const body =
+              duty.command === 'agree' ? { type: 'agree', procedureId: procedure.id, agreed: true } : await ownBody(duty.right, duty.command, procedure, state);
             const res = await act(duty.right, caseId, body);
-            if (res.status !== 200) throw new Error(`${serviceId}${variant ? ` (${variant})` : ''}: ${duty.right.login} could not ${duty.command} at ${procedure.id}: ${res.status} ${JSON.stringify(res.json)}`);
+            if (res.status !== 200)
+              throw new Error(
+                `${serviceId}${variant ? ` (${variant})` : ''}: ${duty.right.login} could not ${duty.command} at ${procedure.id}: ${res.status} ${JSON.stringify(res.json)}`,
+              );
           }
           throw new Error(`${serviceId}${variant ? ` (${variant})` : ''}: ${caseId} did not end`);
         };
@@ -674,25 +975,53 @@ describe.each(DATABASES)('the authorisation matrix on %s', (database) => {
             for (const p of everyoneThen(actorOf(second, procedure))) {
               const current = await load(second.id);
               const expected = permitted(ruleOf('refuse', p), p, { regulation, state: current, action: 'refuse' });
-              await attempt(p, 'refuse', expected, where, () => act(p, second.id, { type: 'refuse', grounds: ['Documents incomplete'] }), second.id, expected ? undefined : assigneeCode(p, current, procedure.actor));
+              await attempt(
+                p,
+                'refuse',
+                expected,
+                where,
+                () => act(p, second.id, { type: 'refuse', grounds: ['Documents incomplete'] }),
+                second.id,
+                expected ? undefined : assigneeCode(p, current, procedure.actor),
+              );
             }
             const refused = await load(second.id);
             if (refused.version === second.version) throw new Error(`${serviceId}${variant ? ` (${variant})` : ''}: nobody could refuse at ${procedure.id}`);
             const agreement = agreementFor(procedure, outcome.id);
-            if (agreement) check(refused.step?.procedureId === procedure.id && refused.step.proposal?.outcome === outcome.id, `${where}: the refusal must await agreement by ${agreement.by.join(', ')}`);
-            else check((refused.step?.procedureId ?? null) === after(procedure, outcome.id) && refused.decision === outcome.decides, `${where}: the refusal must take "${outcome.id}" on to ${after(procedure, outcome.id)}, not ${refused.step?.procedureId} (${refused.status})`);
+            if (agreement)
+              check(
+                refused.step?.procedureId === procedure.id && refused.step.proposal?.outcome === outcome.id,
+                `${where}: the refusal must await agreement by ${agreement.by.join(', ')}`,
+              );
+            else
+              check(
+                (refused.step?.procedureId ?? null) === after(procedure, outcome.id) && refused.decision === outcome.decides,
+                `${where}: the refusal must take "${outcome.id}" on to ${after(procedure, outcome.id)}, not ${refused.step?.procedureId} (${refused.status})`,
+              );
             closed = await runCase(refused, { suspendOnce: false, declineOnce: false });
           }
-          check(closed.status === 'refused' && closed.result?.kind === outcome.decides, `${second.id} refused at ${procedure.id} ended ${closed.status} with ${closed.result?.kind}, not refused with ${outcome.decides}`);
+          check(
+            closed.status === 'refused' && closed.result?.kind === outcome.decides,
+            `${second.id} refused at ${procedure.id} ended ${closed.status} with ${closed.result?.kind}, not refused with ${outcome.decides}`,
+          );
         } else {
-          console.log(`${serviceId}${variant ? ` (${variant})` : ''}: no procedure on the planned path can refuse; the refusal is tried only where it is forbidden`);
+          console.log(
+            `${serviceId}${variant ? ` (${variant})` : ''}: no procedure on the planned path can refuse; the refusal is tried only where it is forbidden`,
+          );
         }
 
         // A third: every role tries to withdraw it, its applicant last.
         const third = await lodge();
         for (const p of [...people.slice(1), people[0]!]) {
           const current = await load(third.id);
-          await attempt(p, 'withdraw', permitted(ruleOf('withdraw', p), p, { regulation, state: current, action: 'withdraw' }), third.id, () => act(p, third.id, { type: 'withdraw' }), third.id);
+          await attempt(
+            p,
+            'withdraw',
+            permitted(ruleOf('withdraw', p), p, { regulation, state: current, action: 'withdraw' }),
+            third.id,
+            () => act(p, third.id, { type: 'withdraw' }),
+            third.id,
+          );
         }
         expect((await load(third.id)).status).toBe('withdrawn');
       }

@@ -12,7 +12,13 @@ describe('reglament timeline', () => {
     expect(code).toBe(0);
     const t = JSON.parse(out);
     expect(Object.keys(t)).toEqual(['service', 'variant', 'channel', 'submitted', 'receipt', 'steps', 'due']);
-    expect(t).toMatchObject({ service: 'specialist-certificate', variant: null, channel: 'portal', receipt: '2026-03-20T17:00:00+05:00', due: '2026-04-01T18:30:00+05:00' });
+    expect(t).toMatchObject({
+      service: 'specialist-certificate',
+      variant: null,
+      channel: 'portal',
+      receipt: '2026-03-20T17:00:00+05:00',
+      due: '2026-04-01T18:30:00+05:00',
+    });
     expect(t.steps.map((s: { due: string }) => s.due)).toEqual([
       '2026-03-26T18:30:00+05:00',
       '2026-03-30T18:30:00+05:00',
@@ -42,12 +48,26 @@ describe('reglament timeline', () => {
   });
 
   it('says the leadership signs the licence within the working day (п. 5.5)), in the language asked', async () => {
-    const { code, out } = await run('timeline', 'medical-activity-licence', '--variant', 'issue', '--channel', 'office', '--submitted', '2026-05-06T10:00:00+05:00', '--lang', 'kk');
+    const { code, out } = await run(
+      'timeline',
+      'medical-activity-licence',
+      '--variant',
+      'issue',
+      '--channel',
+      'office',
+      '--submitted',
+      '2026-05-06T10:00:00+05:00',
+      '--lang',
+      'kk',
+    );
     expect(code).toBe(0);
     const row = out.split('\n').find((line) => line.startsWith('leadership-sign '));
     expect(row).toContain('жұмыс күні ішінде');
     expect(out).not.toContain('within_working_day');
-    const json = JSON.parse((await run('timeline', 'medical-activity-licence', '--variant', 'issue', '--channel', 'office', '--submitted', '2026-05-06T10:00:00+05:00', '--json')).out);
+    const json = JSON.parse(
+      (await run('timeline', 'medical-activity-licence', '--variant', 'issue', '--channel', 'office', '--submitted', '2026-05-06T10:00:00+05:00', '--json'))
+        .out,
+    );
     expect(json.steps.find((s: { id: string }) => s.id === 'leadership-sign').term).toEqual({ value: 1, unit: 'within_working_day' });
   });
 
@@ -114,7 +134,11 @@ describe('the other commands', () => {
 
 describe('the installed binary', () => {
   it('runs as npx reglament would, from the built package', () => {
-    const out = execFileSync(process.execPath, ['bin/reglament.js', 'timeline', 'gobmp-osms-provider-database', '--submitted', '2026-03-06T18:20:00+05:00', '--json'], { encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      ['bin/reglament.js', 'timeline', 'gobmp-osms-provider-database', '--submitted', '2026-03-06T18:20:00+05:00', '--json'],
+      { encoding: 'utf8' },
+    );
     expect(JSON.parse(out).steps[0].due).toBe('2026-03-10T09:05:00+05:00');
   });
 

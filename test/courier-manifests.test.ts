@@ -23,14 +23,23 @@ describe.each(DATABASES)('courier manifests on %s: the counter hands a day’s p
   let t: TestApp;
   let app: FastifyInstance;
   const now = T0;
-  const { tokenOf, call } = apiAs(() => app, () => t.deps.directory.demoPassword);
+  const { tokenOf, call } = apiAs(
+    () => app,
+    () => t.deps.directory.demoPassword,
+  );
   const caseOf = async (id: string) => (await t.deps.stores.cases.load(id))!;
   const historyLength = async (id: string) => (await t.deps.stores.cases.history(id)).length;
   const consignmentRows = async () => Number((await t.deps.stores.db.all<{ n: number }>('SELECT COUNT(*) AS n FROM consignments'))[0]!.n);
 
   /** A case lodged at the counter and accepted there: it waits at the operator's transfer step. */
   const atTransfer = async () => {
-    const lodged = await call(OPERATOR, 'POST', '/api/applications', { service: SERVICE, channel: 'state-corporation', providerOfficeId: 'committee-hq', centreOfficeId: 'centre-astana', applicant: { iin: '850515310013' } });
+    const lodged = await call(OPERATOR, 'POST', '/api/applications', {
+      service: SERVICE,
+      channel: 'state-corporation',
+      providerOfficeId: 'committee-hq',
+      centreOfficeId: 'centre-astana',
+      applicant: { iin: '850515310013' },
+    });
     expect(lodged.statusCode, lodged.body).toBe(201);
     const id = lodged.json<CaseState>().id;
     const accepted = await call(OPERATOR, 'POST', `/api/cases/${id}/actions`, { type: 'register', procedureId: 'sc-reception' });
@@ -48,7 +57,10 @@ describe.each(DATABASES)('courier manifests on %s: the counter hands a day’s p
   it('hands two cases to one courier in one manifest; the clerk cannot register until receipt is confirmed, then registers', async () => {
     const [a, b] = [await atTransfer(), await atTransfer()];
     // The counter sees both waiting for the provider's office; the provider's clerk has nothing to send.
-    const ready = (await call(OPERATOR, 'GET', '/api/manifests/ready')).json<{ destinations: { toOffice: string; cases: { id: string }[] }[]; offices: Record<string, { en: string }> }>();
+    const ready = (await call(OPERATOR, 'GET', '/api/manifests/ready')).json<{
+      destinations: { toOffice: string; cases: { id: string }[] }[];
+      offices: Record<string, { en: string }>;
+    }>();
     const toProvider = ready.destinations.find((d) => d.toOffice === 'committee-hq');
     expect(toProvider?.cases.map((c) => c.id)).toEqual(expect.arrayContaining([a, b]));
     expect(ready.offices['committee-hq']?.en).toBeTruthy();
@@ -69,7 +81,9 @@ describe.each(DATABASES)('courier manifests on %s: the counter hands a day’s p
     // The paper is with the courier: the clerk cannot register what has not arrived.
     const early = await call(CLERK, 'POST', `/api/cases/${a}/actions`, { type: 'register', procedureId: 'register' }, 'kk');
     expect(early.statusCode).toBe(409);
-    expect(early.json<{ error: { message: string } }>().error.message).toBe(`Құжаттар курьерде (тізім № ${manifest.number}): алдымен олардың келіп түскенін растаңыз.`);
+    expect(early.json<{ error: { message: string } }>().error.message).toBe(
+      `Құжаттар курьерде (тізім № ${manifest.number}): алдымен олардың келіп түскенін растаңыз.`,
+    );
 
     // Both offices see the manifest; the receiving clerk confirms it.
     expect((await call(OPERATOR, 'GET', '/api/manifests')).json<{ manifests: CourierManifest[] }>().manifests.map((m) => m.id)).toContain(manifest.id);
@@ -102,7 +116,13 @@ describe.each(DATABASES)('courier manifests on %s: the counter hands a day’s p
 
   it('refuses a batch with any case not at a transfer step, writing nothing to any of them', async () => {
     const ready = await atTransfer();
-    const lodged = await call(OPERATOR, 'POST', '/api/applications', { service: SERVICE, channel: 'state-corporation', providerOfficeId: 'committee-hq', centreOfficeId: 'centre-astana', applicant: { iin: '850515310013' } });
+    const lodged = await call(OPERATOR, 'POST', '/api/applications', {
+      service: SERVICE,
+      channel: 'state-corporation',
+      providerOfficeId: 'committee-hq',
+      centreOfficeId: 'centre-astana',
+      applicant: { iin: '850515310013' },
+    });
     const notReady = lodged.json<CaseState>().id;
     const [before, rows] = [await historyLength(ready), await consignmentRows()];
     const refused = await call(OPERATOR, 'POST', '/api/manifests', { cases: [ready, notReady], courier: 'Нұрланов Ерлан' }, 'ru');
@@ -131,7 +151,9 @@ describe.each(DATABASES)('courier manifests on %s: the counter hands a day’s p
     expect((await call(OPERATOR, 'POST', `/api/manifests/${manifest.id}/receipt`)).statusCode).toBe(403);
     expect((await call('committee-astana.clerk', 'POST', `/api/manifests/${manifest.id}/receipt`)).statusCode).toBe(404);
     expect((await call('committee-astana.clerk', 'GET', `/api/manifests/${manifest.id}`)).statusCode).toBe(404);
-    expect((await call('committee-astana.clerk', 'GET', '/api/manifests')).json<{ manifests: CourierManifest[] }>().manifests.map((m) => m.id)).not.toContain(manifest.id);
+    expect((await call('committee-astana.clerk', 'GET', '/api/manifests')).json<{ manifests: CourierManifest[] }>().manifests.map((m) => m.id)).not.toContain(
+      manifest.id,
+    );
     expect((await call(CLERK, 'GET', '/api/manifests/no-such-manifest')).statusCode).toBe(404);
     expect((await caseOf(id)).consignment?.receivedAt).toBeUndefined();
     // Handing the same case over twice is refused: it has left the counter.
@@ -162,7 +184,11 @@ describe.each(DATABASES)('courier manifests on %s: the counter hands a day’s p
 
   it('keeps the per-case action route from putting a case on a manifest or confirming one', async () => {
     const id = await atTransfer();
-    const forged = await call(OPERATOR, 'POST', `/api/cases/${id}/actions`, { type: 'complete-step', procedureId: 'sc-transfer', consignment: { manifest: 'm', number: 'CM-1', courier: 'X' } });
+    const forged = await call(OPERATOR, 'POST', `/api/cases/${id}/actions`, {
+      type: 'complete-step',
+      procedureId: 'sc-transfer',
+      consignment: { manifest: 'm', number: 'CM-1', courier: 'X' },
+    });
     expect(forged.statusCode).toBe(422);
     expect((await call(CLERK, 'POST', `/api/cases/${id}/actions`, { type: 'receive-consignment', manifest: 'm' })).statusCode).toBe(422);
     expect((await caseOf(id)).consignment).toBeUndefined();
@@ -171,17 +197,29 @@ describe.each(DATABASES)('courier manifests on %s: the counter hands a day’s p
   // to the centre within 10 minutes (п. 8.6)); the centre hands it over (п. 8.7)) once it has it.
   it('carries a printed licence from the provider to the centre, where it is handed over only after receipt', async () => {
     const clinic = t.deps.directory.demoUsers.find((u) => u.login === 'clinic.shipager')!;
-    const lodged = await call(OPERATOR, 'POST', '/api/applications', { service: 'medical-activity-licence', variant: 'issue', channel: 'state-corporation', providerOfficeId: 'south-kz-health', centreOfficeId: 'centre-astana', applicant: { bin: clinic.bin }, as: 'legal-entity' });
+    const lodged = await call(OPERATOR, 'POST', '/api/applications', {
+      service: 'medical-activity-licence',
+      variant: 'issue',
+      channel: 'state-corporation',
+      providerOfficeId: 'south-kz-health',
+      centreOfficeId: 'centre-astana',
+      applicant: { bin: clinic.bin },
+      as: 'legal-entity',
+    });
     expect(lodged.statusCode, lodged.body).toBe(201);
     const id = lodged.json<CaseState>().id;
     await driveCase(app, t.deps.directory, tokenOf, id, (s) => s.step?.procedureId === 'send-to-centre');
-    const ready = (await call('south-kz-health.officer', 'GET', '/api/manifests/ready')).json<{ destinations: { toOffice: string; cases: { id: string }[] }[] }>();
+    const ready = (await call('south-kz-health.officer', 'GET', '/api/manifests/ready')).json<{
+      destinations: { toOffice: string; cases: { id: string }[] }[];
+    }>();
     expect(ready.destinations).toEqual([{ toOffice: 'centre-astana', cases: [expect.objectContaining({ id, procedureId: 'send-to-centre' })] }]);
     const sent = await call('south-kz-health.officer', 'POST', '/api/manifests', { cases: [id], courier: 'Жұмабеков Асхат' });
     expect(sent.statusCode, sent.body).toBe(201);
     const manifest = sent.json<CourierManifest>();
     expect(manifest).toMatchObject({ fromOffice: 'south-kz-health', toOffice: 'centre-astana' });
-    expect((await call(OPERATOR, 'POST', `/api/cases/${id}/actions`, { type: 'deliver', procedureId: 'centre-hand-over', outcome: 'handed-over' })).statusCode).toBe(409);
+    expect(
+      (await call(OPERATOR, 'POST', `/api/cases/${id}/actions`, { type: 'deliver', procedureId: 'centre-hand-over', outcome: 'handed-over' })).statusCode,
+    ).toBe(409);
     expect((await call(OPERATOR, 'POST', `/api/manifests/${manifest.id}/receipt`)).statusCode).toBe(200);
     const handed = await call(OPERATOR, 'POST', `/api/cases/${id}/actions`, { type: 'deliver', procedureId: 'centre-hand-over', outcome: 'handed-over' });
     expect(handed.statusCode, handed.body).toBe(200);

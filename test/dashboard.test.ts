@@ -23,7 +23,10 @@ describe.each(DATABASES)('the dashboard of heads, supervisors and auditors, thro
     return tokens.get(login)!;
   };
   const submit = async (login: string, office: string) => {
-    const res = await t.api.request('POST', '/api/applications', { token: await signIn(login), body: { service: 'specialist-certificate', channel: 'portal', providerOfficeId: office } });
+    const res = await t.api.request('POST', '/api/applications', {
+      token: await signIn(login),
+      body: { service: 'specialist-certificate', channel: 'portal', providerOfficeId: office },
+    });
     expect(res.status).toBe(201);
     return (res.json as CaseState).id;
   };
@@ -31,7 +34,8 @@ describe.each(DATABASES)('the dashboard of heads, supervisors and auditors, thro
     const res = await t.api.request('POST', `/api/cases/${caseId}/actions`, { token: await signIn(login), body });
     expect(res.status, JSON.stringify(res.json)).toBe(200);
   };
-  const dashboard = async (login: string, query = FEBRUARY, lang = 'en') => t.api.request('GET', `/api/dashboard?${query}`, { token: await signIn(login), headers: { 'accept-language': lang } });
+  const dashboard = async (login: string, query = FEBRUARY, lang = 'en') =>
+    t.api.request('GET', `/api/dashboard?${query}`, { token: await signIn(login), headers: { 'accept-language': lang } });
   const figuresOf = async (login: string, query = FEBRUARY) => {
     const res = await dashboard(login, query);
     expect(res.status, JSON.stringify(res.json)).toBe(200);
@@ -90,7 +94,9 @@ describe.each(DATABASES)('the dashboard of heads, supervisors and auditors, thro
       ['issue-result', 'п. 5.4)', 1, 0, 0],
     ]);
     expect(compliance.byService).toEqual([{ service: 'specialist-certificate', onTime: 4, late: 1, noDue: 0 }]);
-    expect(compliance.byOffice).toEqual([{ officeId: 'committee-astana', title: expect.objectContaining({ en: expect.any(String) }), onTime: 4, late: 1, noDue: 0 }]);
+    expect(compliance.byOffice).toEqual([
+      { officeId: 'committee-astana', title: expect.objectContaining({ en: expect.any(String) }), onTime: 4, late: 1, noDue: 0 },
+    ]);
     expect(compliance.byExecutor).toEqual([
       { userId: 'committee-astana.executor-1', name: 'Балтабаев Нұрлан Есімұлы', onTime: 1, late: 1, noDue: 0 },
       { userId: 'committee-astana.clerk', name: 'Қалиева Динара Сейітқызы', onTime: 2, late: 0, noDue: 0 },
@@ -152,7 +158,11 @@ describe.each(DATABASES)('the dashboard of heads, supervisors and auditors, thro
     const token = await signIn('committee-astana.head');
     const csv = async (query: string, headers: Record<string, string> = {}, as = token) =>
       t.app.inject({ method: 'GET', url: `/api/dashboard.csv?${FEBRUARY}&${query}`, headers: { authorization: `Bearer ${as}`, ...headers } });
-    const linesOf = (body: string) => body.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const linesOf = (body: string) =>
+      body
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split('\r\n');
     const res = await csv('section=compliance', { 'accept-language': 'ru' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');

@@ -44,7 +44,11 @@ afterAll(async () => {
 });
 
 /** A case run through the engine by the demo people, and what a document of it is built from. */
-function caseInput(reg: TRegulation, kind: SampleKind, opts: { variant?: string; channel?: TChannel; applicantName?: string; refusalKind?: TResultKind } = {}): CaseDocumentInput {
+function caseInput(
+  reg: TRegulation,
+  kind: SampleKind,
+  opts: { variant?: string; channel?: TChannel; applicantName?: string; refusalKind?: TResultKind } = {},
+): CaseDocumentInput {
   const applicant = sampleApplicant(reg, directory, entities)!;
   const sample = sampleCase({
     regulation: reg,
@@ -128,9 +132,20 @@ describe('refusals and receipts', () => {
       { type: 'refused', at, by: 'committee-astana.executor-1', grounds: ['Дипломның көшірмесі оқылмайды'] },
       { type: 'result-issued', at, kind: 'motivated-refusal', number: `REF-${input.state.id}`, positive: false, baseNumber: undefined },
     ] as const;
-    const state = { ...input.state, status: 'refused' as const, step: null, result: { kind: 'motivated-refusal' as const, number: `REF-${input.state.id}`, positive: false } };
+    const state = {
+      ...input.state,
+      status: 'refused' as const,
+      step: null,
+      result: { kind: 'motivated-refusal' as const, number: `REF-${input.state.id}`, positive: false },
+    };
     const doc = built(buildRefusalDocument({ ...input, state, history: [...history] }));
-    expect(doc.grounds).toEqual([{ text: { kk: 'Дипломның көшірмесі оқылмайды', ru: 'Дипломның көшірмесі оқылмайды', en: 'Дипломның көшірмесі оқылмайды' }, reference: { kk: 'Order 294, appendix 1, п. 10', ru: 'Order 294, appendix 1, п. 10', en: 'Order 294, appendix 1, п. 10' }, status: 'unknown' }]);
+    expect(doc.grounds).toEqual([
+      {
+        text: { kk: 'Дипломның көшірмесі оқылмайды', ru: 'Дипломның көшірмесі оқылмайды', en: 'Дипломның көшірмесі оқылмайды' },
+        reference: { kk: 'Order 294, appendix 1, п. 10', ru: 'Order 294, appendix 1, п. 10', en: 'Order 294, appendix 1, п. 10' },
+        status: 'unknown',
+      },
+    ]);
   });
 
   it('the Fund’s rejection notice (service 6) is a refusal with its ground from п. 5.2)', async () => {
@@ -176,7 +191,10 @@ describe('refusals and receipts', () => {
   });
 
   it('a licence duplicate and a re-registered licence carry their mark and the original number', async () => {
-    for (const [variant, mark] of [['duplicate', 'ТЕЛНҰСҚА'], ['reissue', 'ҚАЙТА РЕСІМДЕЛДІ']] as const) {
+    for (const [variant, mark] of [
+      ['duplicate', 'ТЕЛНҰСҚА'],
+      ['reissue', 'ҚАЙТА РЕСІМДЕЛДІ'],
+    ] as const) {
       const doc = built(buildResultDocument(caseInput(regulation('medical-activity-licence'), 'result', { variant })));
       expect(doc.baseNumber).toBe('LIC-SAMPLE-BASE');
       const read = await renderAndRead(doc, 'kk+ru');
@@ -190,7 +208,10 @@ describe('refusals and receipts', () => {
     const open = caseInput(regulation('specialist-certificate'), 'receipt');
     expect(buildResultDocument(open)).toMatchObject({ ok: false, error: { code: 'no-result' } });
     const refused = caseInput(regulation('specialist-certificate'), 'refusal');
-    expect(buildResultDocument(refused)).toMatchObject({ ok: false, error: { code: 'not-a-positive-result', message: { kk: expect.any(String), ru: expect.any(String), en: expect.any(String) } } });
+    expect(buildResultDocument(refused)).toMatchObject({
+      ok: false,
+      error: { code: 'not-a-positive-result', message: { kk: expect.any(String), ru: expect.any(String), en: expect.any(String) } },
+    });
     const issued = caseInput(regulation('specialist-certificate'), 'result');
     expect(buildRefusalDocument(issued)).toMatchObject({ ok: false, error: { code: 'not-a-refusal' } });
     expect(buildResultDocument({ ...issued, regulation: regulation('qualification-category') })).toMatchObject({ ok: false, error: { code: 'wrong-service' } });

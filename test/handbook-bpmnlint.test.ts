@@ -46,7 +46,10 @@ describe('the handbooks pass bpmnlint:recommended', () => {
     const findings = await lint(regulation, variant, lang);
     // A rule that crashed is as bad as an error: it checked nothing.
     const errors = findings.filter((f) => f.category === 'error' || f.category === 'rule-error');
-    expect(errors.map((f) => f.line), findings.map((f) => f.line).join('\n')).toEqual([]);
+    expect(
+      errors.map((f) => f.line),
+      findings.map((f) => f.line).join('\n'),
+    ).toEqual([]);
   });
 
   it.each(HANDBOOKS)('%s: one start event per process', async (_, regulation, variant, lang) => {
@@ -55,7 +58,10 @@ describe('the handbooks pass bpmnlint:recommended', () => {
     const { rootElement } = await new BpmnModdle().fromXML(handbook.value.bpmnXml);
     for (const p of rootElement.rootElements.filter((e: ModdleElement) => e.$type === 'bpmn:Process')) {
       const starts = (p.flowElements ?? []).filter((e: ModdleElement) => e.$type === 'bpmn:StartEvent');
-      expect(starts.map((s: ModdleElement) => s.id), p.id).toHaveLength(1);
+      expect(
+        starts.map((s: ModdleElement) => s.id),
+        p.id,
+      ).toHaveLength(1);
     }
   });
 

@@ -16,7 +16,12 @@ describe('reglament handbook', () => {
     const out = join(dir, 'one');
     const { code, out: printed } = await runCli('handbook', 'specialist-certificate', '--out', out, '--text');
     expect(code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['specialist-certificate.bpmn', 'specialist-certificate.kk.md', 'specialist-certificate.ru.md', 'specialist-certificate.svg']);
+    expect(readdirSync(out).sort()).toEqual([
+      'specialist-certificate.bpmn',
+      'specialist-certificate.kk.md',
+      'specialist-certificate.ru.md',
+      'specialist-certificate.svg',
+    ]);
     expect(printed).toContain(join(out, 'specialist-certificate.svg'));
     expect(readFileSync(join(out, 'specialist-certificate.bpmn'), 'utf8')).toContain('<bpmn:collaboration id="Collaboration_specialist-certificate"');
   });
@@ -24,13 +29,26 @@ describe('reglament handbook', () => {
   it('writes one handbook per variant, or the one asked for', async () => {
     const out = join(dir, 'variants');
     expect((await runCli('handbook', 'medical-activity-licence', '--out', out)).code).toBe(0);
-    expect(readdirSync(out).filter((f) => f.endsWith('.bpmn')).sort()).toEqual(['medical-activity-licence-duplicate.bpmn', 'medical-activity-licence-issue.bpmn', 'medical-activity-licence-reissue.bpmn']);
+    expect(
+      readdirSync(out)
+        .filter((f) => f.endsWith('.bpmn'))
+        .sort(),
+    ).toEqual(['medical-activity-licence-duplicate.bpmn', 'medical-activity-licence-issue.bpmn', 'medical-activity-licence-reissue.bpmn']);
     const one = join(dir, 'variant');
     const { code, out: json } = await runCli('handbook', 'medical-activity-licence', '--variant', 'reissue', '--out', one, '--json', '--lang', 'ru');
     expect(code).toBe(0);
-    expect(JSON.parse(json).handbooks).toEqual([{ service: 'medical-activity-licence', variant: 'reissue', title: expect.stringContaining('переоформление'), files: ['medical-activity-licence-reissue.bpmn', 'medical-activity-licence-reissue.svg'] }]);
+    expect(JSON.parse(json).handbooks).toEqual([
+      {
+        service: 'medical-activity-licence',
+        variant: 'reissue',
+        title: expect.stringContaining('переоформление'),
+        files: ['medical-activity-licence-reissue.bpmn', 'medical-activity-licence-reissue.svg'],
+      },
+    ]);
     // --lang names the diagram's elements: the Russian title of the service.
-    expect(readFileSync(join(one, 'medical-activity-licence-reissue.bpmn'), 'utf8')).toContain('name="Выдача лицензии, переоформление, выдача дубликатов лицензии на медицинскую деятельность"');
+    expect(readFileSync(join(one, 'medical-activity-licence-reissue.bpmn'), 'utf8')).toContain(
+      'name="Выдача лицензии, переоформление, выдача дубликатов лицензии на медицинскую деятельность"',
+    );
   });
 
   it('"all" writes every service and an index', async () => {
@@ -54,7 +72,17 @@ describe('reglament handbook', () => {
 describe('reglament sample-document', () => {
   it('renders a sample result PDF, marked as a sample, and prints its data with --json', async () => {
     const file = join(dir, 'certificate.pdf');
-    const { code, out } = await runCli('sample-document', 'specialist-certificate', '--kind', 'result', '--out', file, '--json', '--base-url', 'https://verify.test');
+    const { code, out } = await runCli(
+      'sample-document',
+      'specialist-certificate',
+      '--kind',
+      'result',
+      '--out',
+      file,
+      '--json',
+      '--base-url',
+      'https://verify.test',
+    );
     expect(code).toBe(0);
     const printed = JSON.parse(out);
     expect(printed.document).toMatchObject({ kind: 'certificate', sample: true, verificationUrl: `https://verify.test/verify/${printed.document.number}` });
@@ -75,9 +103,26 @@ describe('reglament sample-document', () => {
   });
 
   it('refuses a missing kind, a missing file and a variant the service lacks', async () => {
-    expect(await runCli('sample-document', 'specialist-certificate', '--out', join(dir, 'x.pdf'), '--lang', 'en')).toMatchObject({ code: 2, err: expect.stringContaining('--kind result|refusal|receipt') });
-    expect(await runCli('sample-document', 'specialist-certificate', '--kind', 'result')).toMatchObject({ code: 2, err: expect.stringContaining('--out FILE.pdf') });
-    const bad = await runCli('sample-document', 'medical-activity-licence', '--kind', 'result', '--variant', 'renewal', '--out', join(dir, 'y.pdf'), '--lang', 'ru');
+    expect(await runCli('sample-document', 'specialist-certificate', '--out', join(dir, 'x.pdf'), '--lang', 'en')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--kind result|refusal|receipt'),
+    });
+    expect(await runCli('sample-document', 'specialist-certificate', '--kind', 'result')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--out FILE.pdf'),
+    });
+    const bad = await runCli(
+      'sample-document',
+      'medical-activity-licence',
+      '--kind',
+      'result',
+      '--variant',
+      'renewal',
+      '--out',
+      join(dir, 'y.pdf'),
+      '--lang',
+      'ru',
+    );
     expect(bad.code).toBe(2);
     expect(existsSync(join(dir, 'y.pdf'))).toBe(false);
   });

@@ -21,7 +21,15 @@ async function read(regulation: TRegulation, variant: string | undefined) {
   return { ...handbook.value, parsed };
 }
 
-const FLOW_NODE_TYPES = ['bpmn:Task', 'bpmn:StartEvent', 'bpmn:EndEvent', 'bpmn:ExclusiveGateway', 'bpmn:IntermediateCatchEvent', 'bpmn:IntermediateThrowEvent', 'bpmn:EventBasedGateway'];
+const FLOW_NODE_TYPES = [
+  'bpmn:Task',
+  'bpmn:StartEvent',
+  'bpmn:EndEvent',
+  'bpmn:ExclusiveGateway',
+  'bpmn:IntermediateCatchEvent',
+  'bpmn:IntermediateThrowEvent',
+  'bpmn:EventBasedGateway',
+];
 
 describe('the handbook of every service and variant', () => {
   it.each(HANDBOOKS)('%s: BPMN that reads back without warnings, a lane per role, DI for every element', async (_, regulation, variant) => {
@@ -40,7 +48,8 @@ describe('the handbook of every service and variant', () => {
     const plane = definitions.diagrams[0].plane;
     expect(plane.bpmnElement).toBe(collaboration);
     const drawn = new Set(plane.planeElement.map((d: ModdleElement) => d.bpmnElement));
-    for (const element of [...flowNodes, ...sequenceFlows, ...collaboration.participants, ...(collaboration.messageFlows ?? []), ...lanes]) expect(drawn.has(element), element.id).toBe(true);
+    for (const element of [...flowNodes, ...sequenceFlows, ...collaboration.participants, ...(collaboration.messageFlows ?? []), ...lanes])
+      expect(drawn.has(element), element.id).toBe(true);
     for (const d of plane.planeElement) {
       if (d.$type === 'bpmndi:BPMNShape') expect(d.bounds.width).toBeGreaterThan(0);
       else expect(d.waypoint.length).toBeGreaterThanOrEqual(2);
@@ -52,35 +61,44 @@ describe('the handbook of every service and variant', () => {
       expect(new Set(inLanes)).toEqual(new Set(nodes));
       expect(inLanes.length).toBe(nodes.length);
     }
-    expect(() => new DOMParser({ onError: (level, msg) => { throw new Error(`${level}: ${msg}`); } }).parseFromString(svg, 'image/svg+xml')).not.toThrow();
+    expect(() =>
+      new DOMParser({
+        onError: (level, msg) => {
+          throw new Error(`${level}: ${msg}`);
+        },
+      }).parseFromString(svg, 'image/svg+xml'),
+    ).not.toThrow();
     expect(svg.length).toBeLessThan(40_000);
   });
 
-  it.each(HANDBOOKS)('%s: a task per procedure with its clause, term and the act’s words; a gateway per decision; an end per result', async (_, regulation, variant) => {
-    const { parsed } = await read(regulation, variant);
-    const elements = Object.values(parsed.elementsById);
-    const tasks = elements.filter((e) => e.$type === 'bpmn:Task');
-    const ofVariant = regulation.procedures.filter((p) => !p.variants || p.variants.includes(variant!));
-    expect(tasks.map((t) => t.id).sort()).toEqual(ofVariant.map((p) => `Task_${p.id}`).sort());
-    for (const p of ofVariant) {
-      const task = tasks.find((t) => t.id === `Task_${p.id}`)!;
-      expect(task.name).toContain(p.clause);
-      expect(task.documentation[0].text).toContain(p.clause);
-      expect(task.documentation[0].text).toContain(p.termSource);
-      expect(task.documentation[0].text).toContain(p.action.kk);
-      if ((p.outcomes?.length ?? 0) > 1) {
-        const gateway = parsed.elementsById[`Gateway_${p.id}`]!;
-        expect(gateway.$type).toBe('bpmn:ExclusiveGateway');
-        expect(gateway.outgoing.map((f: ModdleElement) => f.name).sort()).toEqual(p.outcomes!.map((o) => o.label.kk).sort());
+  it.each(HANDBOOKS)(
+    '%s: a task per procedure with its clause, term and the act’s words; a gateway per decision; an end per result',
+    async (_, regulation, variant) => {
+      const { parsed } = await read(regulation, variant);
+      const elements = Object.values(parsed.elementsById);
+      const tasks = elements.filter((e) => e.$type === 'bpmn:Task');
+      const ofVariant = regulation.procedures.filter((p) => !p.variants || p.variants.includes(variant!));
+      expect(tasks.map((t) => t.id).sort()).toEqual(ofVariant.map((p) => `Task_${p.id}`).sort());
+      for (const p of ofVariant) {
+        const task = tasks.find((t) => t.id === `Task_${p.id}`)!;
+        expect(task.name).toContain(p.clause);
+        expect(task.documentation[0].text).toContain(p.clause);
+        expect(task.documentation[0].text).toContain(p.termSource);
+        expect(task.documentation[0].text).toContain(p.action.kk);
+        if ((p.outcomes?.length ?? 0) > 1) {
+          const gateway = parsed.elementsById[`Gateway_${p.id}`]!;
+          expect(gateway.$type).toBe('bpmn:ExclusiveGateway');
+          expect(gateway.outgoing.map((f: ModdleElement) => f.name).sort()).toEqual(p.outcomes!.map((o) => o.label.kk).sort());
+        }
       }
-    }
-    const ends = elements.filter((e) => e.$type === 'bpmn:EndEvent' && !(e.eventDefinitions ?? []).length);
-    const decided = ofVariant.flatMap((p) => (p.outcomes ?? []).flatMap((o) => (o.decides ? [o.decides] : [])));
-    const endKinds = new Set(ends.map((e) => e.id!.split('_').pop()!));
-    for (const kind of decided) expect(endKinds.has(kind), kind).toBe(true);
-    // Every end event is one of the variant's results, refusals included.
-    for (const kind of endKinds) expect(regulation.results.some((r) => r.kind === kind)).toBe(true);
-  });
+      const ends = elements.filter((e) => e.$type === 'bpmn:EndEvent' && !(e.eventDefinitions ?? []).length);
+      const decided = ofVariant.flatMap((p) => (p.outcomes ?? []).flatMap((o) => (o.decides ? [o.decides] : [])));
+      const endKinds = new Set(ends.map((e) => e.id!.split('_').pop()!));
+      for (const kind of decided) expect(endKinds.has(kind), kind).toBe(true);
+      // Every end event is one of the variant's results, refusals included.
+      for (const kind of endKinds) expect(regulation.results.some((r) => r.kind === kind)).toBe(true);
+    },
+  );
 
   it.each(HANDBOOKS)('%s: every node is reached from a start of its pool and leads to an end of it', async (_, regulation, variant) => {
     const { parsed } = await read(regulation, variant);
@@ -92,8 +110,14 @@ describe('the handbook of every service and variant', () => {
         while (queue.length) for (const next of step(queue.shift()!)) if (!seen.has(next)) (seen.add(next), queue.push(next));
         return seen;
       };
-      const forward = walk(nodes.filter((n) => n.$type === 'bpmn:StartEvent'), (n) => (n.outgoing ?? []).map((f: ModdleElement) => f.targetRef));
-      const backward = walk(nodes.filter((n) => n.$type === 'bpmn:EndEvent'), (n) => (n.incoming ?? []).map((f: ModdleElement) => f.sourceRef));
+      const forward = walk(
+        nodes.filter((n) => n.$type === 'bpmn:StartEvent'),
+        (n) => (n.outgoing ?? []).map((f: ModdleElement) => f.targetRef),
+      );
+      const backward = walk(
+        nodes.filter((n) => n.$type === 'bpmn:EndEvent'),
+        (n) => (n.incoming ?? []).map((f: ModdleElement) => f.sourceRef),
+      );
       for (const n of nodes) {
         expect(forward.has(n), `${n.id} reached`).toBe(true);
         expect(backward.has(n), `${n.id} leads to an end`).toBe(true);
@@ -102,7 +126,10 @@ describe('the handbook of every service and variant', () => {
   });
 
   it('service 8 has the State Corporation as its own pool, and the case passes between the pools as messages', async () => {
-    const { parsed } = await read(regulations.find((r) => r.id === 'foreign-specialist-clinical-practice')!, undefined);
+    const { parsed } = await read(
+      regulations.find((r) => r.id === 'foreign-specialist-clinical-practice')!,
+      undefined,
+    );
     const collaboration = parsed.rootElement.rootElements[0];
     expect(collaboration.participants.map((p: ModdleElement) => p.id)).toEqual(['Participant_state-corporation', 'Participant_provider']);
     // To the provider after reception, and back with the result.
@@ -115,7 +142,10 @@ describe('the handbook of every service and variant', () => {
   });
 
   it('the specialist certificate ends either with the certificate or with the motivated refusal, after the signature', async () => {
-    const { parsed } = await read(regulations.find((r) => r.id === 'specialist-certificate')!, undefined);
+    const { parsed } = await read(
+      regulations.find((r) => r.id === 'specialist-certificate')!,
+      undefined,
+    );
     const ends = Object.values(parsed.elementsById).filter((e) => e.$type === 'bpmn:EndEvent');
     expect(ends.map((e) => e.id).sort()).toEqual(['End_provider_certificate', 'End_provider_motivated-refusal']);
     for (const end of ends) expect(end.incoming[0].sourceRef.id).toBe('Gateway_issue-result_signed_result');

@@ -3,7 +3,16 @@ import * as x509 from '@peculiar/x509';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCms } from '../src/signature/cms/create-cms.js';
 import { arrayBufferOf } from '../src/signature/der-or-pem.js';
-import { AUTHENTICATION, CLIENT_AUTH, EMAIL_PROTECTION, issueTestCertificate, personName, SIGNING, users, type TestIdentity } from '../src/signature/test-pki/build-test-pki.js';
+import {
+  AUTHENTICATION,
+  CLIENT_AUTH,
+  EMAIL_PROTECTION,
+  issueTestCertificate,
+  personName,
+  SIGNING,
+  users,
+  type TestIdentity,
+} from '../src/signature/test-pki/build-test-pki.js';
 import type { KeyUser } from '../src/signature/oids.js';
 import { DATABASES, startTestApp } from './support/test-app.js';
 
@@ -14,7 +23,13 @@ const COMPANY = { bin: '090440010017', name: '«ШИПАГЕР» МЕДИЦИН�
 const REPRESENTATIVE = { iin: '771111310012', surname: 'АХМЕТОВ', givenName: 'ЕРЛАН', patronymic: 'БОЛАТҰЛЫ' };
 const OTHER_PERSON = { iin: '880101300017', surname: 'БӨТЕН', givenName: 'АДАМ', patronymic: 'ҰЛЫ' };
 // A legal-entity service the Committee's head office provides on the portal.
-const SERVICE = { service: 'hsc-sample-import-export-conclusion', variant: 'stem-cells-issue', channel: 'portal', providerOfficeId: 'committee-hq', as: 'legal-entity' };
+const SERVICE = {
+  service: 'hsc-sample-import-export-conclusion',
+  variant: 'stem-cells-issue',
+  channel: 'portal',
+  providerOfficeId: 'committee-hq',
+  as: 'legal-entity',
+};
 
 describe.each(DATABASES)("an organisation's certificate speaks for the account only when both its IIN and its BIN are the account's, on %s", (database) => {
   let t: TestApp;
@@ -38,19 +53,33 @@ describe.each(DATABASES)("an organisation's certificate speaks for the account o
     Buffer.from(await createCms(content, t.demoPki.signerOf(identity), { detached, signingTime: new Date() })).toString('base64');
   const signIn = async (identity: TestIdentity) => {
     const { challenge } = (await t.api.request('POST', '/api/auth/challenge')).json as { challenge: string };
-    return t.api.request('POST', '/api/auth/signature', { body: { cms: await cms(identity, Buffer.from(challenge, 'base64'), false) }, headers: { 'accept-language': 'kk' } });
+    return t.api.request('POST', '/api/auth/signature', {
+      body: { cms: await cms(identity, Buffer.from(challenge, 'base64'), false) },
+      headers: { 'accept-language': 'kk' },
+    });
   };
   const apply = async (identity: TestIdentity, lang = 'ru') => {
-    const up = await t.api.request('POST', '/api/attachments', { token, multipart: { fileName: 'charter.pdf', mediaType: 'application/pdf', body: Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1') } });
+    const up = await t.api.request('POST', '/api/attachments', {
+      token,
+      multipart: { fileName: 'charter.pdf', mediaType: 'application/pdf', body: Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1') },
+    });
     const body = { ...SERVICE, attachments: [(up.json as { id: string }).id] };
     const { statement } = (await t.api.request('POST', '/api/applications/statement', { token, body })).json as { statement: string };
-    return t.api.request('POST', '/api/applications', { token, body: { ...body, signature: await cms(identity, new TextEncoder().encode(statement), true) }, headers: { 'accept-language': lang } });
+    return t.api.request('POST', '/api/applications', {
+      token,
+      body: { ...body, signature: await cms(identity, new TextEncoder().encode(statement), true) },
+      headers: { 'accept-language': lang },
+    });
   };
   const casesOfClinic = async () => ((await t.api.request('GET', '/api/cabinet', { token })).json as { cases: unknown[] }).cases.length;
 
   beforeAll(async () => {
     t = await startTestApp(database, { portalSignature: 'required' });
-    token = ((await t.api.request('POST', '/api/auth/login', { body: { login: 'clinic.shipager', password: t.deps.directory.demoPassword } })).json as { token: string }).token;
+    token = (
+      (await t.api.request('POST', '/api/auth/login', { body: { login: 'clinic.shipager', password: t.deps.directory.demoPassword } })).json as {
+        token: string;
+      }
+    ).token;
   }, 60_000);
   afterAll(async () => t?.close());
 
@@ -64,7 +93,7 @@ describe.each(DATABASES)("an organisation's certificate speaks for the account o
     expect((await signIn(await issue(REPRESENTATIVE, undefined, 'authentication', ['individual']))).status).toBe(401);
   });
 
-  it("signs the representative in with his own key of the company", async () => {
+  it('signs the representative in with his own key of the company', async () => {
     const r = await signIn(await issue(REPRESENTATIVE, COMPANY, 'authentication', ['organisation', 'employee']));
     expect(r.status).toBe(200);
     const me = await t.api.request('GET', '/api/me', { token: (r.json as { token: string }).token });
@@ -97,7 +126,9 @@ describe.each(DATABASES)("an organisation's certificate speaks for the account o
   it("refuses an application for the company signed with the representative's individual key", async () => {
     const r = await apply(await issue(REPRESENTATIVE, undefined, 'signing', ['individual']));
     expect(r.status).toBe(422);
-    expect((r.json as { error: { details: { checks: { name: string; ok: boolean }[] } } }).error.details.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['identity-match']);
+    expect(
+      (r.json as { error: { details: { checks: { name: string; ok: boolean }[] } } }).error.details.checks.filter((c) => !c.ok).map((c) => c.name),
+    ).toEqual(['identity-match']);
   });
 
   it('accepts the application signed by the representative with a key that may sign for the company', async () => {

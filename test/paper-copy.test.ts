@@ -17,10 +17,19 @@ const HEAD = 'committee-hq.head';
 describe.each(DATABASES)('the licence on paper on %s: printed and certified by the head’s hand signature and seal', (database) => {
   let t: TestApp;
   let app: FastifyInstance;
-  const { tokenOf, call } = apiAs(() => app, () => t.deps.directory.demoPassword);
+  const { tokenOf, call } = apiAs(
+    () => app,
+    () => t.deps.directory.demoPassword,
+  );
   const clinicBin = () => t.deps.directory.demoUsers.find((u) => u.login === 'clinic.shipager')!.bin!;
   const lodge = (body: Record<string, unknown>, lang = 'en') =>
-    call(CLERK, 'POST', '/api/applications', { service: SERVICE, variant: 'tissues-blood', channel: 'office', providerOfficeId: 'committee-hq', applicant: { bin: clinicBin() }, ...body }, lang);
+    call(
+      CLERK,
+      'POST',
+      '/api/applications',
+      { service: SERVICE, variant: 'tissues-blood', channel: 'office', providerOfficeId: 'committee-hq', applicant: { bin: clinicBin() }, ...body },
+      lang,
+    );
   const caseCount = async () => Number((await t.deps.stores.db.all<{ n: number }>('SELECT COUNT(*) AS n FROM cases'))[0]!.n);
   /** A case lodged and driven to its end, the licence issued. */
   const issued = async (body: Record<string, unknown>) => {
@@ -72,10 +81,22 @@ describe.each(DATABASES)('the licence on paper on %s: printed and certified by t
 
     const before = await caseCount();
     // The portal sends the result to the cabinet; the specialist certificate's act gives no paper copy.
-    const onPortal = await call('clinic.shipager', 'POST', '/api/applications', { service: SERVICE, variant: 'tissues-blood', channel: 'portal', providerOfficeId: 'committee-hq', as: 'legal-entity', resultOnPaper: true }, 'ru');
+    const onPortal = await call(
+      'clinic.shipager',
+      'POST',
+      '/api/applications',
+      { service: SERVICE, variant: 'tissues-blood', channel: 'portal', providerOfficeId: 'committee-hq', as: 'legal-entity', resultOnPaper: true },
+      'ru',
+    );
     expect(onPortal.statusCode).toBe(422);
     expect(onPortal.json<{ error: { message: string } }>().error.message).toBe('Результат этой услуги по этому каналу на бумажном носителе не выдаётся.');
-    const otherService = await call('committee-astana.clerk', 'POST', '/api/applications', { service: 'specialist-certificate', channel: 'office', providerOfficeId: 'committee-astana', applicant: { iin: '850515310013' }, resultOnPaper: true });
+    const otherService = await call('committee-astana.clerk', 'POST', '/api/applications', {
+      service: 'specialist-certificate',
+      channel: 'office',
+      providerOfficeId: 'committee-astana',
+      applicant: { iin: '850515310013' },
+      resultOnPaper: true,
+    });
     expect(otherService.statusCode).toBe(422);
     expect((await lodge({ resultOnPaper: false })).statusCode).toBe(422);
     expect(await caseCount()).toBe(before);

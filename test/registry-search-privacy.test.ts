@@ -14,10 +14,16 @@ const ENTITY_BIN = '090440010017';
 describe.each(DATABASES)('the public registry search reveals nothing beyond the masked identifier, on %s', (database) => {
   let t: TestApp;
   const search = async (text: string) =>
-    ((await t.api.request('GET', `/api/registry?text=${encodeURIComponent(text)}`)).json as { entries: { number: string }[] }).entries.map((e) => e.number).sort();
+    ((await t.api.request('GET', `/api/registry?text=${encodeURIComponent(text)}`)).json as { entries: { number: string }[] }).entries
+      .map((e) => e.number)
+      .sort();
   beforeAll(async () => {
     t = await startTestApp(database);
-    for (const [number, iin] of [['RGX-QA', HIDDEN_A], ['RGX-QB', HIDDEN_B], ['RGX-QC', ENTITY_BIN]] as const) {
+    for (const [number, iin] of [
+      ['RGX-QA', HIDDEN_A],
+      ['RGX-QB', HIDDEN_B],
+      ['RGX-QC', ENTITY_BIN],
+    ] as const) {
       await t.deps.stores.db.run(
         'INSERT INTO registry_entries (number, kind, service, variant, case_id, office_id, holder_identifier, holder_name, issued_at, base_number, final_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         [number, 'certificate', 'specialist-certificate', null, `case-${number}`, 'committee-astana', iin, 'Ұқсас Адам', 1_700_000_000_000, null, 'x'],
@@ -34,7 +40,7 @@ describe.each(DATABASES)('the public registry search reveals nothing beyond the 
     expect(await search('851%')).toEqual([]);
   });
 
-  it("finds a holder by the visible digits or the masked form, and an organisation by its whole BIN", async () => {
+  it('finds a holder by the visible digits or the masked form, and an organisation by its whole BIN', async () => {
     expect(await search('0013')).toEqual(['RGX-QA', 'RGX-QB']);
     expect(await search('********0013')).toEqual(['RGX-QA', 'RGX-QB']);
     expect(await search('013')).toEqual(['RGX-QA', 'RGX-QB']);

@@ -33,7 +33,8 @@ describe.each(DATABASES)('verifying a registry number on %s', (database) => {
   };
   const verify = async (number: string) => (await t.api.request('GET', `/api/registry/${encodeURIComponent(number)}`)).json as Verification;
   const sql = (statement: string, params: (string | number)[]) => t.deps.stores.db.run(statement, params);
-  const providerOf = (officeId: string) => t.deps.directory.organisations.find((o) => o.id === t.deps.directory.offices.find((f) => f.id === officeId)!.organisation)!;
+  const providerOf = (officeId: string) =>
+    t.deps.directory.organisations.find((o) => o.id === t.deps.directory.offices.find((f) => f.id === officeId)!.organisation)!;
 
   it("gives every organisation's result certificate its BIN from the directory", () => {
     for (const organisation of t.deps.directory.organisations) {
@@ -48,7 +49,11 @@ describe.each(DATABASES)('verifying a registry number on %s', (database) => {
     const genuine = await verify(number);
     expect(genuine.problems).toEqual([]);
     expect(genuine.verified).toBe(true);
-    expect(genuine.document).toMatchObject({ number, kind: genuine.entry.kind, holder: { name: genuine.entry.holderName, identifier: expect.stringMatching(/^\*{8}\d{4}$/) } });
+    expect(genuine.document).toMatchObject({
+      number,
+      kind: genuine.entry.kind,
+      holder: { name: genuine.entry.holderName, identifier: expect.stringMatching(/^\*{8}\d{4}$/) },
+    });
     expect(genuine.document!.provider.organisation.kk).toBe(providerOf((await t.deps.stores.cases.load(report.caseId))!.officeId).title.kk);
 
     await sql('UPDATE registry_entries SET holder_name = ? WHERE number = ?', ['Подставной Иван Иванович', number]);
@@ -85,7 +90,9 @@ describe.each(DATABASES)('verifying a registry number on %s', (database) => {
     deps.sealer = {
       seal: async (state, issued, pending) => {
         const content = attachedContent(parseSignedData(new Uint8Array(Buffer.from(await own.seal(state, issued, pending), 'base64'))))!;
-        return Buffer.from(await createCms(content, t.demoPki.signerOf(t.demoPki.signing(stranger.id)!), { detached: false, signingTime: new Date(issued.at) })).toString('base64');
+        return Buffer.from(
+          await createCms(content, t.demoPki.signerOf(t.demoPki.signing(stranger.id)!), { detached: false, signingTime: new Date(issued.at) }),
+        ).toString('base64');
       },
     };
     let number: string;

@@ -33,7 +33,9 @@ describe.each(DATABASES)('requests at the edges on %s: a clear 4xx in the asked 
   beforeAll(async () => {
     t = await startTestApp(database);
     app = t.app;
-    const login = async (l: string) => (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: l, password: t.deps.directory.demoPassword } })).json<{ token: string }>().token;
+    const login = async (l: string) =>
+      (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: l, password: t.deps.directory.demoPassword } })).json<{ token: string }>()
+        .token;
     clerk = await login('committee-astana.clerk');
     doctor = await login('doctor.askar');
   }, 60_000);
@@ -59,7 +61,9 @@ describe.each(DATABASES)('requests at the edges on %s: a clear 4xx in the asked 
       expect(answer.statusCode, submitted).toBe(422);
       expect(answer.json<{ error: { message: string } }>().error.message).toBe('Некорректное время или канал.');
     }
-    expect((await get(`/api/services/specialist-certificate/timeline?submitted=${encodeURIComponent('2026-04-06T10:00:00+05:00')}`, undefined, 'ru')).statusCode).toBe(200);
+    expect(
+      (await get(`/api/services/specialist-certificate/timeline?submitted=${encodeURIComponent('2026-04-06T10:00:00+05:00')}`, undefined, 'ru')).statusCode,
+    ).toBe(200);
   });
 
   it('refuses a date that does not exist (30 February, 31 April), which the JavaScript parser would roll into March or May', async () => {
@@ -76,11 +80,17 @@ describe.each(DATABASES)('requests at the edges on %s: a clear 4xx in the asked 
     const outside = await get(`/api/services/specialist-certificate/timeline?submitted=${encodeURIComponent('2031-03-10T10:00:00+05:00')}`, undefined, 'kk');
     expect(outside.statusCode).toBe(422);
     const message = outside.json<{ error: { message: string } }>().error.message;
-    expect(message).toBe('Жұмыс күнтізбесінде 2031 жылдың мерекелері мен ауыстырулары жоқ, сондықтан мерзімдерді есептеу мүмкін емес. Күнтізбе 2015–2027 жылдарды қамтиды.');
+    expect(message).toBe(
+      'Жұмыс күнтізбесінде 2031 жылдың мерекелері мен ауыстырулары жоқ, сондықтан мерзімдерді есептеу мүмкін емес. Күнтізбе 2015–2027 жылдарды қамтиды.',
+    );
     expect(message).not.toMatch(ENGLISH);
-    const inside = (await get(`/api/services/specialist-certificate/timeline?submitted=${encodeURIComponent('2026-04-06T10:00:00+05:00')}`, undefined, 'en')).json<{ calendarMissingYears: number[] }>();
+    const inside = (
+      await get(`/api/services/specialist-certificate/timeline?submitted=${encodeURIComponent('2026-04-06T10:00:00+05:00')}`, undefined, 'en')
+    ).json<{ calendarMissingYears: number[] }>();
     expect(inside.calendarMissingYears).toEqual([]);
-    const acrossTheEdge = (await get(`/api/services/specialist-certificate/timeline?submitted=${encodeURIComponent('2027-12-29T10:00:00+05:00')}`, undefined, 'en')).json<{ calendarMissingYears: number[]; due: number }>();
+    const acrossTheEdge = (
+      await get(`/api/services/specialist-certificate/timeline?submitted=${encodeURIComponent('2027-12-29T10:00:00+05:00')}`, undefined, 'en')
+    ).json<{ calendarMissingYears: number[]; due: number }>();
     expect(new Date(acrossTheEdge.due).getUTCFullYear()).toBe(2028);
     expect(acrossTheEdge.calendarMissingYears).toEqual([2028]);
   });
@@ -106,11 +116,22 @@ describe.each(DATABASES)('requests at the edges on %s: a clear 4xx in the asked 
   it('refuses a form cut off before its closing boundary as unreadable (not too large), and a file in another field, storing nothing', async () => {
     const before = await rowCounts(t.deps);
     const post = (payload: string, lang: string) =>
-      app.inject({ method: 'POST', url: '/api/attachments', headers: { authorization: `Bearer ${doctor}`, 'accept-language': lang, 'content-type': 'multipart/form-data; boundary=x' }, payload });
-    const cut = await post('--x\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\r\n%%EOF', 'ru');
+      app.inject({
+        method: 'POST',
+        url: '/api/attachments',
+        headers: { authorization: `Bearer ${doctor}`, 'accept-language': lang, 'content-type': 'multipart/form-data; boundary=x' },
+        payload,
+      });
+    const cut = await post(
+      '--x\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\r\n%%EOF',
+      'ru',
+    );
     expect(cut.statusCode).toBe(422);
     expect(cut.json<{ error: { message: string } }>().error.message).toMatch(/^Не удалось прочитать форму/);
-    const elsewhere = await post('--x\r\nContent-Disposition: form-data; name="document"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\r\n%%EOF\r\n--x--\r\n', 'kk');
+    const elsewhere = await post(
+      '--x\r\nContent-Disposition: form-data; name="document"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\r\n%%EOF\r\n--x--\r\n',
+      'kk',
+    );
     expect(elsewhere.statusCode).toBe(422);
     expect(elsewhere.json<{ error: { message: string } }>().error.message).toBe('Файл жіберілмеді (multipart/form-data, "file" өрісі).');
     expect(await rowCounts(t.deps)).toEqual(before);
@@ -125,15 +146,30 @@ describe.each(DATABASES)('requests at the edges on %s: a clear 4xx in the asked 
     ];
     for (const payload of cases) {
       for (const lang of ['kk', 'ru'] as const) {
-        const answer = await app.inject({ method: 'POST', url: '/api/applications', headers: { authorization: `Bearer ${doctor}`, 'accept-language': lang }, payload: payload as object });
+        const answer = await app.inject({
+          method: 'POST',
+          url: '/api/applications',
+          headers: { authorization: `Bearer ${doctor}`, 'accept-language': lang },
+          payload: payload as object,
+        });
         expect(answer.statusCode, JSON.stringify(payload)).toBe(422);
         const message = answer.json<{ error: { message: string } }>().error.message;
         expect(message, message).not.toMatch(ENGLISH);
       }
     }
-    const iin = await app.inject({ method: 'POST', url: '/api/applications', headers: { authorization: `Bearer ${doctor}`, 'accept-language': 'kk' }, payload: cases[0] as object });
+    const iin = await app.inject({
+      method: 'POST',
+      url: '/api/applications',
+      headers: { authorization: `Bearer ${doctor}`, 'accept-language': 'kk' },
+      payload: cases[0] as object,
+    });
     expect(iin.json<{ error: { message: string } }>().error.message).toContain('applicant.iin: 12 цифр болуы керек');
-    const missing = await app.inject({ method: 'POST', url: '/api/applications', headers: { authorization: `Bearer ${doctor}`, 'accept-language': 'ru' }, payload: { channel: 'portal' } });
+    const missing = await app.inject({
+      method: 'POST',
+      url: '/api/applications',
+      headers: { authorization: `Bearer ${doctor}`, 'accept-language': 'ru' },
+      payload: { channel: 'portal' },
+    });
     expect(missing.json<{ error: { message: string } }>().error.message).toContain('service: обязательное поле');
   });
 
@@ -147,7 +183,10 @@ describe.each(DATABASES)('requests at the edges on %s: a clear 4xx in the asked 
     expect(broken).toMatch(/^HTTP\/1\.1 400 /);
     expect(broken).toContain('"message":"Сұранысты оқу мүмкін болмады."');
     // An address too long for Node's buffer: Accept-Language arrives after the part the parser saw.
-    for (const [length, lang, text] of [[200_000, 'ru', 'Заголовки запроса слишком велики.'], [900_000, 'en', 'The request headers are too large.']] as const) {
+    for (const [length, lang, text] of [
+      [200_000, 'ru', 'Заголовки запроса слишком велики.'],
+      [900_000, 'en', 'The request headers are too large.'],
+    ] as const) {
       const long = await rawExchange(port, `GET /api/registry?text=${'1'.repeat(length)} HTTP/1.1\r\nHost: x\r\nAccept-Language: ${lang}\r\n\r\n`);
       expect(long, String(length)).toMatch(/^HTTP\/1\.1 431 /);
       expect(long).toContain(`"message":"${text}"`);

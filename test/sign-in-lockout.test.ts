@@ -12,7 +12,8 @@ const T0 = Date.parse('2026-05-11T10:00:00+05:00');
 
 describe.each(DATABASES)('password guessing on %s: the attacker is locked, the owner is not', (database) => {
   const schema = freshSchema('lock');
-  const config: DatabaseConfig = database === 'sqlite' ? { sqliteFile: join(mkdtempSync(join(tmpdir(), 'reglament-lock-')), 'reglament.db') } : { postgresUrl: TEST_DATABASE_URL, schema };
+  const config: DatabaseConfig =
+    database === 'sqlite' ? { sqliteFile: join(mkdtempSync(join(tmpdir(), 'reglament-lock-')), 'reglament.db') } : { postgresUrl: TEST_DATABASE_URL, schema };
   let wired: Wired;
   let now = T0;
   /** The pauses sign-in asked for, instead of sleeping through them. */

@@ -51,9 +51,20 @@ beforeAll(async () => {
   writeFileSync(path('result-head.xml'), await createXmlDsig(RESULT, signerOf(pki.headSigning)));
   writeFileSync(path('result-tampered.xml'), (await createXmlDsig(RESULT, signerOf(pki.headSigning))).replace('issued', 'refused'));
   writeFileSync(path('result-unsigned.xml'), RESULT);
-  writeFileSync(path('application.p7s'), await createCms(new TextEncoder().encode('{"service":"specialist-certificate"}'), signerOf(pki.individualSigning), { detached: false, signingTime: pki.now }));
+  writeFileSync(
+    path('application.p7s'),
+    await createCms(new TextEncoder().encode('{"service":"specialist-certificate"}'), signerOf(pki.individualSigning), {
+      detached: false,
+      signingTime: pki.now,
+    }),
+  );
   writeFileSync(path('revoked.p7s'), await createCms(new TextEncoder().encode('{}'), signerOf(pki.revoked), { detached: false, signingTime: pki.now }));
-  writeFileSync(path('nca-attached.b64'), Buffer.from(readFileSync(`${NCA}/cms/individual_rsa_attached.p7s`)).toString('base64').replace(/(.{64})/g, '$1\n'));
+  writeFileSync(
+    path('nca-attached.b64'),
+    Buffer.from(readFileSync(`${NCA}/cms/individual_rsa_attached.p7s`))
+      .toString('base64')
+      .replace(/(.{64})/g, '$1\n'),
+  );
 });
 afterAll(() => rmSync(files.dir, { recursive: true, force: true }));
 
@@ -80,7 +91,16 @@ describe('reglament cert-info', { timeout: 120_000 }, () => {
   });
 
   it('reports the revoked NCA RSA certificate revoked, with the reason in the language asked for', () => {
-    const { code, body } = json('cert-info', `${NCA}/certs-from-keys/individual_sign_revoked_2004.pem`, '--at', '2022-06-01', ...NCA_TRUST, ...NCA_CRLS, '--lang', 'ru');
+    const { code, body } = json(
+      'cert-info',
+      `${NCA}/certs-from-keys/individual_sign_revoked_2004.pem`,
+      '--at',
+      '2022-06-01',
+      ...NCA_TRUST,
+      ...NCA_CRLS,
+      '--lang',
+      'ru',
+    );
     expect(code).toBe(1);
     expect(body.revoked).toBe(true);
     expect(body.checks.find((c: { name: string }) => c.name === 'revocation').reason).toMatch(/^Сертификат отозван 18\.01\.2022/);
@@ -97,9 +117,19 @@ describe('reglament cert-info', { timeout: 120_000 }, () => {
   it('tells signing from authentication keys and names the key users (test PKI)', () => {
     const auth = json('cert-info', path('individualAuthentication-bundle.pem'), ...pkiArgs);
     expect(auth.code).toBe(0);
-    expect(auth.body).toMatchObject({ keyUsage: 'authentication', keyUser: ['individual'], algorithm: 'ECDSA', subject: { iin: TEST_PEOPLE.individual.iin, bin: null } });
+    expect(auth.body).toMatchObject({
+      keyUsage: 'authentication',
+      keyUser: ['individual'],
+      algorithm: 'ECDSA',
+      subject: { iin: TEST_PEOPLE.individual.iin, bin: null },
+    });
     const employee = json('cert-info', path('employeeSigning-bundle.pem'), ...pkiArgs);
-    expect(employee.body).toMatchObject({ keyUsage: 'signing', keyUser: ['organisation', 'may-sign', 'employee'], algorithm: 'RSA', subject: { bin: TEST_PEOPLE.organisation.bin } });
+    expect(employee.body).toMatchObject({
+      keyUsage: 'signing',
+      keyUser: ['organisation', 'may-sign', 'employee'],
+      algorithm: 'RSA',
+      subject: { bin: TEST_PEOPLE.organisation.bin },
+    });
     // The employee's certificate is on hold in the delta CRL.
     expect(employee.body.revoked).toBe(true);
   });
@@ -146,7 +176,11 @@ describe('reglament verify', { timeout: 120_000 }, () => {
     expect(body.signers.map((s: { subject: { iin: string } }) => s.subject.iin)).toEqual(['123456789011', '123456789012']);
     expect(Object.keys(body.signers[0])).toEqual(['subject', 'signedAt', 'checks']);
     expect(body.signers[0].signedAt).toBeNull();
-    expect(body.signers[0].checks.find((c: { name: string }) => c.name === 'validity')).toEqual({ name: 'validity', ok: false, reason: 'The certificate expired on 18.01.2022' });
+    expect(body.signers[0].checks.find((c: { name: string }) => c.name === 'validity')).toEqual({
+      name: 'validity',
+      ok: false,
+      reason: 'The certificate expired on 18.01.2022',
+    });
     expect(failing(body.signers[1].checks)).toEqual([]);
   });
 
@@ -154,10 +188,21 @@ describe('reglament verify', { timeout: 120_000 }, () => {
     const good = json('verify', `${NCA}/xml/kalkan_rsa.xml`, '--at', '2021-06-01', '--iin', '123456789011', ...NCA_TRUST, ...NCA_CRLS);
     expect(good.code).toBe(0);
     expect(good.body.valid).toBe(true);
-    expect(good.body.signers[0].checks.map((c: { name: string }) => c.name)).toEqual(['integrity', 'chain', 'validity', 'revocation', 'key-usage', 'identity-match']);
+    expect(good.body.signers[0].checks.map((c: { name: string }) => c.name)).toEqual([
+      'integrity',
+      'chain',
+      'validity',
+      'revocation',
+      'key-usage',
+      'identity-match',
+    ]);
     const other = json('verify', `${NCA}/xml/kalkan_rsa.xml`, '--at', '2021-06-01', '--iin', '123456789012', ...NCA_TRUST, ...NCA_CRLS, '--lang', 'ru');
     expect(other.code).toBe(1);
-    expect(other.body.signers[0].checks.at(-1)).toEqual({ name: 'identity-match', ok: false, reason: 'ИИН владельца подписи 123456789011, ожидался 123456789012' });
+    expect(other.body.signers[0].checks.at(-1)).toEqual({
+      name: 'identity-match',
+      ok: false,
+      reason: 'ИИН владельца подписи 123456789011, ожидался 123456789012',
+    });
   });
 
   it('verifies NCA CMS signatures as DER and as base64, and a detached one only with its data', () => {
@@ -165,32 +210,61 @@ describe('reglament verify', { timeout: 120_000 }, () => {
     expect(der.code).toBe(0);
     expect(der.body.signers[0].signedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(json('verify', path('nca-attached.b64'), '--at', '2021-06-01', ...NCA_TRUST, ...NCA_CRLS).code).toBe(0);
-    const detached = json('verify', `${NCA}/cms/individual_rsa_detached.p7s`, '--data', `${NCA}/cms/document.txt`, '--at', '2021-06-01', ...NCA_TRUST, ...NCA_CRLS);
+    const detached = json(
+      'verify',
+      `${NCA}/cms/individual_rsa_detached.p7s`,
+      '--data',
+      `${NCA}/cms/document.txt`,
+      '--at',
+      '2021-06-01',
+      ...NCA_TRUST,
+      ...NCA_CRLS,
+    );
     expect(detached.code).toBe(0);
     const withoutData = json('verify', `${NCA}/cms/individual_rsa_detached.p7s`, '--at', '2021-06-01', ...NCA_TRUST, ...NCA_CRLS, '--lang', 'en');
     expect(withoutData.code).toBe(1);
-    expect(withoutData.body.signers[0].checks[0]).toEqual({ name: 'integrity', ok: false, reason: 'No signed data: a detached signature needs the document itself' });
+    expect(withoutData.body.signers[0].checks[0]).toEqual({
+      name: 'integrity',
+      ok: false,
+      reason: 'No signed data: a detached signature needs the document itself',
+    });
   });
 
   it('with --data, refuses an attached CMS whose content is not that document, and accepts one whose content is', () => {
     writeFileSync(path('another-document.txt'), 'I agree to nothing\n');
-    const other = json('verify', `${NCA}/cms/individual_rsa_attached.p7s`, '--data', path('another-document.txt'), '--at', '2021-06-01', ...NCA_TRUST, ...NCA_CRLS, '--lang', 'en');
+    const other = json(
+      'verify',
+      `${NCA}/cms/individual_rsa_attached.p7s`,
+      '--data',
+      path('another-document.txt'),
+      '--at',
+      '2021-06-01',
+      ...NCA_TRUST,
+      ...NCA_CRLS,
+      '--lang',
+      'en',
+    );
     expect(other.code).toBe(1);
     expect(other.body.signers[0].checks[0]).toMatchObject({ name: 'integrity', ok: false, reason: expect.stringContaining('not the document expected') });
     const same = json('verify', `${NCA}/cms/individual_rsa_attached.p7s`, '--data', `${NCA}/cms/document.txt`, '--at', '2021-06-01', ...NCA_TRUST, ...NCA_CRLS);
     expect(same.code).toBe(0);
   });
 
-  it('verifies documents signed with the test PKI: a head\'s XML for the organisation\'s BIN, a tampered one refused', () => {
+  it("verifies documents signed with the test PKI: a head's XML for the organisation's BIN, a tampered one refused", () => {
     const good = json('verify', path('result-head.xml'), ...pkiArgs, '--bin', TEST_PEOPLE.organisation.bin);
     expect(good.code).toBe(0);
-    expect(good.body.signers[0].subject).toEqual({ iin: TEST_PEOPLE.head.iin, bin: TEST_PEOPLE.organisation.bin, commonName: `${TEST_PEOPLE.head.surname} ${TEST_PEOPLE.head.givenName}`, organization: TEST_PEOPLE.organisation.name });
+    expect(good.body.signers[0].subject).toEqual({
+      iin: TEST_PEOPLE.head.iin,
+      bin: TEST_PEOPLE.organisation.bin,
+      commonName: `${TEST_PEOPLE.head.surname} ${TEST_PEOPLE.head.givenName}`,
+      organization: TEST_PEOPLE.organisation.name,
+    });
     const tampered = json('verify', path('result-tampered.xml'), ...pkiArgs, '--lang', 'ru');
     expect(tampered.code).toBe(1);
     expect(tampered.body.signers[0].checks[0]).toEqual({ name: 'integrity', ok: false, reason: 'Документ изменён после подписания' });
   });
 
-  it('verifies a test-PKI CMS, and refuses the revoked signer\'s with the revocation check', () => {
+  it("verifies a test-PKI CMS, and refuses the revoked signer's with the revocation check", () => {
     const good = json('verify', path('application.p7s'), ...pkiArgs, '--iin', TEST_PEOPLE.individual.iin);
     expect(good.code).toBe(0);
     expect(good.body.signers[0].signedAt).toBe(at);

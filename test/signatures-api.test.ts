@@ -21,19 +21,26 @@ describe.each(DATABASES)('signed applications and sealed results on %s', (databa
   let attachment: string;
   beforeAll(async () => {
     t = await startTestApp(database, { portalSignature: 'required' });
-    token = ((await t.api.request('POST', '/api/auth/login', { body: { login: 'doctor.askar', password: t.deps.directory.demoPassword } })).json as { token: string }).token;
+    token = (
+      (await t.api.request('POST', '/api/auth/login', { body: { login: 'doctor.askar', password: t.deps.directory.demoPassword } })).json as { token: string }
+    ).token;
   }, 60_000);
   afterAll(async () => t?.close());
 
   /** A fresh application body with its own attachment (an attachment joins one case only). */
   const application = async () => {
-    const up = await t.api.request('POST', '/api/attachments', { token, multipart: { fileName: 'diploma.pdf', mediaType: 'application/pdf', body: Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1') } });
+    const up = await t.api.request('POST', '/api/attachments', {
+      token,
+      multipart: { fileName: 'diploma.pdf', mediaType: 'application/pdf', body: Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1') },
+    });
     attachment = (up.json as { id: string }).id;
     return { service: regulation.id, channel: 'portal', providerOfficeId: 'committee-astana', attachments: [attachment] };
   };
   /** A detached CMS over `text` with a demo applicant's signing key. */
   const signAs = async (login: string, text: string) => {
-    return Buffer.from(await createCms(new TextEncoder().encode(text), t.demoPki.signerOf(t.demoPki.signing(login)!), { detached: true, signingTime: new Date() })).toString('base64');
+    return Buffer.from(
+      await createCms(new TextEncoder().encode(text), t.demoPki.signerOf(t.demoPki.signing(login)!), { detached: true, signingTime: new Date() }),
+    ).toString('base64');
   };
   const casesOfAskar = async () => ((await t.api.request('GET', '/api/cabinet', { token })).json as { cases: unknown[] }).cases.length;
 
@@ -63,29 +70,47 @@ describe.each(DATABASES)('signed applications and sealed results on %s', (databa
     const before = await casesOfAskar();
     const body = await application();
     const { statement } = (await t.api.request('POST', '/api/applications/statement', { token, body })).json as { statement: string };
-    const foreign = await t.api.request('POST', '/api/applications', { token, body: { ...body, signature: await signAs('doctor.aigul', statement) }, headers: { 'accept-language': 'ru' } });
+    const foreign = await t.api.request('POST', '/api/applications', {
+      token,
+      body: { ...body, signature: await signAs('doctor.aigul', statement) },
+      headers: { 'accept-language': 'ru' },
+    });
     expect(foreign.status).toBe(422);
     const error = (foreign.json as { error: { code: string; message: string; details: { checks: { name: string; ok: boolean }[] } } }).error;
     expect(error.code).toBe('signature-invalid');
     expect(error.message).toContain('850515310013');
     expect(error.details.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['identity-match']);
 
-    const altered = await t.api.request('POST', '/api/applications', { token, body: { ...body, signature: await signAs('doctor.askar', statement.replace(regulation.id, 'qualification-category')) } });
+    const altered = await t.api.request('POST', '/api/applications', {
+      token,
+      body: { ...body, signature: await signAs('doctor.askar', statement.replace(regulation.id, 'qualification-category')) },
+    });
     expect(altered.status).toBe(422);
-    expect((altered.json as { error: { details: { checks: { name: string; ok: boolean }[] } } }).error.details.checks.find((c) => c.name === 'integrity')?.ok).toBe(false);
+    expect(
+      (altered.json as { error: { details: { checks: { name: string; ok: boolean }[] } } }).error.details.checks.find((c) => c.name === 'integrity')?.ok,
+    ).toBe(false);
 
-    const garbage = await t.api.request('POST', '/api/applications', { token, body: { ...body, signature: Buffer.from('not a signature').toString('base64') } });
+    const garbage = await t.api.request('POST', '/api/applications', {
+      token,
+      body: { ...body, signature: Buffer.from('not a signature').toString('base64') },
+    });
     expect(garbage.status).toBe(422);
     expect(await casesOfAskar()).toBe(before);
   });
 
-  it('refuses an attached CMS over other content made with the applicant\'s own key, writing nothing', async () => {
+  it("refuses an attached CMS over other content made with the applicant's own key, writing nothing", async () => {
     const body = await application();
     const before = await rowCounts(t.deps);
     const attachedOver = async (text: string) =>
-      Buffer.from(await createCms(new TextEncoder().encode(text), t.demoPki.signerOf(t.demoPki.signing('doctor.askar')!), { detached: false, signingTime: new Date() })).toString('base64');
+      Buffer.from(
+        await createCms(new TextEncoder().encode(text), t.demoPki.signerOf(t.demoPki.signing('doctor.askar')!), { detached: false, signingTime: new Date() }),
+      ).toString('base64');
     for (const lang of ['kk', 'ru', 'en'] as const) {
-      const r = await t.api.request('POST', '/api/applications', { token, body: { ...body, signature: await attachedOver('I agree to nothing') }, headers: { 'accept-language': lang } });
+      const r = await t.api.request('POST', '/api/applications', {
+        token,
+        body: { ...body, signature: await attachedOver('I agree to nothing') },
+        headers: { 'accept-language': lang },
+      });
       expect(r.status).toBe(422);
       const error = (r.json as { error: { code: string; message: string } }).error;
       expect(error.code).toBe('signature-invalid');
@@ -94,7 +119,9 @@ describe.each(DATABASES)('signed applications and sealed results on %s', (databa
     expect(await rowCounts(t.deps)).toBe(before);
     // The attachment was not claimed: the same body, properly signed, is accepted.
     const { statement } = (await t.api.request('POST', '/api/applications/statement', { token, body })).json as { statement: string };
-    expect((await t.api.request('POST', '/api/applications', { token, body: { ...body, signature: await signAs('doctor.askar', statement) } })).status).toBe(201);
+    expect((await t.api.request('POST', '/api/applications', { token, body: { ...body, signature: await signAs('doctor.askar', statement) } })).status).toBe(
+      201,
+    );
   });
 
   it('refuses an old detached signature from the case history re-wrapped with its old statement, for another service', async () => {
@@ -103,8 +130,11 @@ describe.each(DATABASES)('signed applications and sealed results on %s', (databa
     const accepted = await t.api.request('POST', '/api/applications', { token, body: { ...first, signature: await signAs('doctor.askar', statement) } });
     expect(accepted.status).toBe(201);
     // What the applicant can read back from their own case history.
-    const old = ((await t.deps.stores.cases.history((accepted.json as { id: string }).id)).map((h) => h.event)[0] as Extract<CaseEvent, { type: 'submitted' }>).signed!;
-    const rewrapped = Buffer.from(rewrapAsAttached(new Uint8Array(Buffer.from(old.signature, 'base64')), new TextEncoder().encode(old.statement))).toString('base64');
+    const old = ((await t.deps.stores.cases.history((accepted.json as { id: string }).id)).map((h) => h.event)[0] as Extract<CaseEvent, { type: 'submitted' }>)
+      .signed!;
+    const rewrapped = Buffer.from(rewrapAsAttached(new Uint8Array(Buffer.from(old.signature, 'base64')), new TextEncoder().encode(old.statement))).toString(
+      'base64',
+    );
     const other = { ...(await application()), service: 'qualification-category' };
     const before = await rowCounts(t.deps);
     const r = await t.api.request('POST', '/api/applications', { token, body: { ...other, signature: rewrapped }, headers: { 'accept-language': 'kk' } });
@@ -131,7 +161,10 @@ describe.each(DATABASES)('signed applications and sealed results on %s', (databa
     const document = JSON.parse(new TextDecoder().decode(verified.content)) as { number: string };
     expect(document.number).toBe(number);
 
-    const registry = (await t.api.request('GET', `/api/registry/${encodeURIComponent(number)}`)).json as { verified: boolean; signature: { valid: boolean; signer: { organization?: string } } };
+    const registry = (await t.api.request('GET', `/api/registry/${encodeURIComponent(number)}`)).json as {
+      verified: boolean;
+      signature: { valid: boolean; signer: { organization?: string } };
+    };
     expect(registry.verified).toBe(true);
     expect(registry.signature.valid).toBe(true);
     expect(registry.signature.signer.organization).toBeTruthy();
@@ -154,17 +187,24 @@ describe.each(DATABASES)('signed applications and sealed results on %s', (databa
     expect(receiptText).toContain(caseId);
 
     // Someone who may not see the case learns nothing of its result.
-    const other = ((await t.api.request('POST', '/api/auth/login', { body: { login: 'doctor.aigul', password: t.deps.directory.demoPassword } })).json as { token: string }).token;
+    const other = (
+      (await t.api.request('POST', '/api/auth/login', { body: { login: 'doctor.aigul', password: t.deps.directory.demoPassword } })).json as { token: string }
+    ).token;
     expect((await get(`/api/cases/${caseId}/result.pdf`, other)).statusCode).toBe(404);
   });
 
   it('signs a person in by a challenge signed with their authentication key, once', async () => {
     const challenge = (await t.api.request('POST', '/api/auth/challenge')).json as { challenge: string };
     const signWith = async (id: ReturnType<typeof t.demoPki.authentication>, base64: string) => {
-      return Buffer.from(await createCms(Buffer.from(base64, 'base64'), t.demoPki.signerOf(id!), { detached: false, signingTime: new Date() })).toString('base64');
+      return Buffer.from(await createCms(Buffer.from(base64, 'base64'), t.demoPki.signerOf(id!), { detached: false, signingTime: new Date() })).toString(
+        'base64',
+      );
     };
     // A signing key is not for signing in: refused, and the challenge stays unused.
-    const withSigningKey = await t.api.request('POST', '/api/auth/signature', { body: { cms: await signWith(t.demoPki.signing('doctor.aigul'), challenge.challenge) }, headers: { 'accept-language': 'en' } });
+    const withSigningKey = await t.api.request('POST', '/api/auth/signature', {
+      body: { cms: await signWith(t.demoPki.signing('doctor.aigul'), challenge.challenge) },
+      headers: { 'accept-language': 'en' },
+    });
     expect(withSigningKey.status).toBe(401);
     expect((withSigningKey.json as { error: { message: string } }).error.message).toMatch(/authentication/i);
 

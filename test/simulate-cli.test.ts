@@ -4,10 +4,26 @@ import { freshSchema, dropSchema, TEST_DATABASE_URL } from './support/test-app.j
 
 describe('reglament simulate', () => {
   it('completes a refused licence reissue at a public service centre on a fresh SQLite file, audit verified', async () => {
-    const { code, out } = await runCli('simulate', 'medical-activity-licence', '--variant', 'reissue', '--channel', 'state-corporation', '--outcome', 'refused', '--json');
+    const { code, out } = await runCli(
+      'simulate',
+      'medical-activity-licence',
+      '--variant',
+      'reissue',
+      '--channel',
+      'state-corporation',
+      '--outcome',
+      'refused',
+      '--json',
+    );
     expect(code).toBe(0);
     const report = JSON.parse(out);
-    expect(report).toMatchObject({ service: 'medical-activity-licence', variant: 'reissue', channel: 'state-corporation', status: 'refused', auditVerified: true });
+    expect(report).toMatchObject({
+      service: 'medical-activity-licence',
+      variant: 'reissue',
+      channel: 'state-corporation',
+      status: 'refused',
+      auditVerified: true,
+    });
     expect(report.result.number).toMatch(/^(REF|RTC|RJN|ARR)-/);
     expect(report.steps[0]).toMatchObject({ id: 'centre-register', actor: 'centre-worker' });
     expect(report.historyEntries).toBeGreaterThan(report.steps.length);

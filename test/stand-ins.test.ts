@@ -16,7 +16,12 @@ describe.each(DATABASES)('stand-ins on %s: the head appoints who acts for them, 
   let now = T0;
   const tokens = new Map<string, string>();
   const tokenOf = async (login: string) => {
-    if (!tokens.has(login)) tokens.set(login, (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password: t.deps.directory.demoPassword } })).json<{ token: string }>().token);
+    if (!tokens.has(login))
+      tokens.set(
+        login,
+        (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password: t.deps.directory.demoPassword } })).json<{ token: string }>()
+          .token,
+      );
     return tokens.get(login)!;
   };
   const post = async (login: string, url: string, payload: unknown, lang = 'en') =>
@@ -24,17 +29,37 @@ describe.each(DATABASES)('stand-ins on %s: the head appoints who acts for them, 
   const appointments = async () => Number((await t.deps.stores.db.all<{ n: number }>('SELECT COUNT(*) AS n FROM acting_appointments'))[0]!.n);
   const iso = (ms: number) => new Date(ms).toISOString();
   const appoint = (login: string, overrides: Record<string, unknown> = {}, lang = 'en') =>
-    post(login, '/api/stand-ins', { standIn: 'committee-astana.executor-2', officeId: 'committee-astana', role: 'head', from: iso(now + HOUR), until: iso(now + 8 * HOUR), order: '№ 45-ж/қ of 2026-04-06', ...overrides }, lang);
+    post(
+      login,
+      '/api/stand-ins',
+      {
+        standIn: 'committee-astana.executor-2',
+        officeId: 'committee-astana',
+        role: 'head',
+        from: iso(now + HOUR),
+        until: iso(now + 8 * HOUR),
+        order: '№ 45-ж/қ of 2026-04-06',
+        ...overrides,
+      },
+      lang,
+    );
   /** A certificate case brought to its signing step, every signature before the head's made. */
   const atHeadsSignature = async () => {
-    const lodged = await post('doctor.askar', '/api/applications', { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana' });
+    const lodged = await post('doctor.askar', '/api/applications', {
+      service: 'specialist-certificate',
+      channel: 'portal',
+      providerOfficeId: 'committee-astana',
+    });
     expect(lodged.statusCode).toBe(201);
     const id = lodged.json<CaseState>().id;
     const issue = t.deps.regulations.find((r) => r.id === 'specialist-certificate')!.procedures.find((p) => p.kinds.includes('sign'))!;
     const headIndex = signersOf(issue).indexOf('head');
     expect(headIndex, 'the head signs the certificate').toBeGreaterThanOrEqual(0);
     // The head and the stand-in never act here: the case waits for the head's signature.
-    await driveCase(app, t.deps.directory, tokenOf, id, (s) => s.step?.procedureId === issue.id && (s.step.signatures?.length ?? 0) === headIndex, ['committee-astana.head', 'committee-astana.executor-2']);
+    await driveCase(app, t.deps.directory, tokenOf, id, (s) => s.step?.procedureId === issue.id && (s.step.signatures?.length ?? 0) === headIndex, [
+      'committee-astana.head',
+      'committee-astana.executor-2',
+    ]);
     return { id, procedureId: issue.id };
   };
 
@@ -80,7 +105,9 @@ describe.each(DATABASES)('stand-ins on %s: the head appoints who acts for them, 
       acting: { for: 'committee-astana.head', order: '№ 45-ж/қ of 2026-04-06' },
     });
     const listed = await app.inject({ method: 'GET', url: '/api/stand-ins', headers: { authorization: `Bearer ${await tokenOf('committee-astana.clerk')}` } });
-    expect(listed.json<{ standIns: { actingUserId: string; role: string }[] }>().standIns).toMatchObject([{ actingUserId: 'committee-astana.executor-2', role: 'head' }]);
+    expect(listed.json<{ standIns: { actingUserId: string; role: string }[] }>().standIns).toMatchObject([
+      { actingUserId: 'committee-astana.executor-2', role: 'head' },
+    ]);
   });
 
   it('takes the authority away when the period ends', async () => {
@@ -97,7 +124,11 @@ describe.each(DATABASES)('stand-ins on %s: the head appoints who acts for them, 
     const before = await appointments();
     const window = { from: iso(now + HOUR), until: iso(now + 3 * HOUR) };
     expect((await appoint('committee-astana.head', window)).statusCode).toBe(201);
-    const overlapping = await appoint('committee-astana.head', { standIn: 'committee-astana.department-head', from: iso(now + 2 * HOUR), until: iso(now + 4 * HOUR) }, 'ru');
+    const overlapping = await appoint(
+      'committee-astana.head',
+      { standIn: 'committee-astana.department-head', from: iso(now + 2 * HOUR), until: iso(now + 4 * HOUR) },
+      'ru',
+    );
     expect(overlapping.statusCode).toBe(422);
     expect(overlapping.json<{ error: { message: string } }>().error.message).toMatch(/^На эту должность в этот период уже назначен замещающий/);
     expect((await appoint('committee-astana.head', { from: iso(now + 400 * 24 * HOUR), until: iso(now + 401 * 24 * HOUR) })).statusCode).toBe(422);
@@ -109,11 +140,21 @@ describe.each(DATABASES)('stand-ins on %s: the head appoints who acts for them, 
       method: 'POST',
       url: '/api/stand-ins',
       headers: { authorization: `Bearer ${issued.json<{ token: string }>().token}` },
-      payload: { standIn: 'committee-astana.clerk', officeId: 'committee-astana', role: 'head', from: iso(now + 5 * HOUR), until: iso(now + 6 * HOUR), order: '№ 2' },
+      payload: {
+        standIn: 'committee-astana.clerk',
+        officeId: 'committee-astana',
+        role: 'head',
+        from: iso(now + 5 * HOUR),
+        until: iso(now + 6 * HOUR),
+        order: '№ 2',
+      },
     });
     expect(byToken.statusCode).toBe(403);
     expect(await appointments()).toBe(before + 1);
     // After the first period, the post can be given again.
-    expect((await appoint('committee-astana.head', { standIn: 'committee-astana.department-head', from: iso(now + 3 * HOUR), until: iso(now + 4 * HOUR) })).statusCode).toBe(201);
+    expect(
+      (await appoint('committee-astana.head', { standIn: 'committee-astana.department-head', from: iso(now + 3 * HOUR), until: iso(now + 4 * HOUR) }))
+        .statusCode,
+    ).toBe(201);
   });
 });

@@ -28,7 +28,11 @@ describe.each(DATABASES)('a signature on a step command on %s', (database) => {
         if (method === 'POST' && path.endsWith('/actions') && body?.type === 'sign') {
           for (const lang of ['kk', 'ru', 'en'] as const) {
             const before = await rowCounts(t.deps);
-            const answer = await t.api.request(method, path, { ...options, body: { ...body, signature: 'THIS-IS-NOT-A-SIGNATURE' }, headers: { 'accept-language': lang } });
+            const answer = await t.api.request(method, path, {
+              ...options,
+              body: { ...body, signature: 'THIS-IS-NOT-A-SIGNATURE' },
+              headers: { 'accept-language': lang },
+            });
             refusals.push({ lang, answer, before, after: await rowCounts(t.deps) });
             if (answer.status < 400) return answer;
           }
@@ -53,7 +57,11 @@ describe.each(DATABASES)('a signature on a step command on %s', (database) => {
     const history = (await t.deps.stores.cases.history(report.caseId)).map((h) => h.event);
     expect(history.some((e) => e.type === 'step-completed' && e.signature !== undefined)).toBe(false);
     const issued = history.find((e): e is Extract<CaseEvent, { type: 'result-issued' }> => e.type === 'result-issued')!;
-    const sealed = await verifyCms(new Uint8Array(Buffer.from(issued.seal!, 'base64')), { at: new Date(issued.at), trust: t.demoPki.trust, revocation: t.demoPki.revocation });
+    const sealed = await verifyCms(new Uint8Array(Buffer.from(issued.seal!, 'base64')), {
+      at: new Date(issued.at),
+      trust: t.demoPki.trust,
+      revocation: t.demoPki.revocation,
+    });
     const document = JSON.parse(new TextDecoder().decode(sealed.content)) as { signer: { electronic: boolean } };
     expect(document.signer.electronic).toBe(false);
   });

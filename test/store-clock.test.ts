@@ -16,7 +16,10 @@ describe.each(DATABASES)('the stores keep the application’s clock on %s', (dat
   it('stamps a case’s last change with the moved time, so the cabinet orders cases as they happened', async () => {
     const login = await t.api.request('POST', '/api/auth/login', { body: { login: 'doctor.askar', password: t.deps.directory.demoPassword } });
     const token = (login.json as { token: string }).token;
-    const lodged = await t.api.request('POST', '/api/applications', { token, body: { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana' } });
+    const lodged = await t.api.request('POST', '/api/applications', {
+      token,
+      body: { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana' },
+    });
     expect(lodged.status).toBe(201);
     const id = (lodged.json as CaseState).id;
     const [row] = await t.deps.stores.db.all<{ updated_at: number | string }>('SELECT updated_at FROM cases WHERE id = ?', [id]);

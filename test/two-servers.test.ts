@@ -45,14 +45,29 @@ describe('two server processes on one PostgreSQL', () => {
     const { identity } = wired.deps.stores;
     const askar = { user: (await identity.userById('doctor.askar'))!, posts: [] };
     for (let i = 0; i < CASES; i++) {
-      const submitted = await submitApplication(wired.deps, askar, { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana' });
+      const submitted = await submitApplication(wired.deps, askar, {
+        service: 'specialist-certificate',
+        channel: 'portal',
+        providerOfficeId: 'committee-astana',
+      });
       if (!submitted.ok) throw new Error(submitted.error.message.en);
       caseIds.push(submitted.value.id);
     }
     for (let i = 0; i < 2; i++) {
       const port = await freePort();
       const child = spawn(process.execPath, ['bin/reglament-server.js'], {
-        env: { ...process.env, PORT: String(port), DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema, TIMER_INTERVAL_MS: '50', TIMER_BATCH: '2', LOG: '0', SEED_DEMO: '0', DATA_DIR: dataDir, METRICS_TOKEN: 'two-servers-scrape-token' },
+        env: {
+          ...process.env,
+          PORT: String(port),
+          DATABASE_URL: TEST_DATABASE_URL,
+          DATABASE_SCHEMA: schema,
+          TIMER_INTERVAL_MS: '50',
+          TIMER_BATCH: '2',
+          LOG: '0',
+          SEED_DEMO: '0',
+          DATA_DIR: dataDir,
+          METRICS_TOKEN: 'two-servers-scrape-token',
+        },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       servers.push({ process: child, url: `http://127.0.0.1:${port}` });
@@ -69,7 +84,15 @@ describe('two server processes on one PostgreSQL', () => {
 
   it('fires every timer exactly once and loses no command given meanwhile', async () => {
     const login = async (url: string) =>
-      ((await (await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'committee-astana.clerk', password: 'reglament-demo' }) })).json()) as { token: string }).token;
+      (
+        (await (
+          await fetch(`${url}/api/auth/login`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ login: 'committee-astana.clerk', password: 'reglament-demo' }),
+          })
+        ).json()) as { token: string }
+      ).token;
     const tokens = await Promise.all(servers.map((s) => login(s.url)));
     // The clerk registers half of the cases, alternating between the servers, while both fire timers; the other half waits for the timers.
     const registered = caseIds.slice(0, CASES / 2);
@@ -94,12 +117,22 @@ describe('two server processes on one PostgreSQL', () => {
       const events = (await cases.history(id)).map((h) => h.event);
       const escalated = events.filter((e) => e.type === 'escalated').map((e) => (e.type === 'escalated' ? e.procedureId : ''));
       expect(new Set(escalated).size, id).toBe(escalated.length);
-      if (registered.includes(id)) expect(events.filter((e) => e.type === 'step-completed' && e.procedureId === 'register'), id).toHaveLength(1);
+      if (registered.includes(id))
+        expect(
+          events.filter((e) => e.type === 'step-completed' && e.procedureId === 'register'),
+          id,
+        ).toHaveLength(1);
       if (waiting.includes(id)) expect(escalated, id).toEqual(['register']);
       escalations += escalated.length;
     }
     const fired = await Promise.all(
-      servers.map(async (s) => Number(/reglament_timers_fired_total (\d+)/.exec(await (await fetch(`${s.url}/metrics`, { headers: { authorization: 'Bearer two-servers-scrape-token' } })).text())?.[1] ?? NaN)),
+      servers.map(async (s) =>
+        Number(
+          /reglament_timers_fired_total (\d+)/.exec(
+            await (await fetch(`${s.url}/metrics`, { headers: { authorization: 'Bearer two-servers-scrape-token' } })).text(),
+          )?.[1] ?? NaN,
+        ),
+      ),
     );
     expect(fired[0]! + fired[1]!).toBe(escalations);
   }, 60_000);

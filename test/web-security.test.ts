@@ -19,7 +19,10 @@ const T0 = Date.parse('2026-05-11T10:00:00+05:00');
 const ASKAR_IIN = '850515310013';
 const PASSWORD = 'reglament-demo';
 // Small limits keep the lockout test quick; the defaults (5 per account, 50 per address) are the same code.
-const SECURITY: WebSecurity = { ...DEFAULT_WEB_SECURITY, loginLimits: { ...DEFAULT_WEB_SECURITY.loginLimits, perAccount: 3, perAddress: 6, windowMillis: 15 * MINUTE } };
+const SECURITY: WebSecurity = {
+  ...DEFAULT_WEB_SECURITY,
+  loginLimits: { ...DEFAULT_WEB_SECURITY.loginLimits, perAccount: 3, perAddress: 6, windowMillis: 15 * MINUTE },
+};
 
 /** The Set-Cookie headers of an answer, by cookie name. */
 function cookiesOf(res: LightMyRequestResponse): Map<string, string> {
@@ -31,7 +34,8 @@ const valueOf = (line: string | undefined) => line?.split(';')[0]!.split('=').sl
 
 describe.each(DATABASES)('the web surface on %s', (database) => {
   const schema = freshSchema('web');
-  const config: DatabaseConfig = database === 'sqlite' ? { sqliteFile: join(mkdtempSync(join(tmpdir(), 'reglament-web-')), 'reglament.db') } : { postgresUrl: TEST_DATABASE_URL, schema };
+  const config: DatabaseConfig =
+    database === 'sqlite' ? { sqliteFile: join(mkdtempSync(join(tmpdir(), 'reglament-web-')), 'reglament.db') } : { postgresUrl: TEST_DATABASE_URL, schema };
   let now = T0;
   let wired: Wired;
   let other: Wired;
@@ -123,7 +127,13 @@ describe.each(DATABASES)('the web surface on %s', (database) => {
     const csrf = valueOf(cookiesOf(signed).get('reglament_csrf'));
     expect(csrf).toBe((JSON.parse(signed.body) as { csrfToken: string }).csrfToken);
     const apply = (headers: Record<string, string>, cookie = true) =>
-      app.inject({ method: 'POST', url: '/api/applications', payload: { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana' }, headers, ...(cookie ? { cookies: { reglament_session: session } } : {}) });
+      app.inject({
+        method: 'POST',
+        url: '/api/applications',
+        payload: { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana' },
+        headers,
+        ...(cookie ? { cookies: { reglament_session: session } } : {}),
+      });
     const missing = await apply({ 'accept-language': 'ru' });
     expect(missing.statusCode).toBe(403);
     expect(JSON.parse(missing.body)).toMatchObject({ error: { code: 'forbidden', details: { reason: 'csrf' } } });
@@ -150,7 +160,8 @@ describe.each(DATABASES)('the web surface on %s', (database) => {
 
   it('locks the guessing address out of the account, in every server process, lets the owner in from elsewhere, and keeps the attempts as an audit', async () => {
     const address = '203.0.113.7';
-    for (let i = 0; i < SECURITY.loginLimits.perAccount; i++) expect((await login(app, 'committee-hq.clerk', 'wrong', { remoteAddress: address })).statusCode).toBe(401);
+    for (let i = 0; i < SECURITY.loginLimits.perAccount; i++)
+      expect((await login(app, 'committee-hq.clerk', 'wrong', { remoteAddress: address })).statusCode).toBe(401);
     const locked = await login(app, 'committee-hq.clerk', PASSWORD, { remoteAddress: address, lang: 'kk' });
     expect(locked.statusCode).toBe(429);
     expect(JSON.parse(locked.body)).toMatchObject({ error: { code: 'too-many-attempts' } });
@@ -174,12 +185,16 @@ describe.each(DATABASES)('the web surface on %s', (database) => {
     const { token } = JSON.parse(signed.body) as { token: string };
     const session = valueOf(cookiesOf(signed).get('reglament_session'));
     for (const url of ['/api/me', '/api/cabinet', '/api/services', '/health']) {
-      expect((await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } })).headers['cache-control'], `${url} by bearer`).toBe('no-store');
+      expect((await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } })).headers['cache-control'], `${url} by bearer`).toBe(
+        'no-store',
+      );
       expect((await app.inject({ method: 'GET', url, cookies: { reglament_session: session } })).headers['cache-control'], `${url} by cookie`).toBe('no-store');
     }
     // Refusals too: a 401 to a stale token, a 404 to a signed-in person.
     expect((await app.inject({ method: 'GET', url: '/api/me', headers: { authorization: 'Bearer stale' } })).headers['cache-control']).toBe('no-store');
-    expect((await app.inject({ method: 'GET', url: '/api/cases/NOPE', headers: { authorization: `Bearer ${token}` } })).headers['cache-control']).toBe('no-store');
+    expect((await app.inject({ method: 'GET', url: '/api/cases/NOPE', headers: { authorization: `Bearer ${token}` } })).headers['cache-control']).toBe(
+      'no-store',
+    );
     // Public lookups that name people, and one-time challenges, even anonymously.
     expect((await app.inject({ method: 'GET', url: '/api/registry?text=x' })).headers['cache-control']).toBe('no-store');
     expect((await app.inject({ method: 'POST', url: '/api/auth/challenge' })).headers['cache-control']).toBe('no-store');
@@ -200,7 +215,12 @@ describe.each(DATABASES)('the web surface on %s', (database) => {
 
   it('never shows a full IIN in the public registry, nor writes passwords, tokens, cookies or IINs to the logs', async () => {
     const api = injectClient(app);
-    const report = await simulateCase(api, { regulation: wired.deps.regulations.find((r) => r.id === 'specialist-certificate')!, directory: wired.deps.directory, outcome: 'issued', format: (ms) => wired.deps.clockFor('provider').zone.format(ms) });
+    const report = await simulateCase(api, {
+      regulation: wired.deps.regulations.find((r) => r.id === 'specialist-certificate')!,
+      directory: wired.deps.directory,
+      outcome: 'issued',
+      format: (ms) => wired.deps.clockFor('provider').zone.format(ms),
+    });
     const number = report.result!.number;
     const verified = await app.inject({ method: 'GET', url: `/api/registry/${number}` });
     expect(verified.statusCode).toBe(200);
@@ -226,9 +246,20 @@ describe.each(DATABASES)('the web surface on %s', (database) => {
   it('still runs a whole case for a browser that sends the CSRF token', async () => {
     const signed = await login(app, 'doctor.aigul');
     const cookies = { reglament_session: valueOf(cookiesOf(signed).get('reglament_session')) };
-    const res = await app.inject({ method: 'POST', url: '/api/applications', cookies, headers: { 'x-csrf-token': valueOf(cookiesOf(signed).get('reglament_csrf')) }, payload: { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/applications',
+      cookies,
+      headers: { 'x-csrf-token': valueOf(cookiesOf(signed).get('reglament_csrf')) },
+      payload: { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana' },
+    });
     expect(res.statusCode).toBe(201);
-    const logout = await app.inject({ method: 'POST', url: '/api/auth/logout', cookies, headers: { 'x-csrf-token': valueOf(cookiesOf(signed).get('reglament_csrf')) } });
+    const logout = await app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      cookies,
+      headers: { 'x-csrf-token': valueOf(cookiesOf(signed).get('reglament_csrf')) },
+    });
     expect(logout.statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: `/api/cases/${(JSON.parse(res.body) as CaseState).id}`, cookies })).statusCode).toBe(401);
   });

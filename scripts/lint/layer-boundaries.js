@@ -52,7 +52,8 @@ export const layerBoundaries = {
       layer: '{{from}} may not import {{to}} ({{source}}): see ARCHITECTURE.md, layout.',
       packageInLayer: '{{from}} may not load the package {{source}}: it reaches I/O the layer gets through a port.',
       testFromSource: 'source code may not import test code ({{source}}).',
-      webRuntime: 'the web may run only its own code and the pure core; anything else of the server it imports for its types: write `import type` ({{source}}).',
+      webRuntime:
+        'the web may run only its own code and the pure core; anything else of the server it imports for its types: write `import type` ({{source}}).',
     },
   },
   create(context) {
@@ -70,7 +71,10 @@ export const layerBoundaries = {
         if (forbidden && forbidden.test(source) && !typeOnly) context.report({ node, messageId: 'packageInLayer', data: { from, source } });
         return;
       }
-      const target = path.relative(root, path.resolve(path.dirname(context.filename), source)).split(path.sep).join('/');
+      const target = path
+        .relative(root, path.resolve(path.dirname(context.filename), source))
+        .split(path.sep)
+        .join('/');
       const to = layerOf(target);
       if (to === 'test') return context.report({ node, messageId: 'testFromSource', data: { source } });
       if (from === 'web') {

@@ -25,7 +25,12 @@ const MINUTES_UNAVAILABLE = appError(
   'Протокол не найден: это должен быть документ, загруженный тем, кто записывает заседание, и ещё не приложенный ни к одному делу.',
   'The minutes were not found: they must be a document uploaded by the one recording the meeting and not yet attached to any case.',
 );
-const MINUTES_NOT_PDF = appError('invalid-input', 'Отырыс хаттамасы PDF құжаты болуы керек.', 'Протокол заседания должен быть документом PDF.', 'The minutes of the meeting must be a PDF document.');
+const MINUTES_NOT_PDF = appError(
+  'invalid-input',
+  'Отырыс хаттамасы PDF құжаты болуы керек.',
+  'Протокол заседания должен быть документом PDF.',
+  'The minutes of the meeting must be a PDF document.',
+);
 
 /** The minutes a meeting's record cites: the recorder's own upload, free, and a PDF (the signed minutes as issued). */
 async function checkMinutes(deps: AppDeps, principal: Principal, attachmentId: string): Promise<Result<void, AppError>> {
@@ -36,10 +41,12 @@ async function checkMinutes(deps: AppDeps, principal: Principal, attachmentId: s
 
 /** The people who may be named executor on a case: holders of an executor-kind role of its regulation, at that role's office. */
 export async function executorsOfCase(deps: AppDeps, regulation: TRegulation, state: CaseState) {
-  const posts = regulation.roles.filter((r) => r.kind === 'executor').flatMap((r) => {
-    const officeId = state.offices[r.organisation];
-    return officeId ? [{ officeId, role: r.id }] : [];
-  });
+  const posts = regulation.roles
+    .filter((r) => r.kind === 'executor')
+    .flatMap((r) => {
+      const officeId = state.offices[r.organisation];
+      return officeId ? [{ officeId, role: r.id }] : [];
+    });
   return (await Promise.all(posts.map(async (p) => (await deps.stores.identity.usersWithPost(p)).map((user) => ({ user, role: p.role }))))).flat();
 }
 
@@ -57,7 +64,13 @@ export async function executorsForCase(deps: AppDeps, principal: Principal, case
  * cases hidden from people who may not see them, refuse a step signature nothing can verify, and
  * check that an assignee is an executor of the office that handles the case.
  */
-export async function actOnCase(deps: AppDeps, principal: Principal, caseId: string, action: CaseAction, idempotencyKey?: string): Promise<Result<CaseState, AppError>> {
+export async function actOnCase(
+  deps: AppDeps,
+  principal: Principal,
+  caseId: string,
+  action: CaseAction,
+  idempotencyKey?: string,
+): Promise<Result<CaseState, AppError>> {
   const state = await deps.stores.cases.load(caseId);
   if (!state || !maySeeCase(principal, state)) return err(NOT_FOUND);
   const signature = checkStepSignature(action);
@@ -74,7 +87,9 @@ export async function actOnCase(deps: AppDeps, principal: Principal, caseId: str
   const actor = actorForCase(principal, state);
   const regulation = regulationOf(deps, state.service);
   // Only someone who may name the executor learns who the office's executors are; anyone else is refused by the engine below.
-  const mayAssign = regulation !== undefined && allowedCommands(state, { regulation, clockFor: deps.clockFor, policy: deps.policy, now: deps.now(), actor }).some((c) => c.type === 'assign');
+  const mayAssign =
+    regulation !== undefined &&
+    allowedCommands(state, { regulation, clockFor: deps.clockFor, policy: deps.policy, now: deps.now(), actor }).some((c) => c.type === 'assign');
   let command: CaseAction = action;
   if (action.type === 'assign' && mayAssign) {
     const executors = await executorsOfCase(deps, regulation!, state);
@@ -82,9 +97,15 @@ export async function actOnCase(deps: AppDeps, principal: Principal, caseId: str
     if (posts.length === 0) {
       const people = [...new Map(executors.map(({ user }) => [user.id, { id: user.id, name: user.name }])).values()];
       return err(
-        appError('invalid-input', 'Орындаушы осы кеңсенің жауапты орындаушысы болуы керек.', 'Исполнитель должен быть ответственным исполнителем этого подразделения.', 'The assignee must be a responsible executor of this office.', {
-          executors: people,
-        }),
+        appError(
+          'invalid-input',
+          'Орындаушы осы кеңсенің жауапты орындаушысы болуы керек.',
+          'Исполнитель должен быть ответственным исполнителем этого подразделения.',
+          'The assignee must be a responsible executor of this office.',
+          {
+            executors: people,
+          },
+        ),
       );
     }
     // Named in the post the case now waits on when they hold it, else in their executor post.

@@ -37,7 +37,11 @@ const TOKEN_BY_TOKEN = appError(
 );
 
 /** Issues a token for integrations, acting as the person who asked for it; the secret is returned once and kept only as its hash. */
-export async function issueApiToken(deps: AppDeps, principal: Principal, request: { name: string; expiresInDays?: number | undefined }): Promise<Result<{ token: string } & ApiTokenView, AppError>> {
+export async function issueApiToken(
+  deps: AppDeps,
+  principal: Principal,
+  request: { name: string; expiresInDays?: number | undefined },
+): Promise<Result<{ token: string } & ApiTokenView, AppError>> {
   // A token cannot mint tokens: a child would outlive its parent's revocation and expiry, so one
   // leaked token could keep itself alive for ever. Only a person signed in may issue one.
   if (principal.via === 'api-token') return err(TOKEN_BY_TOKEN);

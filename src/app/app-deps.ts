@@ -47,7 +47,15 @@ export interface AppDeps {
 
 /** What running one command needs, taken from the application's wiring. */
 export function caseDeps(deps: AppDeps): CaseDeps {
-  return { store: deps.stores.cases, regulationOf: (id) => regulationOf(deps, id), clockFor: deps.clockFor, policy: deps.policy, now: deps.now, sealer: deps.sealer, bodyOf: bodyAt(deps.directory) };
+  return {
+    store: deps.stores.cases,
+    regulationOf: (id) => regulationOf(deps, id),
+    clockFor: deps.clockFor,
+    policy: deps.policy,
+    now: deps.now,
+    sealer: deps.sealer,
+    bodyOf: bodyAt(deps.directory),
+  };
 }
 
 /** The regulation with this id. */

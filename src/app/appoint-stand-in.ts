@@ -33,23 +33,51 @@ export async function appointStandIn(deps: AppDeps, principal: Principal, reques
   const now = deps.now();
   // A leaked integration token must not hand a post's authority to anyone: only the holder, signed in.
   if (principal.via === 'api-token') {
-    return err(appError('forbidden', 'Орынбасарды API токенімен тағайындауға болмайды: жүйеге өзіңіз кіріңіз.', 'Назначить замещающего API-токеном нельзя: войдите в систему сами.', 'A stand-in cannot be appointed with an API token: sign in yourself.'));
+    return err(
+      appError(
+        'forbidden',
+        'Орынбасарды API токенімен тағайындауға болмайды: жүйеге өзіңіз кіріңіз.',
+        'Назначить замещающего API-токеном нельзя: войдите в систему сами.',
+        'A stand-in cannot be appointed with an API token: sign in yourself.',
+      ),
+    );
   }
   const ownPost = principal.posts.some((p) => p.officeId === request.officeId && p.role === request.role && !p.acting);
   if (principal.user.kind !== 'staff' || !ownPost) {
-    return err(appError('forbidden', 'Орынбасарды тек осы лауазымды атқаратын адам тағайындайды.', 'Замещающего назначает только тот, кто занимает эту должность.', 'Only the holder of the post appoints someone to act in it.'));
+    return err(
+      appError(
+        'forbidden',
+        'Орынбасарды тек осы лауазымды атқаратын адам тағайындайды.',
+        'Замещающего назначает только тот, кто занимает эту должность.',
+        'Only the holder of the post appoints someone to act in it.',
+      ),
+    );
   }
   const order = request.order.trim();
-  if (!order || order.length > 200) return refused('Тағайындау туралы бұйрықты (нөмірі мен күні) көрсетіңіз.', 'Укажите приказ о назначении (номер и дату).', 'Give the order that appoints (its number and date).');
-  if (!(request.until > request.from)) return refused('Мерзімнің соңы басынан кейін болуы керек.', 'Окончание срока должно быть позже начала.', 'The period must end after it begins.');
+  if (!order || order.length > 200)
+    return refused(
+      'Тағайындау туралы бұйрықты (нөмірі мен күні) көрсетіңіз.',
+      'Укажите приказ о назначении (номер и дату).',
+      'Give the order that appoints (its number and date).',
+    );
+  if (!(request.until > request.from))
+    return refused('Мерзімнің соңы басынан кейін болуы керек.', 'Окончание срока должно быть позже начала.', 'The period must end after it begins.');
   if (request.until - request.from > STAND_IN_MAX_DAYS * DAY_MILLIS) {
-    return refused(`Алмастыру мерзімі ${STAND_IN_MAX_DAYS} күннен аспайды.`, `Срок замещения — не более ${STAND_IN_MAX_DAYS} дней.`, `A stand-in is appointed for ${STAND_IN_MAX_DAYS} days at most.`);
+    return refused(
+      `Алмастыру мерзімі ${STAND_IN_MAX_DAYS} күннен аспайды.`,
+      `Срок замещения — не более ${STAND_IN_MAX_DAYS} дней.`,
+      `A stand-in is appointed for ${STAND_IN_MAX_DAYS} days at most.`,
+    );
   }
   if (request.from < now - BACKDATING_GRACE_MILLIS) {
     return refused('Алмастыру өткен уақыттан басталмайды.', 'Замещение не может начинаться в прошлом.', 'An appointment cannot begin in the past.');
   }
   if (request.from > now + STAND_IN_MAX_DAYS * DAY_MILLIS) {
-    return refused(`Алмастыру ${STAND_IN_MAX_DAYS} күннен кейін басталмайды.`, `Замещение начинается не позже чем через ${STAND_IN_MAX_DAYS} дней.`, `An appointment begins within ${STAND_IN_MAX_DAYS} days.`);
+    return refused(
+      `Алмастыру ${STAND_IN_MAX_DAYS} күннен кейін басталмайды.`,
+      `Замещение начинается не позже чем через ${STAND_IN_MAX_DAYS} дней.`,
+      `An appointment begins within ${STAND_IN_MAX_DAYS} days.`,
+    );
   }
   // One stand-in per post at a time: two would each hold the post's authority, with nothing to say which counts.
   const overlapping = (await identity.standInsAt(request.officeId, now)).find(
@@ -65,7 +93,11 @@ export async function appointStandIn(deps: AppDeps, principal: Principal, reques
   const standIn = (await identity.userByLogin(request.standIn)) ?? undefined;
   const standInPosts = standIn ? await identity.postsOf(standIn.id) : [];
   if (!standIn || standIn.kind !== 'staff' || standIn.id === principal.user.id || !standInPosts.some((p) => p.officeId === request.officeId)) {
-    return refused('Орынбасар осы кеңсенің басқа қызметкері болуы керек.', 'Замещающий должен быть другим сотрудником этого подразделения.', 'The stand-in must be another member of staff of this office.');
+    return refused(
+      'Орынбасар осы кеңсенің басқа қызметкері болуы керек.',
+      'Замещающий должен быть другим сотрудником этого подразделения.',
+      'The stand-in must be another member of staff of this office.',
+    );
   }
   const appointment: ActingAppointment = {
     id: deps.newId('acting'),

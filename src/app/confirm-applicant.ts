@@ -15,7 +15,12 @@ export async function confirmApplicant(deps: AppDeps, id: { iin?: string; bin?: 
   if (!parsed.ok) return err({ code: 'invalid-input', message: parsed.error.message });
   const answer = id.bin ? await deps.gateway.legalEntity(id.bin) : await deps.gateway.person(id.iin ?? '');
   if (!answer.ok) {
-    const code = answer.error.code === 'not-found' || answer.error.code === 'not-confirmed' ? 'applicant-not-confirmed' : answer.error.code === 'invalid-identifier' ? 'invalid-input' : 'gateway-unavailable';
+    const code =
+      answer.error.code === 'not-found' || answer.error.code === 'not-confirmed'
+        ? 'applicant-not-confirmed'
+        : answer.error.code === 'invalid-identifier'
+          ? 'invalid-input'
+          : 'gateway-unavailable';
     return err({ code, message: answer.error.message });
   }
   const record = answer.value;

@@ -25,7 +25,12 @@ const MOVED_ON = appError(
   'Одно из дел реестра изменилось в этот момент: ничего не записано, повторите попытку.',
   'A case on the manifest changed at this moment: nothing was written, try again.',
 );
-const STAFF_ONLY = appError('forbidden', 'Курьерлік тізімдермен тек қызметкерлер жұмыс істейді.', 'С курьерскими реестрами работают только сотрудники.', 'Only staff work with courier manifests.');
+const STAFF_ONLY = appError(
+  'forbidden',
+  'Курьерлік тізімдермен тек қызметкерлер жұмыс істейді.',
+  'С курьерскими реестрами работают только сотрудники.',
+  'Only staff work with courier manifests.',
+);
 
 /** A refusal about one case of a batch names the case, so the sender knows which to take off. */
 const aboutCase = (caseId: string, r: CaseRejection | AppError): AppError => ({
@@ -47,7 +52,12 @@ const manifestNumber = (id: string) => `CM-${id.slice(1)}`;
  * Decides one command on each case: the appends to make, or the first refusal (naming its case).
  * Nothing is written here; the caller commits them all in one transaction.
  */
-function decideAll(deps: AppDeps, principal: Principal, states: readonly CaseState[], commandOf: (s: CaseState) => CaseCommand): Result<AppendRequest[], AppError> {
+function decideAll(
+  deps: AppDeps,
+  principal: Principal,
+  states: readonly CaseState[],
+  commandOf: (s: CaseState) => CaseCommand,
+): Result<AppendRequest[], AppError> {
   const requests: AppendRequest[] = [];
   for (const state of states) {
     const regulation = regulationOf(deps, state.service);
@@ -57,7 +67,17 @@ function decideAll(deps: AppDeps, principal: Principal, states: readonly CaseSta
     if (!decided.ok) return err(aboutCase(state.id, decided.error));
     // A package carries documents between offices; a step that ends the case issues a result and is signed on its own.
     if (decided.value.some((e) => e.type === 'result-issued')) {
-      return err(aboutCase(state.id, appError('wrong-kind', 'Бұл рәсім істі аяқтайды: оны курьерлік тізімге қосуға болмайды.', 'Эта процедура завершает дело: её нельзя включить в курьерский реестр.', 'This procedure ends the case: it cannot go on a courier manifest.')));
+      return err(
+        aboutCase(
+          state.id,
+          appError(
+            'wrong-kind',
+            'Бұл рәсім істі аяқтайды: оны курьерлік тізімге қосуға болмайды.',
+            'Эта процедура завершает дело: её нельзя включить в курьерский реестр.',
+            'This procedure ends the case: it cannot go on a courier manifest.',
+          ),
+        ),
+      );
     }
     requests.push({ caseId: state.id, expectedVersion: state.version, events: decided.value, state: decided.value.reduce<CaseState>(evolveCase, state) });
   }
@@ -77,7 +97,9 @@ async function commitAll(deps: AppDeps, requests: readonly AppendRequest[]): Pro
 
 /** Where each case of a batch goes, as the engine wrote it: one manifest, one route. */
 const routesOf = (requests: readonly AppendRequest[]) =>
-  requests.flatMap((r) => r.events.flatMap((e) => (e.type === 'step-completed' && e.consignment ? [{ from: e.consignment.fromOffice, to: e.consignment.toOffice }] : [])));
+  requests.flatMap((r) =>
+    r.events.flatMap((e) => (e.type === 'step-completed' && e.consignment ? [{ from: e.consignment.fromOffice, to: e.consignment.toOffice }] : [])),
+  );
 const oneRoute = (requests: readonly AppendRequest[]) => new Set(routesOf(requests).map((r) => `${r.from}\u0000${r.to}`)).size === 1;
 
 /** The cases a person names, each one they may see, once each. */
@@ -96,14 +118,33 @@ async function visibleCases(deps: AppDeps, principal: Principal, caseIds: readon
  * provider; the provider to a centre in service 10): each case's transfer step is completed by its
  * performer, at one office, for one destination, all in one transaction.
  */
-export async function dispatchByCourier(deps: AppDeps, principal: Principal, request: { readonly cases: readonly string[]; readonly courier: string }): Promise<Result<CourierManifest, AppError>> {
+export async function dispatchByCourier(
+  deps: AppDeps,
+  principal: Principal,
+  request: { readonly cases: readonly string[]; readonly courier: string },
+): Promise<Result<CourierManifest, AppError>> {
   if (principal.user.kind !== 'staff') return err(STAFF_ONLY);
   const courier = request.courier.normalize('NFC').trim();
-  if (!readableName(courier)) return err(appError('invalid-input', 'Курьердің аты-жөнін көрсетіңіз (әріптермен).', 'Укажите фамилию и имя курьера (буквами).', "Give the courier's name (in letters)."));
+  if (!readableName(courier))
+    return err(
+      appError(
+        'invalid-input',
+        'Курьердің аты-жөнін көрсетіңіз (әріптермен).',
+        'Укажите фамилию и имя курьера (буквами).',
+        "Give the courier's name (in letters).",
+      ),
+    );
   // Counted before any case is read: a request past the bound costs nothing.
   const count = new Set(request.cases).size;
   if (count === 0 || count > MANIFEST_MAX_CASES) {
-    return err(appError('invalid-input', `Тізімде 1-ден ${MANIFEST_MAX_CASES}-ге дейін іс болады.`, `В реестре от 1 до ${MANIFEST_MAX_CASES} дел.`, `A manifest lists 1 to ${MANIFEST_MAX_CASES} cases.`));
+    return err(
+      appError(
+        'invalid-input',
+        `Тізімде 1-ден ${MANIFEST_MAX_CASES}-ге дейін іс болады.`,
+        `В реестре от 1 до ${MANIFEST_MAX_CASES} дел.`,
+        `A manifest lists 1 to ${MANIFEST_MAX_CASES} cases.`,
+      ),
+    );
   }
   const visible = await visibleCases(deps, principal, request.cases);
   if (!visible.ok) return visible;
@@ -123,7 +164,14 @@ export async function receiveManifest(deps: AppDeps, principal: Principal, manif
   if (!manifest.ok) return manifest;
   const pending = manifest.value.cases.filter((c) => c.receivedAt === null).map((c) => c.caseId);
   if (pending.length === 0) {
-    return err(appError('wrong-state', `Тізім № ${manifest.value.number} толық қабылданған.`, `Реестр № ${manifest.value.number} уже принят полностью.`, `Manifest No. ${manifest.value.number} is already received in full.`));
+    return err(
+      appError(
+        'wrong-state',
+        `Тізім № ${manifest.value.number} толық қабылданған.`,
+        `Реестр № ${manifest.value.number} уже принят полностью.`,
+        `Manifest No. ${manifest.value.number} is already received in full.`,
+      ),
+    );
   }
   const visible = await visibleCases(deps, principal, pending);
   if (!visible.ok) return visible;
@@ -168,7 +216,10 @@ export async function readyForCourier(deps: AppDeps, principal: Principal): Prom
     const decided = decideAll(deps, principal, [state], (s) => ({ type: 'complete-step', procedureId: s.step!.procedureId, consignment: trial }));
     const toOffice = decided.ok ? routesOf(decided.value)[0]?.to : undefined;
     if (toOffice === undefined) continue;
-    byOffice.set(toOffice, [...(byOffice.get(toOffice) ?? []), { id: state.id, service: state.service, procedureId: state.step.procedureId, stepDue: summary.stepDue }]);
+    byOffice.set(toOffice, [
+      ...(byOffice.get(toOffice) ?? []),
+      { id: state.id, service: state.service, procedureId: state.step.procedureId, stepDue: summary.stepDue },
+    ]);
   }
   return [...byOffice].map(([toOffice, cases]) => ({ toOffice, cases }));
 }
@@ -184,7 +235,12 @@ export function officeTitles(deps: AppDeps, ids: Iterable<string>): Record<strin
 }
 
 /** A manifest as a PDF to print, for staff of either office; the people on it named as the directory of staff has them. */
-export async function manifestPdf(deps: AppDeps, principal: Principal, manifestId: string, lang: TLanguage): Promise<Result<{ number: string; pdf: Uint8Array }, AppError>> {
+export async function manifestPdf(
+  deps: AppDeps,
+  principal: Principal,
+  manifestId: string,
+  lang: TLanguage,
+): Promise<Result<{ number: string; pdf: Uint8Array }, AppError>> {
   const manifest = await manifestFor(deps, principal, manifestId);
   if (!manifest.ok) return manifest;
   if (!deps.documents) return err(NOT_FOUND);

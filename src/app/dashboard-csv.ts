@@ -34,7 +34,15 @@ const HEADERS: Record<DashboardSection, readonly TText[]> = {
     t('Мерзімсіз', 'Без срока', 'No due'),
     t('Мерзімінде, %', 'В срок, %', 'On time, %'),
   ],
-  overdue: [t('Іс', 'Дело', 'Case'), t('Қызмет', 'Услуга', 'Service'), t('Қадам', 'Шаг', 'Step'), t('Бөлімше', 'Подразделение', 'Office'), t('Мерзімі', 'Срок', 'Due'), t('Орындаушы', 'Исполнитель', 'Executor'), t('Кешігу, сағ', 'Просрочка, ч', 'Overdue, h')],
+  overdue: [
+    t('Іс', 'Дело', 'Case'),
+    t('Қызмет', 'Услуга', 'Service'),
+    t('Қадам', 'Шаг', 'Step'),
+    t('Бөлімше', 'Подразделение', 'Office'),
+    t('Мерзімі', 'Срок', 'Due'),
+    t('Орындаушы', 'Исполнитель', 'Executor'),
+    t('Кешігу, сағ', 'Просрочка, ч', 'Overdue, h'),
+  ],
   durations: [
     t('Қызмет', 'Услуга', 'Service'),
     t('Қадам', 'Шаг', 'Step'),
@@ -44,10 +52,22 @@ const HEADERS: Record<DashboardSection, readonly TText[]> = {
     t('Есептеу', 'Учёт времени', 'Measured as'),
     t('Мерзім бірлігімен орташа', 'Среднее в единицах срока', 'Average in term units'),
   ],
-  series: [t('Кезең басы', 'Начало периода', 'Period start'), t('Берілген', 'Подано', 'Submitted'), t('Мерзімінде', 'В срок', 'On time'), t('Мерзімі өткен', 'С нарушением срока', 'Late'), t('Нәтижелер', 'Результаты', 'Results'), t('Бас тартулар', 'Отказы', 'Refusals')],
+  series: [
+    t('Кезең басы', 'Начало периода', 'Period start'),
+    t('Берілген', 'Подано', 'Submitted'),
+    t('Мерзімінде', 'В срок', 'On time'),
+    t('Мерзімі өткен', 'С нарушением срока', 'Late'),
+    t('Нәтижелер', 'Результаты', 'Results'),
+    t('Бас тартулар', 'Отказы', 'Refusals'),
+  ],
 };
 
-const DIMENSIONS = { service: t('қызмет', 'услуга', 'service'), step: t('қадам', 'шаг', 'step'), office: t('бөлімше', 'подразделение', 'office'), executor: t('орындаушы', 'исполнитель', 'executor') };
+const DIMENSIONS = {
+  service: t('қызмет', 'услуга', 'service'),
+  step: t('қадам', 'шаг', 'step'),
+  office: t('бөлімше', 'подразделение', 'office'),
+  executor: t('орындаушы', 'исполнитель', 'executor'),
+};
 const MEASURES = { working: t('жұмыс уақыты', 'рабочее время', 'working time'), calendar: t('күнтізбелік уақыт', 'календарное время', 'calendar time') };
 const UNITS: Record<TTerm['unit'], TText> = {
   minutes: t('мин', 'мин', 'min'),
@@ -61,7 +81,12 @@ const share = (onTime: number, late: number) => (onTime + late === 0 ? null : Ma
 const hours = (ms: number) => Math.round((10 * ms) / HOUR) / 10;
 
 /** One table of the dashboard as CSV (UTF-8 with a byte-order mark, CRLF), its headings and names in the asked language. */
-export function dashboardCsv(deps: Pick<AppDeps, 'regulations' | 'directory' | 'clockFor'>, figures: DashboardFigures, section: DashboardSection, lang: TLanguage): string {
+export function dashboardCsv(
+  deps: Pick<AppDeps, 'regulations' | 'directory' | 'clockFor'>,
+  figures: DashboardFigures,
+  section: DashboardSection,
+  lang: TLanguage,
+): string {
   const serviceTitle = (id: string) => regulationOf(deps, id)?.title[lang] ?? id;
   const officeTitle = (id: string | null) => (id === null ? null : (deps.directory.offices.find((o) => o.id === id)?.title[lang] ?? id));
   const term = (x: TTerm | null) => (x === null ? null : x.unit === 'within_working_day' ? UNITS[x.unit][lang] : `${x.value} ${UNITS[x.unit][lang]}`);
@@ -75,8 +100,26 @@ export function dashboardCsv(deps: Pick<AppDeps, 'regulations' | 'directory' | '
       ...c.byOffice.map((r) => [DIMENSIONS.office[lang], null, null, officeTitle(r.officeId), null, r.onTime, r.late, r.noDue, share(r.onTime, r.late)]),
       ...c.byExecutor.map((r) => [DIMENSIONS.executor[lang], null, null, null, r.name, r.onTime, r.late, r.noDue, share(r.onTime, r.late)]),
     ],
-    overdue: () => figures.overdue.map((r) => [r.caseId, serviceTitle(r.service), r.clause, officeTitle(r.stepOffice), zone.format(r.stepDue), r.assignee, hours(r.overdueMillis)]),
-    durations: () => figures.durations.map((r) => [serviceTitle(r.service), r.clause, term(r.term), r.completed, hours(r.averageMillis), MEASURES[r.measure][lang], r.averageInTermUnits]),
+    overdue: () =>
+      figures.overdue.map((r) => [
+        r.caseId,
+        serviceTitle(r.service),
+        r.clause,
+        officeTitle(r.stepOffice),
+        zone.format(r.stepDue),
+        r.assignee,
+        hours(r.overdueMillis),
+      ]),
+    durations: () =>
+      figures.durations.map((r) => [
+        serviceTitle(r.service),
+        r.clause,
+        term(r.term),
+        r.completed,
+        hours(r.averageMillis),
+        MEASURES[r.measure][lang],
+        r.averageInTermUnits,
+      ]),
     series: () => figures.series.map((r) => [r.start, r.submitted, r.onTime, r.late, r.results, r.refusals]),
   }[section]();
   const lines = [HEADERS[section].map((h) => h[lang]), ...rows].map((r) => r.map(cell).join(','));

@@ -10,7 +10,6 @@ import { appError, FORBIDDEN, type AppError } from './app-error.js';
 import { officesOverseen } from './leading-posts.js';
 import type { Principal } from './principal.js';
 
-
 /** The longest period one dashboard covers (its series stays a few dozen points). */
 const MAX_PERIOD_DAYS = 1100;
 const DEFAULT_PERIOD_DAYS = 30;
@@ -74,7 +73,16 @@ export interface DashboardFigures {
     readonly byOffice: readonly ({ readonly officeId: string; readonly title: TText } & Compliance)[];
     readonly byExecutor: readonly ({ readonly userId: string; readonly name: string } & Compliance)[];
   };
-  readonly overdue: readonly { readonly caseId: string; readonly service: string; readonly step: string; readonly clause: string; readonly stepOffice: string | null; readonly stepDue: number; readonly assignee: string | null; readonly overdueMillis: number }[];
+  readonly overdue: readonly {
+    readonly caseId: string;
+    readonly service: string;
+    readonly step: string;
+    readonly clause: string;
+    readonly stepOffice: string | null;
+    readonly stepDue: number;
+    readonly assignee: string | null;
+    readonly overdueMillis: number;
+  }[];
   readonly durations: readonly StepDuration[];
   readonly series: readonly SeriesPoint[];
 }
@@ -86,7 +94,6 @@ const invalidPeriod = () =>
     `Некорректный период: укажите даты в виде ГГГГ-ММ-ДД, начало не позже конца, не более ${MAX_PERIOD_DAYS} дней.`,
     `Invalid period: give dates as YYYY-MM-DD, the start not after the end, at most ${MAX_PERIOD_DAYS} days.`,
   );
-
 
 /** The bucket of a series: a day for a month, a week for half a year, else a month. */
 function bucketOf(days: number): 'day' | 'week' | 'month' {
@@ -122,7 +129,12 @@ const count = (c: { onTime: number; late: number; noDue: number }, step: ActualS
  * over time. Steps are those the case histories record: a step is done on time when it was
  * completed (or the case refused at it) no later than its due as suspensions moved it.
  */
-export async function dashboardFigures(deps: AppDeps, source: DashboardQueries, principal: Principal, query: DashboardQuery): Promise<Result<DashboardFigures, AppError>> {
+export async function dashboardFigures(
+  deps: AppDeps,
+  source: DashboardQueries,
+  principal: Principal,
+  query: DashboardQuery,
+): Promise<Result<DashboardFigures, AppError>> {
   const allowed = officesOverseen(deps, principal);
   if (allowed.length === 0) return err(FORBIDDEN);
   if (query.office !== undefined && !allowed.includes(query.office)) return err(FORBIDDEN);
@@ -143,10 +155,15 @@ export async function dashboardFigures(deps: AppDeps, source: DashboardQueries, 
   // With one office chosen, its own steps; otherwise every step of the cases these offices took part in.
   const ofOffice = (officeId: string | undefined) => query.office === undefined || officeId === query.office;
 
-  const [statusCounts, timings, overdueSteps] = await Promise.all([source.statusCounts(offices, from, to), source.caseTimings(offices, from, to), source.overdueSteps(offices, now)]);
+  const [statusCounts, timings, overdueSteps] = await Promise.all([
+    source.statusCounts(offices, from, to),
+    source.caseTimings(offices, from, to),
+    source.overdueSteps(offices, now),
+  ]);
 
   const series = new Map<EpochDay, { submitted: number; onTime: number; late: number; results: number; refusals: number }>();
-  for (let d = bucketStart(fromDay, bucket); d <= toDay; d = nextBucket(d, bucket)) series.set(d, { submitted: 0, onTime: 0, late: 0, results: 0, refusals: 0 });
+  for (let d = bucketStart(fromDay, bucket); d <= toDay; d = nextBucket(d, bucket))
+    series.set(d, { submitted: 0, onTime: 0, late: 0, results: 0, refusals: 0 });
   const pointAt = (at: number) => series.get(bucketStart(zone.local(at).day, bucket));
 
   const byService = new Map<string, ReturnType<typeof emptyCompliance>>();
@@ -192,7 +209,12 @@ export async function dashboardFigures(deps: AppDeps, source: DashboardQueries, 
       const clock = regulation ? clockOfRole(regulation, deps.clockFor, step.role) : deps.clockFor('provider');
       const span = (a: number, b: number) => (calendar ? Math.max(0, b - a) : clock.workingMillisBetween(a, b));
       const real = span(step.startedAt, step.completedAt);
-      const d = durations.get(`${timing.service}\u0000${step.procedureId}`) ?? { service: timing.service, procedureId: step.procedureId, millis: [], inUnits: [] };
+      const d = durations.get(`${timing.service}\u0000${step.procedureId}`) ?? {
+        service: timing.service,
+        procedureId: step.procedureId,
+        millis: [],
+        inUnits: [],
+      };
       d.millis.push(real);
       // The allowed time is the term as the office clock counted it from the step's start (suspensions moved the due with the start).
       const allowedMillis = step.due === null ? 0 : span(step.startedAt, step.due);
@@ -220,7 +242,10 @@ export async function dashboardFigures(deps: AppDeps, source: DashboardQueries, 
     service,
     byStatus: statusCounts.filter((c) => ofService(c.service)),
     compliance: {
-      byService: byKey([...byService].map(([s, c]) => ({ service: s, ...c })), (r) => r.service),
+      byService: byKey(
+        [...byService].map(([s, c]) => ({ service: s, ...c })),
+        (r) => r.service,
+      ),
       byStep: byKey(
         [...byStep].map(([key, c]) => {
           const [s, procedureId] = split(key);
@@ -228,12 +253,27 @@ export async function dashboardFigures(deps: AppDeps, source: DashboardQueries, 
         }),
         (r) => `${r.service} ${orderOf(r.service, r.procedureId)}`,
       ),
-      byOffice: byKey([...byOffice].map(([officeId, c]) => ({ officeId, title: officeTitle(officeId), ...c })), (r) => r.officeId),
-      byExecutor: byKey([...byExecutor].map(([userId, c]) => ({ userId, name: names.get(userId) ?? userId, ...c })), (r) => r.name),
+      byOffice: byKey(
+        [...byOffice].map(([officeId, c]) => ({ officeId, title: officeTitle(officeId), ...c })),
+        (r) => r.officeId,
+      ),
+      byExecutor: byKey(
+        [...byExecutor].map(([userId, c]) => ({ userId, name: names.get(userId) ?? userId, ...c })),
+        (r) => r.name,
+      ),
     },
     overdue: overdueSteps
       .filter((o) => ofService(o.service) && ofOffice(o.stepOffice ?? undefined))
-      .map((o) => ({ caseId: o.caseId, service: o.service, step: o.step, clause: clauseOf(o.service, o.step), stepOffice: o.stepOffice, stepDue: o.stepDue, assignee: o.assignee, overdueMillis: now - o.stepDue })),
+      .map((o) => ({
+        caseId: o.caseId,
+        service: o.service,
+        step: o.step,
+        clause: clauseOf(o.service, o.step),
+        stepOffice: o.stepOffice,
+        stepDue: o.stepDue,
+        assignee: o.assignee,
+        overdueMillis: now - o.stepDue,
+      })),
     durations: byKey(
       [...durations.values()].map((d) => {
         const term = termOf(d.service, d.procedureId);

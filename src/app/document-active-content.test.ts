@@ -23,8 +23,18 @@ import { walkPdf } from './pdf-object-walk.js';
 
 const ACTIVE_PDF_NAMES_BUT_EMBEDDED = new Set([...ACTIVE_PDF_NAMES].filter((n) => !n.startsWith('EmbeddedFile')));
 
-const pdf = (...objects: (string | Buffer)[]) => Buffer.concat([Buffer.from('%PDF-1.7\n', 'latin1'), ...objects.map((o) => (typeof o === 'string' ? Buffer.from(o, 'latin1') : o)), Buffer.from('\n%%EOF\n', 'latin1')]);
-const flateStream = (dictionary: string, content: Buffer) => Buffer.concat([Buffer.from(`1 0 obj\n<< ${dictionary} /Filter /FlateDecode >>\nstream\n`, 'latin1'), deflateSync(content), Buffer.from('\nendstream\nendobj\n', 'latin1')]);
+const pdf = (...objects: (string | Buffer)[]) =>
+  Buffer.concat([
+    Buffer.from('%PDF-1.7\n', 'latin1'),
+    ...objects.map((o) => (typeof o === 'string' ? Buffer.from(o, 'latin1') : o)),
+    Buffer.from('\n%%EOF\n', 'latin1'),
+  ]);
+const flateStream = (dictionary: string, content: Buffer) =>
+  Buffer.concat([
+    Buffer.from(`1 0 obj\n<< ${dictionary} /Filter /FlateDecode >>\nstream\n`, 'latin1'),
+    deflateSync(content),
+    Buffer.from('\nendstream\nendobj\n', 'latin1'),
+  ]);
 
 /** What a PDF reader runs when the file opens: the scripts pdf.js finds in it. */
 async function scriptsAReaderRuns(bytes: Buffer): Promise<unknown> {
@@ -70,7 +80,9 @@ describe('active content in documents', () => {
     const doc = await PDFDocument.create();
     doc.addPage().drawText('Diploma');
     expect(await pdfActiveContent(Buffer.from(await doc.save()))).toBeUndefined();
-    expect(await pdfActiveContent(pdf('1 0 obj << /Type /Catalog /OpenAction [3 0 R /Fit] >> endobj 2 0 obj << /S /URI /URI (https://egov.kz) >> endobj'))).toBeUndefined();
+    expect(
+      await pdfActiveContent(pdf('1 0 obj << /Type /Catalog /OpenAction [3 0 R /Fit] >> endobj 2 0 obj << /S /URI /URI (https://egov.kz) >> endobj')),
+    ).toBeUndefined();
   });
 
   it('reads the PDFs the project writes itself, finding nothing but the JSON they carry as an embedded file', async () => {
@@ -82,7 +94,8 @@ describe('active content in documents', () => {
   });
 
   it('accepts a scan with a picture in it, its objects in object streams or not', async () => {
-    for (const objectStreams of [false, true]) expect(await pdfActiveContent(await scanWithImage(objectStreams)), `object streams ${objectStreams}`).toBeUndefined();
+    for (const objectStreams of [false, true])
+      expect(await pdfActiveContent(await scanWithImage(objectStreams)), `object streams ${objectStreams}`).toBeUndefined();
   });
 
   it('finds a script a real writer put into a compressed object stream', async () => {
@@ -95,15 +108,23 @@ describe('active content in documents', () => {
   });
 
   it('sees through escaped names and each kind of active content', async () => {
-    expect(await pdfActiveContent(pdf('1 0 obj << /S /J#61vaScript /J#53 (app.alert(1)) >> endobj'))).toEqual({ kind: 'pdf-active-content', name: 'JavaScript' });
+    expect(await pdfActiveContent(pdf('1 0 obj << /S /J#61vaScript /J#53 (app.alert(1)) >> endobj'))).toEqual({
+      kind: 'pdf-active-content',
+      name: 'JavaScript',
+    });
     for (const name of ['Launch', 'EmbeddedFile', 'RichMedia', 'XFA', 'SubmitForm', 'ImportData', 'JS', 'GoToR', 'GoToE']) {
       expect((await pdfActiveContent(pdf(`1 0 obj << /A << /S /${name} >> >> endobj`)))?.kind, name).toBe('pdf-active-content');
     }
   });
 
   it('refuses a link that opens a file on another host (GoToR to a UNC path), escaped or not', async () => {
-    expect(await pdfActiveContent(pdf('1 0 obj << /Type /Annot /Subtype /Link /A << /S /GoToR /F (\\\\attacker.example\\share\\x.pdf) /D [0 /Fit] >> >> endobj'))).toEqual({ kind: 'pdf-active-content', name: 'GoToR' });
-    expect(await pdfActiveContent(pdf('1 0 obj << /OpenAction << /S /GoTo#52 /F (//attacker.example/x.pdf) >> >> endobj'))).toEqual({ kind: 'pdf-active-content', name: 'GoToR' });
+    expect(
+      await pdfActiveContent(pdf('1 0 obj << /Type /Annot /Subtype /Link /A << /S /GoToR /F (\\\\attacker.example\\share\\x.pdf) /D [0 /Fit] >> >> endobj')),
+    ).toEqual({ kind: 'pdf-active-content', name: 'GoToR' });
+    expect(await pdfActiveContent(pdf('1 0 obj << /OpenAction << /S /GoTo#52 /F (//attacker.example/x.pdf) >> >> endobj'))).toEqual({
+      kind: 'pdf-active-content',
+      name: 'GoToR',
+    });
     // A go-to within the document itself is harmless and stays allowed.
     expect(await pdfActiveContent(pdf('1 0 obj << /Type /Annot /Subtype /Link /A << /S /GoTo /D [0 /Fit] >> >> endobj'))).toBeUndefined();
   });
@@ -140,7 +161,9 @@ describe('active content in documents', () => {
   });
 
   it('refuses a stream that does not decode: a reader that decodes it anyway may find what a check could not', async () => {
-    expect(await pdfActiveContent(pdf('1 0 obj << /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode >>\nstream\nnot zlib at all\nendstream endobj'))).toEqual({ kind: 'pdf-unreadable' });
+    expect(await pdfActiveContent(pdf('1 0 obj << /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode >>\nstream\nnot zlib at all\nendstream endobj'))).toEqual({
+      kind: 'pdf-unreadable',
+    });
     expect(await pdfActiveContent(pdf('1 0 obj << /Filter /NoSuchDecode >>\nstream\nabc\nendstream endobj'))).toEqual({ kind: 'pdf-unreadable' });
   });
 

@@ -17,7 +17,19 @@ export type ActiveContentFinding =
  * staff member's Windows credentials. A scan or a signed statement needs none of them, and the staff
  * who open applicants' documents should never meet them.
  */
-export const ACTIVE_PDF_NAMES: ReadonlySet<string> = new Set(['JavaScript', 'JS', 'Launch', 'EmbeddedFile', 'EmbeddedFiles', 'RichMedia', 'XFA', 'SubmitForm', 'ImportData', 'GoToR', 'GoToE']);
+export const ACTIVE_PDF_NAMES: ReadonlySet<string> = new Set([
+  'JavaScript',
+  'JS',
+  'Launch',
+  'EmbeddedFile',
+  'EmbeddedFiles',
+  'RichMedia',
+  'XFA',
+  'SubmitForm',
+  'ImportData',
+  'GoToR',
+  'GoToE',
+]);
 
 /** How far the compressed parts of one PDF may expand, all streams together, images included. */
 export const MAX_PDF_INFLATED_BYTES = 64 * 1024 * 1024;

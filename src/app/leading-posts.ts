@@ -25,7 +25,9 @@ export function officesOverseen(deps: Pick<AppDeps, 'regulations'>, principal: P
 /** What the person's posts open to them in the web application. */
 export function capabilitiesOf(deps: Pick<AppDeps, 'regulations'>, principal: Principal) {
   // The counter is the State Corporation's: its operators lodge packages there.
-  const centreOperators = new Set(deps.regulations.flatMap((r) => r.roles.filter((x) => x.kind === 'operator' && x.organisation === 'state-corporation').map((x) => x.id)));
+  const centreOperators = new Set(
+    deps.regulations.flatMap((r) => r.roles.filter((x) => x.kind === 'operator' && x.organisation === 'state-corporation').map((x) => x.id)),
+  );
   return {
     leads: officesLed(deps, principal).length > 0,
     oversees: officesOverseen(deps, principal).length > 0,

@@ -17,7 +17,12 @@ export interface MeetingForm {
 }
 
 /** The meeting form for someone who may record the meeting at the case's step; undefined for anyone else or where no body is configured. */
-export function meetingFormFor(state: CaseState, regulation: TRegulation, allowed: readonly AllowedCommand[], bodyOf: EngineContext['bodyOf']): MeetingForm | undefined {
+export function meetingFormFor(
+  state: CaseState,
+  regulation: TRegulation,
+  allowed: readonly AllowedCommand[],
+  bodyOf: EngineContext['bodyOf'],
+): MeetingForm | undefined {
   const may = allowed.find((a): a is Extract<AllowedCommand, { type: 'record-meeting' }> => a.type === 'record-meeting');
   const procedure = may && regulation.procedures.find((p) => p.id === may.procedureId);
   const meeting = procedure?.meeting;

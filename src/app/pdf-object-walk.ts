@@ -44,7 +44,8 @@ function firstAtOrAfter(sorted: readonly number[], position: number): number | u
   return sorted[lo];
 }
 
-const isObjectStream = (dict: PdfValue) => entry(dict, 'Type', 'name')?.value === 'ObjStm' || (dict.kind === 'dict' && dict.entries.has('N') && dict.entries.has('First'));
+const isObjectStream = (dict: PdfValue) =>
+  entry(dict, 'Type', 'name')?.value === 'ObjStm' || (dict.kind === 'dict' && dict.entries.has('N') && dict.entries.has('First'));
 
 /**
  * Walks every object of a PDF: each indirect object and trailer in the file, then each stream

@@ -69,7 +69,7 @@ function lzw(data: Buffer, earlyChange: number, budget: InflateBudget): Buffer {
   let previous: Uint8Array | undefined;
   let bits = 0;
   let held = 0;
-  for (let i = 0; ; ) {
+  for (let i = 0; ;) {
     while (held < width && i < data.length) {
       bits = ((bits << 8) | data[i++]!) & 0xffffff;
       held += 8;
@@ -98,7 +98,7 @@ function lzw(data: Buffer, earlyChange: number, budget: InflateBudget): Buffer {
 
 function runLength(data: Buffer, budget: InflateBudget): Buffer {
   const out = new Output(budget);
-  for (let i = 0; i < data.length; ) {
+  for (let i = 0; i < data.length;) {
     const n = data[i++]!;
     if (n === 128) break;
     if (n < 128) {
@@ -166,7 +166,8 @@ function unpredict(data: Buffer, parms: PdfValue | undefined): Buffer {
   if (predictor === 2) {
     if (bpc !== 8) throw new StreamRefused('unreadable');
     const out = Buffer.from(data);
-    for (let row = 0; row < out.length; row += rowBytes) for (let i = row + colors; i < Math.min(row + rowBytes, out.length); i++) out[i] = (out[i]! + out[i - colors]!) & 0xff;
+    for (let row = 0; row < out.length; row += rowBytes)
+      for (let i = row + colors; i < Math.min(row + rowBytes, out.length); i++) out[i] = (out[i]! + out[i - colors]!) & 0xff;
     return out;
   }
   if (predictor < 10 || predictor > 15) throw new StreamRefused('unreadable');

@@ -23,7 +23,11 @@ export type RegistryField = keyof typeof REGISTRY_FIELDS;
 export const REGISTRY_REASONS = {
   chainBroken: () => t('Іс тарихының тізбегі бұзылған', 'Цепочка истории дела нарушена', "The case history's hash chain is broken"),
   notInCaseFile: () =>
-    t('Іс тарихында бұл нөмірді берген жазба жоқ', 'В истории дела нет записи о выдаче этого номера', 'The case history holds no entry that issued this number'),
+    t(
+      'Іс тарихында бұл нөмірді берген жазба жоқ',
+      'В истории дела нет записи о выдаче этого номера',
+      'The case history holds no entry that issued this number',
+    ),
   differsFromCaseFile: (field: RegistryField) =>
     t(
       `Тізілімдегі ${REGISTRY_FIELDS[field].kk} іс тарихындағыдан өзгеше`,
@@ -37,7 +41,11 @@ export const REGISTRY_REASONS = {
       `The registry's ${REGISTRY_FIELDS[field].en} differs from the signed document`,
     ),
   sealInvalid: () =>
-    t('Берушінің электрондық қолтаңбасы расталмады', 'Электронная подпись услугодателя не подтверждена', "The provider's electronic signature is not confirmed"),
+    t(
+      'Берушінің электрондық қолтаңбасы расталмады',
+      'Электронная подпись услугодателя не подтверждена',
+      "The provider's electronic signature is not confirmed",
+    ),
   providerUnknown: () =>
     t(
       'Нәтижені берген ұйымның БСН-і анықтамалықта жоқ: мөрді оған телу мүмкін емес',

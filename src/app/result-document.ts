@@ -25,7 +25,9 @@ const NOT_SEALED = appError(
 export async function sealedResultOf(deps: AppDeps, principal: Principal, caseId: string): Promise<Result<SealedResult, AppError>> {
   const state = await deps.stores.cases.load(caseId);
   if (!state || !maySeeCase(principal, state)) return err(NOT_FOUND);
-  const issued = (await deps.stores.cases.history(caseId)).map((h) => h.event).find((e): e is Extract<CaseEvent, { type: 'result-issued' }> => e.type === 'result-issued');
+  const issued = (await deps.stores.cases.history(caseId))
+    .map((h) => h.event)
+    .find((e): e is Extract<CaseEvent, { type: 'result-issued' }> => e.type === 'result-issued');
   if (!issued?.seal || !deps.sealVerifier) return err(NOT_SEALED);
   const verified = await deps.sealVerifier.verify(issued.seal, issued.at, { bin: providerOrganisationOf(deps.directory, state.officeId)?.bin });
   return ok({ number: issued.number, cms: new Uint8Array(Buffer.from(issued.seal, 'base64')), document: verified.document });

@@ -32,7 +32,13 @@ describe.each(stores)('running commands on %s', (_, open) => {
   it('lets one of two simultaneous clicks win and explains the other', async () => {
     const store = await open();
     let t = Date.parse('2026-04-06T10:00:00+05:00');
-    const deps: CaseDeps = { store, regulationOf: (id) => regulations.find((r) => r.id === id), clockFor, policy: DEMONSTRATION_POLICY, now: () => (t += 1000) };
+    const deps: CaseDeps = {
+      store,
+      regulationOf: (id) => regulations.find((r) => r.id === id),
+      clockFor,
+      policy: DEMONSTRATION_POLICY,
+      now: () => (t += 1000),
+    };
     const caseId = `app-${Date.now()}`;
     const submitted = await runCaseCommand(deps, {
       caseId,

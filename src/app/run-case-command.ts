@@ -39,7 +39,14 @@ export async function runCaseCommand(
     const serviceId = state?.service ?? input.serviceId;
     const regulation = serviceId === undefined ? undefined : deps.regulationOf(serviceId);
     if (!regulation) return err(rejection('invalid-input', 'Мұндай қызмет жоқ.', 'Такой услуги нет.', 'No such service.'));
-    const decided = decideCase(state, input.command, { regulation, clockFor: deps.clockFor, policy: deps.policy, now: deps.now(), actor: input.actor, ...(deps.bodyOf ? { bodyOf: deps.bodyOf } : {}) });
+    const decided = decideCase(state, input.command, {
+      regulation,
+      clockFor: deps.clockFor,
+      policy: deps.policy,
+      now: deps.now(),
+      actor: input.actor,
+      ...(deps.bodyOf ? { bodyOf: deps.bodyOf } : {}),
+    });
     if (!decided.ok) return decided;
     const next = decided.value.reduce<CaseState | undefined>(evolveCase, state)!;
     const events = deps.sealer ? await sealIssuedResults(deps.sealer, decided.value, next) : decided.value;
@@ -55,7 +62,14 @@ export async function runCaseCommand(
       return ok({ state: current, replayed: appended.value.replayed });
     }
   }
-  return err(rejection('wrong-state', 'Іс бір мезгілде өзгертілді: қайталап көріңіз.', 'Дело одновременно изменено: повторите попытку.', 'The case changed at the same moment: try again.'));
+  return err(
+    rejection(
+      'wrong-state',
+      'Іс бір мезгілде өзгертілді: қайталап көріңіз.',
+      'Дело одновременно изменено: повторите попытку.',
+      'The case changed at the same moment: try again.',
+    ),
+  );
 }
 
 /** Adds the provider's signed document to the event that issues a result (the signature needs the case as it ends). */

@@ -10,9 +10,24 @@ const CHALLENGE_MILLIS = 5 * 60 * 1000;
 const hashOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 const REFUSED = (reasons: { kk: string; ru: string; en: string }) =>
-  appError('bad-credentials', `ЭЦҚ арқылы кіру мүмкін емес: ${reasons.kk}`, `Вход по ЭЦП невозможен: ${reasons.ru}`, `Signing in with the signature failed: ${reasons.en}`);
-const STALE = appError('bad-credentials', 'Сұрау мерзімі өтті немесе қолданылды: қайта кіріңіз.', 'Запрос на вход истёк или уже использован: войдите заново.', 'The sign-in challenge has expired or was used: start again.');
-const NO_ACCOUNT = appError('bad-credentials', 'Бұл сертификаттың иесінің тіркелгісі жоқ.', 'Для владельца этого сертификата нет учётной записи.', "The certificate's holder has no account.");
+  appError(
+    'bad-credentials',
+    `ЭЦҚ арқылы кіру мүмкін емес: ${reasons.kk}`,
+    `Вход по ЭЦП невозможен: ${reasons.ru}`,
+    `Signing in with the signature failed: ${reasons.en}`,
+  );
+const STALE = appError(
+  'bad-credentials',
+  'Сұрау мерзімі өтті немесе қолданылды: қайта кіріңіз.',
+  'Запрос на вход истёк или уже использован: войдите заново.',
+  'The sign-in challenge has expired or was used: start again.',
+);
+const NO_ACCOUNT = appError(
+  'bad-credentials',
+  'Бұл сертификаттың иесінің тіркелгісі жоқ.',
+  'Для владельца этого сертификата нет учётной записи.',
+  "The certificate's holder has no account.",
+);
 
 /** A fresh random challenge for the client to sign; only its hash is kept. */
 export async function issueLoginChallenge(deps: AppDeps): Promise<{ challenge: string; expiresAt: number }> {
@@ -41,7 +56,9 @@ export async function signInWithSignature(
   }
   const now = deps.now();
   if (!(await deps.stores.challenges.consume(hashOf(verified.content), now))) return err(STALE);
-  const user = await deps.stores.identity.applicantByIdentifier(verified.signer.bin ? { iin: verified.signer.iin, bin: verified.signer.bin } : { iin: verified.signer.iin });
+  const user = await deps.stores.identity.applicantByIdentifier(
+    verified.signer.bin ? { iin: verified.signer.iin, bin: verified.signer.bin } : { iin: verified.signer.iin },
+  );
   if (!user) return err(NO_ACCOUNT);
   return ok(await openSession(deps, user, session));
 }

@@ -43,7 +43,14 @@ export interface LoginLimits {
 }
 
 /** Five failures per account and address, fifty per address, in fifteen minutes; past twenty on an account, up to two seconds' pause. */
-export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perAccount: 5, perAddress: 50, windowMillis: 15 * 60 * 1000, slowAfter: 20, pauseStepMillis: 100, maxPauseMillis: 2000 };
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
+  perAccount: 5,
+  perAddress: 50,
+  windowMillis: 15 * 60 * 1000,
+  slowAfter: 20,
+  pauseStepMillis: 100,
+  maxPauseMillis: 2000,
+};
 
 /** How long an attempt on an account with this many recent failures waits before it is checked (0: none). */
 export function pauseBeforeAttempt(accountFailures: number, limits: LoginLimits): number {
@@ -88,14 +95,23 @@ const sleep = (millis: number) => new Promise<void>((resolve) => setTimeout(reso
  * Every attempt is recorded (the audit, and what the limits count); a refused address is refused
  * before the password is checked, and a guessed account is slowed (LoginLimits).
  */
-export async function signIn(deps: AppDeps, login: string, password: string, context: SignInContext): Promise<Result<{ token: string; expiresAt: number; principal: Principal }, AppError>> {
+export async function signIn(
+  deps: AppDeps,
+  login: string,
+  password: string,
+  context: SignInContext,
+): Promise<Result<{ token: string; expiresAt: number; principal: Principal }, AppError>> {
   const { identity } = deps.stores;
   const { session = DEFAULT_SESSION_POLICY, limits = DEFAULT_LOGIN_LIMITS, pause = sleep } = context;
   const name = login.trim().toLowerCase();
   const now = deps.now();
   const since = now - limits.windowMillis;
-  const record = (outcome: 'succeeded' | 'failed' | 'locked') => identity.recordLoginAttempt({ id: deps.newId('login'), login: name, ip: context.ip, at: now, outcome });
-  if ((await identity.failedLoginsSince({ login: name, ip: context.ip }, since)) >= limits.perAccount || (await identity.failedLoginsSince({ ip: context.ip }, since)) >= limits.perAddress) {
+  const record = (outcome: 'succeeded' | 'failed' | 'locked') =>
+    identity.recordLoginAttempt({ id: deps.newId('login'), login: name, ip: context.ip, at: now, outcome });
+  if (
+    (await identity.failedLoginsSince({ login: name, ip: context.ip }, since)) >= limits.perAccount ||
+    (await identity.failedLoginsSince({ ip: context.ip }, since)) >= limits.perAddress
+  ) {
     await record('locked');
     return err(LOCKED_OUT(Math.ceil(limits.windowMillis / 60_000)));
   }
@@ -114,7 +130,11 @@ export async function signIn(deps: AppDeps, login: string, password: string, con
 }
 
 /** Opens a session for a person who has proved who they are; the token is returned once and never stored. */
-export async function openSession(deps: AppDeps, user: Principal['user'], session: SessionPolicy = DEFAULT_SESSION_POLICY): Promise<{ token: string; expiresAt: number; principal: Principal }> {
+export async function openSession(
+  deps: AppDeps,
+  user: Principal['user'],
+  session: SessionPolicy = DEFAULT_SESSION_POLICY,
+): Promise<{ token: string; expiresAt: number; principal: Principal }> {
   const token = newSecret();
   const now = deps.now();
   const expiresAt = now + session.absoluteMillis;

@@ -53,8 +53,18 @@ export async function submitApplication(deps: AppDeps, principal: Principal, inp
   if (isApplicant !== (input.channel === 'portal')) {
     return err(
       isApplicant
-        ? appError('invalid-input', 'Бұл арна арқылы өтінішті қызметкер қабылдайды: кеңсеге немесе ХҚКО-ға келіңіз.', 'По этому каналу заявление принимает сотрудник: обратитесь в канцелярию или ЦОН.', 'On this channel staff lodge the application: visit the office or a public service centre.')
-        : appError('invalid-input', 'Порталда өтінішті өтініш беруші өзі береді.', 'На портале заявление подаёт сам заявитель.', 'On the portal the applicant applies in person.'),
+        ? appError(
+            'invalid-input',
+            'Бұл арна арқылы өтінішті қызметкер қабылдайды: кеңсеге немесе ХҚКО-ға келіңіз.',
+            'По этому каналу заявление принимает сотрудник: обратитесь в канцелярию или ЦОН.',
+            'On this channel staff lodge the application: visit the office or a public service centre.',
+          )
+        : appError(
+            'invalid-input',
+            'Порталда өтінішті өтініш беруші өзі береді.',
+            'На портале заявление подаёт сам заявитель.',
+            'On the portal the applicant applies in person.',
+          ),
     );
   }
 
@@ -67,7 +77,9 @@ export async function submitApplication(deps: AppDeps, principal: Principal, inp
   const confirmed = await confirmApplicant(deps, identifier);
   if (!confirmed.ok) return confirmed;
   const applicant: CaseApplicant = confirmed.value;
-  const applicantId = isApplicant ? user.id : ((await deps.stores.identity.applicantByIdentifier(identifier))?.id ?? `${identifier.bin ? 'bin' : 'iin'}:${applicant.identifier}`);
+  const applicantId = isApplicant
+    ? user.id
+    : ((await deps.stores.identity.applicantByIdentifier(identifier))?.id ?? `${identifier.bin ? 'bin' : 'iin'}:${applicant.identifier}`);
 
   // Staff lodge at their own office or centre unless they say otherwise.
   const ownOffice = principal.posts[0]?.officeId;
@@ -83,13 +95,27 @@ export async function submitApplication(deps: AppDeps, principal: Principal, inp
   for (const id of input.attachments ?? []) {
     const info = await deps.stores.attachments.info(id);
     if (!info || info.ownerId !== user.id || info.caseId !== null) {
-      return err(appError('attachment-unavailable', `Құжат жоқ немесе басқа іске тіркелген: ${id}`, `Документ не найден или уже приложен к другому делу: ${id}`, `The document is missing or already attached to another case: ${id}`));
+      return err(
+        appError(
+          'attachment-unavailable',
+          `Құжат жоқ немесе басқа іске тіркелген: ${id}`,
+          `Документ не найден или уже приложен к другому делу: ${id}`,
+          `The document is missing or already attached to another case: ${id}`,
+        ),
+      );
     }
   }
   if (input.baseNumber !== undefined) {
     const base = await deps.stores.registry.find(input.baseNumber);
     if (!base || base.service !== regulation.id || base.holderIdentifier !== applicant.identifier) {
-      return err(appError('invalid-input', `Тізілімде өтініш берушіге берілген № ${input.baseNumber} жоқ.`, `В реестре нет № ${input.baseNumber}, выданного заявителю.`, `The registry holds no number ${input.baseNumber} issued to this applicant.`));
+      return err(
+        appError(
+          'invalid-input',
+          `Тізілімде өтініш берушіге берілген № ${input.baseNumber} жоқ.`,
+          `В реестре нет № ${input.baseNumber}, выданного заявителю.`,
+          `The registry holds no number ${input.baseNumber} issued to this applicant.`,
+        ),
+      );
     }
   }
 
@@ -130,7 +156,15 @@ async function checkPortalSignature(
 ): Promise<Result<SignedStatement | undefined, AppError>> {
   if (input.signature === undefined) {
     return deps.requirePortalSignature
-      ? err(appError('signature-required', 'Өтінішке ЭЦҚ-мен қол қойыңыз.', 'Подпишите заявление ЭЦП.', 'Sign the application with your electronic digital signature.', { statement: statementOf(input, identifier) }))
+      ? err(
+          appError(
+            'signature-required',
+            'Өтінішке ЭЦҚ-мен қол қойыңыз.',
+            'Подпишите заявление ЭЦП.',
+            'Sign the application with your electronic digital signature.',
+            { statement: statementOf(input, identifier) },
+          ),
+        )
       : ok(undefined);
   }
   const statement = statementOf(input, identifier);
@@ -145,7 +179,15 @@ async function checkPortalSignature(
   if (checks.every((c) => c.ok)) return ok({ statement, signature: input.signature });
   const failed = checks.filter((c) => !c.ok);
   const reasons = (lang: 'kk' | 'ru' | 'en') => failed.map((c) => c.reason?.[lang] ?? c.name).join('; ');
-  return err(appError('signature-invalid', `ЭЦҚ қабылданбады: ${reasons('kk')}`, `Подпись не принята: ${reasons('ru')}`, `The signature is not accepted: ${reasons('en')}`, { checks }));
+  return err(
+    appError(
+      'signature-invalid',
+      `ЭЦҚ қабылданбады: ${reasons('kk')}`,
+      `Подпись не принята: ${reasons('ru')}`,
+      `The signature is not accepted: ${reasons('en')}`,
+      { checks },
+    ),
+  );
 }
 
 /** Whether the certificate's NCA key-user roles let its holder sign for the organisation in this service. */
@@ -155,8 +197,17 @@ function signingAuthorityCheck(regulation: TRegulation, keyUser: readonly string
 }
 
 /** The statement the applicant signs for this input. */
-export function statementOf(input: Pick<SubmitApplicationInput, 'service' | 'variant' | 'attachments' | 'baseNumber'>, identifier: { iin?: string; bin?: string }): string {
-  return applicationStatement({ service: input.service, variant: input.variant, applicant: identifier.bin || identifier.iin || '', attachments: input.attachments, baseNumber: input.baseNumber });
+export function statementOf(
+  input: Pick<SubmitApplicationInput, 'service' | 'variant' | 'attachments' | 'baseNumber'>,
+  identifier: { iin?: string; bin?: string },
+): string {
+  return applicationStatement({
+    service: input.service,
+    variant: input.variant,
+    applicant: identifier.bin || identifier.iin || '',
+    attachments: input.attachments,
+    baseNumber: input.baseNumber,
+  });
 }
 
 /** Whom an applicant applies as on the portal: themselves (IIN), or the legal entity they represent (BIN). */
@@ -169,6 +220,14 @@ function ownIdentifier(principal: Principal, regulation: TRegulation, input: Pic
 export function portalStatement(deps: AppDeps, principal: Principal, input: SubmitApplicationInput): Result<string, AppError> {
   const regulation = regulationOf(deps, input.service);
   if (!regulation) return err(NOT_FOUND);
-  if (principal.user.kind !== 'applicant') return err(appError('invalid-input', 'Порталда өтінішті өтініш беруші өзі береді.', 'На портале заявление подаёт сам заявитель.', 'On the portal the applicant applies in person.'));
+  if (principal.user.kind !== 'applicant')
+    return err(
+      appError(
+        'invalid-input',
+        'Порталда өтінішті өтініш беруші өзі береді.',
+        'На портале заявление подаёт сам заявитель.',
+        'On the portal the applicant applies in person.',
+      ),
+    );
   return ok(statementOf(input, ownIdentifier(principal, regulation, input)));
 }

@@ -81,21 +81,47 @@ function startsAsItsType(mediaType: string, signatures: readonly string[], body:
  * carries scripts or other active content, is encrypted or cannot be read, and XML with a
  * document type or in an encoding that cannot be read, are refused, and nothing of them is kept.
  */
-export async function uploadAttachment(deps: AppDeps, principal: Principal, file: { fileName: string; mediaType: string; body: Buffer }): Promise<Result<AttachmentInfo, AppError>> {
+export async function uploadAttachment(
+  deps: AppDeps,
+  principal: Principal,
+  file: { fileName: string; mediaType: string; body: Buffer },
+): Promise<Result<AttachmentInfo, AppError>> {
   const mediaType = file.mediaType.split(';')[0]!.trim().toLowerCase();
   const signatures = ATTACHMENT_TYPES[mediaType];
   const allowed = Object.keys(ATTACHMENT_TYPES).join(', ');
   if (!signatures) {
-    return err(appError('attachment-type', `Құжат түріне рұқсат жоқ: ${mediaType}. Рұқсат етілгені: ${allowed}.`, `Недопустимый тип документа: ${mediaType}. Допустимы: ${allowed}.`, `Document type not accepted: ${mediaType}. Accepted: ${allowed}.`));
+    return err(
+      appError(
+        'attachment-type',
+        `Құжат түріне рұқсат жоқ: ${mediaType}. Рұқсат етілгені: ${allowed}.`,
+        `Недопустимый тип документа: ${mediaType}. Допустимы: ${allowed}.`,
+        `Document type not accepted: ${mediaType}. Accepted: ${allowed}.`,
+      ),
+    );
   }
   if (!startsAsItsType(mediaType, signatures, file.body)) {
-    return err(appError('attachment-type', `Файлдың мазмұны ${mediaType} түріне сәйкес келмейді.`, `Содержимое файла не соответствует типу ${mediaType}.`, `The file's content is not ${mediaType}.`));
+    return err(
+      appError(
+        'attachment-type',
+        `Файлдың мазмұны ${mediaType} түріне сәйкес келмейді.`,
+        `Содержимое файла не соответствует типу ${mediaType}.`,
+        `The file's content is not ${mediaType}.`,
+      ),
+    );
   }
   if (file.body.length === 0 || file.body.length > MAX_ATTACHMENT_BYTES) {
     const mb = MAX_ATTACHMENT_BYTES / 1024 / 1024;
-    return err(appError('attachment-too-large', `Құжат бос немесе ${mb} МБ-тан үлкен.`, `Документ пуст или больше ${mb} МБ.`, `The document is empty or larger than ${mb} MB.`));
+    return err(
+      appError(
+        'attachment-too-large',
+        `Құжат бос немесе ${mb} МБ-тан үлкен.`,
+        `Документ пуст или больше ${mb} МБ.`,
+        `The document is empty or larger than ${mb} MB.`,
+      ),
+    );
   }
-  const active = mediaType === 'application/pdf' ? await pdfActiveContent(file.body) : mediaType === 'application/xml' ? xmlActiveContent(file.body) : undefined;
+  const active =
+    mediaType === 'application/pdf' ? await pdfActiveContent(file.body) : mediaType === 'application/xml' ? xmlActiveContent(file.body) : undefined;
   if (active) return err(ACTIVE_CONTENT_REFUSED[active.kind]);
   const info = {
     id: deps.newId('att'),

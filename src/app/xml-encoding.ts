@@ -29,4 +29,7 @@ export function xmlText(body: Buffer): string | undefined {
 const ASCII_KEEPING = /^(utf-?8|us-ascii|ascii|iso-8859-\d{1,2}|latin-?1|windows-125\d|cp125\d|koi8-[ru])$/i;
 
 const utf16le = (bytes: Buffer) => bytes.subarray(0, bytes.length - (bytes.length % 2)).toString('utf16le');
-const utf16be = (bytes: Buffer) => Buffer.from(bytes.subarray(0, bytes.length - (bytes.length % 2))).swap16().toString('utf16le');
+const utf16be = (bytes: Buffer) =>
+  Buffer.from(bytes.subarray(0, bytes.length - (bytes.length % 2)))
+    .swap16()
+    .toString('utf16le');

@@ -22,14 +22,11 @@ const catalogue = loadCatalogue();
 /** Every variant × channel a regulation allows (variant undefined when it has none). */
 function pathsOf(regulation: TRegulation): { variant: string | undefined; channel: TChannel; label: string }[] {
   const variants = regulation.variants.length > 0 ? regulation.variants.map((v) => v.id) : [undefined];
-  return variants.flatMap((variant) =>
-    regulation.channels.map((channel) => ({ variant, channel, label: `${regulation.id} ${variant ?? '—'} × ${channel}` })),
-  );
+  return variants.flatMap((variant) => regulation.channels.map((channel) => ({ variant, channel, label: `${regulation.id} ${variant ?? '—'} × ${channel}` })));
 }
 
 /** The last procedure on a path whose planned outcome decides the result (-1 when none does). */
-const decidingIndex = (path: TProcedure[]) =>
-  path.reduce((found, p, i) => (p.outcomes?.[0]?.decides !== undefined ? i : found), -1);
+const decidingIndex = (path: TProcedure[]) => path.reduce((found, p, i) => (p.outcomes?.[0]?.decides !== undefined ? i : found), -1);
 
 /** Whether the planned path ends in a result that gives the applicant what was asked for (as the engine decides it). */
 function endsPositive(regulation: TRegulation, path: TProcedure[], variant: string | undefined): boolean {
@@ -68,9 +65,7 @@ describe('the bundled catalogue', () => {
     describe(regulation.id, () => {
       it('quotes every Kazakh procedure text verbatim from a seed act', () => {
         // A clause the seed misprints is quoted as printed in printedAs, and read corrected in action.kk.
-        const missing = regulation.procedures
-          .filter((p) => !looseSeed.includes(loose(p.printedAs?.kk ?? p.action.kk)))
-          .map((p) => p.id);
+        const missing = regulation.procedures.filter((p) => !looseSeed.includes(loose(p.printedAs?.kk ?? p.action.kk))).map((p) => p.id);
         expect(missing).toEqual([]);
       });
 
@@ -101,9 +96,7 @@ describe('the bundled catalogue', () => {
           .filter(({ path, variant }) => endsPositive(regulation, path, variant));
         expect(positive.length).toBeGreaterThan(0);
         // From the deciding procedure on: a refusal signed at an earlier completeness check does not count.
-        const unsigned = positive
-          .filter(({ path }) => !passes(path.slice(Math.max(0, decidingIndex(path))), 'sign'))
-          .map(({ label }) => label);
+        const unsigned = positive.filter(({ path }) => !passes(path.slice(Math.max(0, decidingIndex(path))), 'sign')).map(({ label }) => label);
         expect(unsigned).toEqual(Object.keys(KNOWN_WITHOUT_SIGNATURE).filter((k) => k.startsWith(`${regulation.id} `)));
       });
     });

@@ -20,7 +20,9 @@ export interface Catalogue {
 export function loadCatalogue(dir: string = REGULATIONS_DIR): Catalogue {
   const regulations: TRegulation[] = [];
   const broken: BrokenDefinition[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.yaml'))
+    .sort()) {
     const file = join(dir, name);
     const parsed = parseRegulation(readFileSync(file, 'utf8'));
     if (parsed.ok) regulations.push(parsed.value);

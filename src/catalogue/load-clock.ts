@@ -36,7 +36,10 @@ export function loadCalendarData(file = join(CALENDAR_DIR, 'kazakhstan.yaml')): 
 /** Builds the default office clocks from the bundled calendar, zones and schedules. */
 export function loadClockSet(calendarData: TCalendarData = loadCalendarData()): ClockSet {
   const calendar = buildWorkingCalendar(calendarData);
-  const zones = z.object({ zones: z.array(ZZoneData) }).parse(readYaml('time-zones.yaml')).zones.map(buildTimeZone);
+  const zones = z
+    .object({ zones: z.array(ZZoneData) })
+    .parse(readYaml('time-zones.yaml'))
+    .zones.map(buildTimeZone);
   const schedules = z.object({ schedules: z.array(ZOfficeScheduleData) }).parse(readYaml('office-schedules.yaml')).schedules;
   const clocks = new Map<string, OfficeClock>();
   for (const data of schedules) {

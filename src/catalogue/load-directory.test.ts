@@ -40,7 +40,11 @@ describe('the bundled directory', () => {
 
   it('has an organisation for the provider of every regulation, and no organisation provides anything no regulation names', () => {
     const providerIds = new Set(regulations.map((r) => r.provider.id));
-    for (const id of providerIds) expect(directory.organisations.some((o) => o.provides.includes(id)), id).toBe(true);
+    for (const id of providerIds)
+      expect(
+        directory.organisations.some((o) => o.provides.includes(id)),
+        id,
+      ).toBe(true);
     for (const o of directory.organisations) for (const id of o.provides) expect(providerIds.has(id), `${o.id} provides ${id}`).toBe(true);
   });
 
@@ -70,7 +74,9 @@ describe('the bundled directory', () => {
   });
 
   it('has two executors at one office of the Committee, to show that an executor acts only on cases assigned to them', () => {
-    const committee = new Set(directory.organisations.filter((o) => o.id === 'committee-public-health' || o.parent === 'committee-public-health').map((o) => o.id));
+    const committee = new Set(
+      directory.organisations.filter((o) => o.id === 'committee-public-health' || o.parent === 'committee-public-health').map((o) => o.id),
+    );
     const committeeOffices = directory.offices.filter((o) => committee.has(o.organisation));
     const shared = committeeOffices.filter((o) => directory.demoUsers.filter((u) => mayActAs(u, 'executor', o.id)).length >= 2);
     expect(shared.map((o) => o.id)).toContain('committee-astana');
@@ -80,7 +86,10 @@ describe('the bundled directory', () => {
     const confirmed = directory.demoUsers.filter((u) => u.kind === 'applicant' && u.login !== 'applicant.unconfirmed');
     for (const reg of regulations) {
       for (const kind of reg.applicants) {
-        expect(confirmed.some((u) => applicantKindsOf(u).includes(kind)), `${reg.id}: ${kind}`).toBe(true);
+        expect(
+          confirmed.some((u) => applicantKindsOf(u).includes(kind)),
+          `${reg.id}: ${kind}`,
+        ).toBe(true);
       }
     }
   });
@@ -114,7 +123,9 @@ describe('the bundled directory', () => {
 
 describe('resolveCaseOffices on the bundled directory', () => {
   it('rejects a territorial department for a service only the Committee itself provides', () => {
-    expect(resolveCaseOffices(directory, regulation('organ-tissue-import-export-licence'), { channel: 'office', providerOfficeId: 'committee-astana' })).toMatchObject({
+    expect(
+      resolveCaseOffices(directory, regulation('organ-tissue-import-export-licence'), { channel: 'office', providerOfficeId: 'committee-astana' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'wrong-provider-office' },
     });
@@ -163,7 +174,12 @@ describe('loadDirectory', () => {
 
   it('names the users file for a role at an office that does not exist', () => {
     const file = join(dir, 'users.yaml');
-    writeFileSync(file, readFileSync(join(DIRECTORY_DIR, 'demo-users.yaml'), 'utf8').replace('{ office: fund-hq, role: fund-head }', '{ office: fund-moon, role: fund-head }'));
-    expect(() => loadDirectory({ demoUsers: file })).toThrow(/users\.yaml: demoUsers\[\d+\]\.roles\[0\]\.office: unknown office fund-moon \(in fund-hq\.head\)/);
+    writeFileSync(
+      file,
+      readFileSync(join(DIRECTORY_DIR, 'demo-users.yaml'), 'utf8').replace('{ office: fund-hq, role: fund-head }', '{ office: fund-moon, role: fund-head }'),
+    );
+    expect(() => loadDirectory({ demoUsers: file })).toThrow(
+      /users\.yaml: demoUsers\[\d+\]\.roles\[0\]\.office: unknown office fund-moon \(in fund-hq\.head\)/,
+    );
   });
 });

@@ -53,14 +53,15 @@ export function loadDirectory(files: Partial<DirectoryFiles> = {}): TDirectory {
   if (orgData && bodyData && userData && scheduleData) {
     const directory: TDirectory = { ...orgData, ...bodyData, ...userData };
     const fileOf: Record<DirectoryProblem['part'], string> = { organisations, offices: organisations, bodies, demoUsers };
-    for (const p of directoryProblems(directory, scheduleData.schedules.map((s) => s.id))) {
+    for (const p of directoryProblems(
+      directory,
+      scheduleData.schedules.map((s) => s.id),
+    )) {
       complaints.push({ file: fileOf[p.part], path: [p.part, ...p.path], message: withId(directory, p) });
     }
     if (complaints.length === 0) return directory;
   }
-  throw new Error(
-    `The organisation directory is invalid:\n${complaints.map((c) => `  ${c.file}: ${formatPath(c.path)}: ${c.message}`).join('\n')}`,
-  );
+  throw new Error(`The organisation directory is invalid:\n${complaints.map((c) => `  ${c.file}: ${formatPath(c.path)}: ${c.message}`).join('\n')}`);
 }
 
 function readFile<T>(file: string, schema: z.ZodType<T>, complaints: Complaint[]): T | undefined {

@@ -20,7 +20,11 @@ export function findRegulation(idOrFile: string | undefined): TRegulation {
     if (regulation) return regulation;
     const lines = broken!.problems.map((p) => `  ${p.path || '(root)'}: ${p.message}`).join('\n');
     throw new CliFailure(
-      { kk: `Анықтама форматқа сай емес: ${idOrFile}\n${lines}`, ru: `Определение не соответствует формату: ${idOrFile}\n${lines}`, en: `The definition does not fit the format: ${idOrFile}\n${lines}` },
+      {
+        kk: `Анықтама форматқа сай емес: ${idOrFile}\n${lines}`,
+        ru: `Определение не соответствует формату: ${idOrFile}\n${lines}`,
+        en: `The definition does not fit the format: ${idOrFile}\n${lines}`,
+      },
       1,
     );
   }

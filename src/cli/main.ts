@@ -45,7 +45,10 @@ const COMMANDS: Record<string, { help: string; options: Record<string, { type: '
   services: { help: servicesHelp, options: {} },
   duties: { help: dutiesHelp, options: {} },
   show: { help: showHelp, options: {} },
-  timeline: { help: timelineHelp, options: { submitted: { type: 'string' }, variant: { type: 'string' }, channel: { type: 'string' }, explain: { type: 'boolean' } } },
+  timeline: {
+    help: timelineHelp,
+    options: { submitted: { type: 'string' }, variant: { type: 'string' }, channel: { type: 'string' }, explain: { type: 'boolean' } },
+  },
   calendar: { help: calendarHelp, options: { file: { type: 'string' } } },
   lint: { help: lintHelp, options: { quiet: { type: 'boolean' } } },
   schema: { help: schemaHelp, options: { out: { type: 'string' } } },
@@ -53,12 +56,23 @@ const COMMANDS: Record<string, { help: string; options: Record<string, { type: '
   'export-case': { help: exportCaseHelp, options: { out: { type: 'string' }, database: { type: 'string' } } },
   backup: { help: backupHelp, options: { out: { type: 'string' }, database: { type: 'string' } } },
   restore: { help: restoreHelp, options: { database: { type: 'string' } } },
-  simulate: { help: simulateHelp, options: { variant: { type: 'string' }, channel: { type: 'string' }, outcome: { type: 'string' }, 'database-url': { type: 'string' } } },
+  simulate: {
+    help: simulateHelp,
+    options: { variant: { type: 'string' }, channel: { type: 'string' }, outcome: { type: 'string' }, 'database-url': { type: 'string' } },
+  },
   'gateway-sim': { help: gatewaySimHelp, options: { port: { type: 'string' }, host: { type: 'string' } } },
   handbook: { help: handbookHelp, options: { variant: { type: 'string' }, out: { type: 'string' }, text: { type: 'boolean' } } },
   'sample-document': {
     help: sampleDocumentHelp,
-    options: { variant: { type: 'string' }, channel: { type: 'string' }, kind: { type: 'string' }, out: { type: 'string' }, both: { type: 'boolean' }, 'base-url': { type: 'string' }, submitted: { type: 'string' } },
+    options: {
+      variant: { type: 'string' },
+      channel: { type: 'string' },
+      kind: { type: 'string' },
+      out: { type: 'string' },
+      both: { type: 'boolean' },
+      'base-url': { type: 'string' },
+      submitted: { type: 'string' },
+    },
   },
   'cert-info': { help: certInfoHelp, options: SIGNATURE_COMMAND_OPTIONS['cert-info'] },
   verify: { help: verifyHelp, options: SIGNATURE_COMMAND_OPTIONS.verify },
@@ -91,7 +105,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       });
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
-      throw new CliFailure({ kk: `${why}\nАнықтама: reglament ${command} --help`, ru: `${why}\nСправка: reglament ${command} --help`, en: `${why}\nSee: reglament ${command} --help` });
+      throw new CliFailure({
+        kk: `${why}\nАнықтама: reglament ${command} --help`,
+        ru: `${why}\nСправка: reglament ${command} --help`,
+        en: `${why}\nSee: reglament ${command} --help`,
+      });
     }
     const v = parsed.values as Record<string, string | boolean | undefined>;
     lang = languageOf(v.lang as string | undefined);
@@ -132,7 +150,13 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
           lang,
         });
       case 'export-case':
-        return await runExportCase(io, { caseId: first, out: v.out as string | undefined, ...(v.database !== undefined ? { database: v.database as string } : {}), json, lang });
+        return await runExportCase(io, {
+          caseId: first,
+          out: v.out as string | undefined,
+          ...(v.database !== undefined ? { database: v.database as string } : {}),
+          json,
+          lang,
+        });
       case 'backup':
         return await runBackup(io, { out: v.out as string | undefined, ...(v.database !== undefined ? { database: v.database as string } : {}), json, lang });
       case 'restore':

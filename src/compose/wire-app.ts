@@ -69,9 +69,20 @@ export async function wireApp(options: WiringOptions): Promise<Wired> {
     sha256: sha256Hex,
     newId,
     acceptTestIdentities: options.acceptTestIdentities ?? false,
-    documents: pdfDocumentRenderer({ regulations, directory, zone: clockFor('provider').zone, publicUrl: options.signatures?.publicUrl ?? 'http://localhost:3000' }),
+    documents: pdfDocumentRenderer({
+      regulations,
+      directory,
+      zone: clockFor('provider').zone,
+      publicUrl: options.signatures?.publicUrl ?? 'http://localhost:3000',
+    }),
     ...(signatures
-      ? { sealer: signatures.sealer, sealVerifier: signatures.sealVerifier, statementVerifier: signatures.statementVerifier, loginVerifier: signatures.loginVerifier, requirePortalSignature: signatures.requirePortalSignature }
+      ? {
+          sealer: signatures.sealer,
+          sealVerifier: signatures.sealVerifier,
+          statementVerifier: signatures.statementVerifier,
+          loginVerifier: signatures.loginVerifier,
+          requirePortalSignature: signatures.requirePortalSignature,
+        }
       : {}),
   };
   return {

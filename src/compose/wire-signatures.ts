@@ -93,7 +93,14 @@ function resultDocumentOf(sources: DocumentSources, publicUrl: string) {
     const regulation = sources.regulations.find((r) => r.id === state.service);
     if (!regulation) throw new Error(`no regulation ${state.service}`);
     const stored = (await sources.cases.history(state.id)).map((h) => h.event);
-    const built = buildCaseDocument({ state, history: [...stored, ...pending], regulation, directory: sources.directory, zone: sources.clockFor('provider').zone, baseUrl: publicUrl });
+    const built = buildCaseDocument({
+      state,
+      history: [...stored, ...pending],
+      regulation,
+      directory: sources.directory,
+      zone: sources.clockFor('provider').zone,
+      baseUrl: publicUrl,
+    });
     if (!built.ok) throw new Error(`the result document cannot be built: ${built.error.message.en}`);
     return canonicalDocumentJson(built.value);
   };

@@ -2,7 +2,22 @@ import { NEGATIVE_RESULT_KINDS, type TRegulation } from '../core/regulation/sche
 import { err, ok, type Result } from '../core/result.js';
 import { verificationUrl, type CaseDocumentInput } from './case-document-input.js';
 import { LABELS } from './document-labels.js';
-import { applicantOf, asHeading, caseFields, citeAct, clauseOf, dotted, field, issuedEvent, officePart, procedureById, resultTitle, same, serviceOf, signerOf } from './document-parts.js';
+import {
+  applicantOf,
+  asHeading,
+  caseFields,
+  citeAct,
+  clauseOf,
+  dotted,
+  field,
+  issuedEvent,
+  officePart,
+  procedureById,
+  resultTitle,
+  same,
+  serviceOf,
+  signerOf,
+} from './document-parts.js';
 import { DOCUMENT_PROBLEMS, type DocumentProblem } from './document-problem.js';
 import { DOCUMENT_FORMAT, type ResultDocument, type TDocumentGround } from '../core/documents/result-document.js';
 

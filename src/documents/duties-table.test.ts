@@ -14,9 +14,14 @@ describe('the tables of who does what', () => {
   });
 
   it('shows the specialist certificate signed by the department head and then the head, the executor named by the department head', () => {
-    const table = dutiesTable(catalogue.find((r) => r.id === 'specialist-certificate')!, 'ru');
+    const table = dutiesTable(
+      catalogue.find((r) => r.id === 'specialist-certificate')!,
+      'ru',
+    );
     expect(table).toContain('| п. 5.1) | register | сотрудник канцелярии услугодателя | руководитель отдела |');
-    expect(table).toMatch(/\| п\. 5\.4\) \| issue-result \| ответственный исполнитель \(готовит проект\) \| — \| — \| руководитель отдела → руководитель услугодателя \|/);
+    expect(table).toMatch(
+      /\| п\. 5\.4\) \| issue-result \| ответственный исполнитель \(готовит проект\) \| — \| — \| руководитель отдела → руководитель услугодателя \|/,
+    );
     expect(table).toMatch(/руководитель отдела \(согласует: /);
   });
 });

@@ -8,7 +8,12 @@ import { renderManifestPdf } from './pdf/render-manifest-pdf.js';
 import type { ResultDocument } from '../core/documents/result-document.js';
 
 /** The PDF renderer over the documents this module builds (a signed result's JSON is a ResultDocument). */
-export function pdfDocumentRenderer(sources: { regulations: readonly TRegulation[]; directory: TDirectory; zone: TimeZone; publicUrl: string }): DocumentRenderer {
+export function pdfDocumentRenderer(sources: {
+  regulations: readonly TRegulation[];
+  directory: TDirectory;
+  zone: TimeZone;
+  publicUrl: string;
+}): DocumentRenderer {
   return {
     renderPdf: (document, lang) => renderDocumentPdf(document as ResultDocument, lang),
     async renderReceiptPdf(input, lang) {

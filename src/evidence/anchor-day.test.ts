@@ -27,10 +27,20 @@ describe.each(['sqlite', 'postgres'] as const)('daily anchors on %s', (database)
     }
   });
   const entry = (caseId: string, seq: number, when: number, hash: string) =>
-    stores.db.run('INSERT INTO case_events (case_id, seq, type, at, body, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)', [caseId, seq, 'x', when, '{}', 'p', hash]);
+    stores.db.run('INSERT INTO case_events (case_id, seq, type, at, body, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      caseId,
+      seq,
+      'x',
+      when,
+      '{}',
+      'p',
+      hash,
+    ]);
 
   it('ends a day at local midnight, anchors only finished days in order, and detects a changed head', async () => {
-    stores = await openStores(database === 'sqlite' ? { sqliteFile: join(mkdtempSync(join(tmpdir(), 'reglament-anchor-')), 'a.db') } : { postgresUrl: TEST_DATABASE_URL, schema });
+    stores = await openStores(
+      database === 'sqlite' ? { sqliteFile: join(mkdtempSync(join(tmpdir(), 'reglament-anchor-')), 'a.db') } : { postgresUrl: TEST_DATABASE_URL, schema },
+    );
     const store = sqlAnchorStore(stores.db);
     expect(dayCutoff(zone, '2024-10-08')).toBe(at('2024-10-09T00:00:00+05:00'));
     await entry('A', 1, at('2024-10-08T09:00:00+05:00'), 'a1');
@@ -43,7 +53,10 @@ describe.each(['sqlite', 'postgres'] as const)('daily anchors on %s', (database)
     expect(early).toMatchObject({ ok: false, error: { code: 'day-not-over' } });
     const first = await anchorDay(store, zone, '2024-10-08', at('2024-10-10T12:00:00+05:00'));
     expect(first).toMatchObject({ ok: true, value: { day: '2024-10-08', cases: 1, prevHash: GENESIS_HASH } });
-    expect(await anchorDay(store, zone, '2024-10-07', at('2024-10-10T12:00:00+05:00'))).toMatchObject({ ok: false, error: { code: 'already-anchored', last: '2024-10-08' } });
+    expect(await anchorDay(store, zone, '2024-10-07', at('2024-10-10T12:00:00+05:00'))).toMatchObject({
+      ok: false,
+      error: { code: 'already-anchored', last: '2024-10-08' },
+    });
     // The server's timer anchors yesterday once the grace after midnight has passed, and only once.
     const pending = await anchorPendingDay(store, zone, at('2024-10-10T00:30:00+05:00'));
     expect(pending).toMatchObject({ day: '2024-10-09', cases: 2, prevHash: first.ok ? first.value.hash : '' });

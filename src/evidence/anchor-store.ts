@@ -34,7 +34,15 @@ export function sqlAnchorStore(db: SqlDatabase): AnchorStore {
     },
     insert: async (a) => {
       try {
-        await db.run('INSERT INTO audit_anchors (day, cutoff, cases, heads_hash, prev_hash, hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [a.day, a.cutoff, a.cases, a.headsHash, a.prevHash, a.hash, a.createdAt]);
+        await db.run('INSERT INTO audit_anchors (day, cutoff, cases, heads_hash, prev_hash, hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+          a.day,
+          a.cutoff,
+          a.cases,
+          a.headsHash,
+          a.prevHash,
+          a.hash,
+          a.createdAt,
+        ]);
         return true;
       } catch (e) {
         if (db.isUniqueViolation(e)) return false;

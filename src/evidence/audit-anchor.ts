@@ -54,9 +54,11 @@ export async function verifyAnchors(anchors: readonly AuditAnchor[], headsAt: (c
   let prev = GENESIS_HASH;
   for (const a of anchors) {
     if (a.prevHash !== prev) return { ok: false, day: a.day, reason: 'does not link to the anchor before it' };
-    if (anchorHash(a.prevHash, a.day, a.cutoff, a.cases, a.headsHash) !== a.hash) return { ok: false, day: a.day, reason: 'its content does not match its hash' };
+    if (anchorHash(a.prevHash, a.day, a.cutoff, a.cases, a.headsHash) !== a.hash)
+      return { ok: false, day: a.day, reason: 'its content does not match its hash' };
     const heads = await headsAt(a.cutoff);
-    if (heads.length !== a.cases || headsHash(heads) !== a.headsHash) return { ok: false, day: a.day, reason: 'the case histories before its cutoff are not those it recorded' };
+    if (heads.length !== a.cases || headsHash(heads) !== a.headsHash)
+      return { ok: false, day: a.day, reason: 'the case histories before its cutoff are not those it recorded' };
     prev = a.hash;
   }
   return { ok: true, anchors: anchors.length };

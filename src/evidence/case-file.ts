@@ -42,12 +42,23 @@ ru: Проверка без системы: установите Node.js 18 ил
  * that covers it with the chain heads it was computed over, the verifier, and a manifest with the
  * SHA-256 of every file. Undefined when there is no such case.
  */
-export async function buildCaseFile(stores: OpenedStores, anchors: AnchorStore, caseId: string, exportedAt: number): Promise<{ files: ArchiveFile[]; manifest: ArchiveFile } | undefined> {
+export async function buildCaseFile(
+  stores: OpenedStores,
+  anchors: AnchorStore,
+  caseId: string,
+  exportedAt: number,
+): Promise<{ files: ArchiveFile[]; manifest: ArchiveFile } | undefined> {
   const history = await stores.cases.history(caseId);
   const state = await stores.cases.load(caseId);
   if (history.length === 0 || !state) return undefined;
 
-  const files: ArchiveFile[] = [jsonFile('case.json', state), jsonFile('history.json', history.map((e) => ({ seq: e.seq, at: new Date(e.event.at).toISOString(), type: e.event.type, event: e.event, prevHash: e.prevHash, hash: e.hash })))];
+  const files: ArchiveFile[] = [
+    jsonFile('case.json', state),
+    jsonFile(
+      'history.json',
+      history.map((e) => ({ seq: e.seq, at: new Date(e.event.at).toISOString(), type: e.event.type, event: e.event, prevHash: e.prevHash, hash: e.hash })),
+    ),
+  ];
 
   const attachments = [];
   for (const info of await stores.attachments.ofCase(caseId)) {
@@ -56,13 +67,30 @@ export async function buildCaseFile(stores: OpenedStores, anchors: AnchorStore, 
     const folder = info.mediaType === 'application/pkcs7-signature' ? 'signatures' : 'attachments';
     const path = `${folder}/${info.id}-${safeName(info.fileName)}`;
     files.push({ path, bytes: body });
-    attachments.push({ path, id: info.id, fileName: info.fileName, mediaType: info.mediaType, size: info.size, sha256: info.sha256, uploadedAt: new Date(info.createdAt).toISOString() });
+    attachments.push({
+      path,
+      id: info.id,
+      fileName: info.fileName,
+      mediaType: info.mediaType,
+      size: info.size,
+      sha256: info.sha256,
+      uploadedAt: new Date(info.createdAt).toISOString(),
+    });
   }
   files.push(jsonFile('attachments.json', attachments));
   // Signatures carried in the history itself (the applicant's signed statement, a signed result).
   const signed = history.flatMap((e) => {
     const ev = e.event as { signed?: unknown; signature?: unknown };
-    return ev.signed !== undefined || ev.signature !== undefined ? [{ seq: e.seq, type: e.event.type, ...(ev.signed !== undefined ? { signed: ev.signed } : {}), ...(ev.signature !== undefined ? { signature: ev.signature } : {}) }] : [];
+    return ev.signed !== undefined || ev.signature !== undefined
+      ? [
+          {
+            seq: e.seq,
+            type: e.event.type,
+            ...(ev.signed !== undefined ? { signed: ev.signed } : {}),
+            ...(ev.signature !== undefined ? { signature: ev.signature } : {}),
+          },
+        ]
+      : [];
   });
   files.push(jsonFile('signatures/in-history.json', signed));
 

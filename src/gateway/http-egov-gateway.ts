@@ -52,7 +52,8 @@ export interface HttpEgovGatewayOptions {
 }
 
 // One attempt either settles the request (an answer, good or bad) or is worth repeating.
-type Attempt = { readonly settled: Result<readonly XmlNode[], GatewayFailure> } | { readonly retry: 'timeout' } | { readonly retry: 'unavailable'; readonly cause: string };
+type Attempt =
+  { readonly settled: Result<readonly XmlNode[], GatewayFailure> } | { readonly retry: 'timeout' } | { readonly retry: 'unavailable'; readonly cause: string };
 
 /** The e-government gateway over HTTP: SOAP 1.1 SendMessage on the synchronous channel. */
 export function createHttpEgovGateway(options: HttpEgovGatewayOptions): EgovGateway {
@@ -101,7 +102,13 @@ export function createHttpEgovGateway(options: HttpEgovGatewayOptions): EgovGate
   async function exchange(serviceId: string, data: readonly XmlNode[]): Promise<Result<readonly XmlNode[], GatewayFailure>> {
     // The same message (same id) is sent on every attempt, so the gateway may tell a repeat.
     const messageId = newMessageId();
-    const body = buildSyncRequest({ messageId, serviceId, messageDate: now().toISOString(), sender: { senderId: options.senderId, password: options.password }, data });
+    const body = buildSyncRequest({
+      messageId,
+      serviceId,
+      messageDate: now().toISOString(),
+      sender: { senderId: options.senderId, password: options.password },
+      data,
+    });
     const attempts = Math.max(0, Math.floor(options.retries)) + 1;
     // The last attempt's reason is the one reported: it is the freshest news of the gateway.
     let failure = timeoutFailure(options.timeoutMs, attempts);

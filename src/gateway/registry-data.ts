@@ -71,7 +71,15 @@ export function personAnswerData(answer: RegistryAnswer<PersonRecord>): XmlNode[
       'personResponse',
       el(N, 'result', RESULT_CODES[answer.result]),
       p
-        ? el(N, 'person', leaf('iin', p.iin), leaf('lastName', p.lastName), leaf('firstName', p.firstName), leaf('middleName', p.middleName), leaf('birthDate', p.birthDate))
+        ? el(
+            N,
+            'person',
+            leaf('iin', p.iin),
+            leaf('lastName', p.lastName),
+            leaf('firstName', p.firstName),
+            leaf('middleName', p.middleName),
+            leaf('birthDate', p.birthDate),
+          )
         : undefined,
     ),
   ];

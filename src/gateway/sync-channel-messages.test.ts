@@ -33,7 +33,10 @@ const response: SyncResponse = {
   correlationId: request.messageId,
   responseDate: '2025-03-04T09:15:01.000Z',
   status: { code: 'SUCCESS', message: 'OK' },
-  data: personAnswerData({ result: 'found', record: { iin: '850515310013', lastName: 'Сейтқали', firstName: 'Асқар', middleName: 'Нұрланұлы', birthDate: '1985-05-15' } }),
+  data: personAnswerData({
+    result: 'found',
+    record: { iin: '850515310013', lastName: 'Сейтқали', firstName: 'Асқар', middleName: 'Нұрланұлы', birthDate: '1985-05-15' },
+  }),
 };
 
 describe('SyncChannel envelopes', () => {
@@ -54,9 +57,16 @@ describe('SyncChannel envelopes', () => {
   });
 
   it('round-trips a SOAP fault with and without detail', () => {
-    const fault = { faultCode: 'Client' as const, faultString: 'unknown serviceId X', detail: { errorCode: 'SERVICE_NOT_FOUND', errorMessage: 'no service X' } };
+    const fault = {
+      faultCode: 'Client' as const,
+      faultString: 'unknown serviceId X',
+      detail: { errorCode: 'SERVICE_NOT_FOUND', errorMessage: 'no service X' },
+    };
     expect(parseSyncReply(buildSoapFault(fault))).toEqual({ ok: true, value: { kind: 'fault', fault } });
-    expect(parseSyncReply(buildSoapFault({ faultCode: 'Server', faultString: 'down' }))).toEqual({ ok: true, value: { kind: 'fault', fault: { faultCode: 'Server', faultString: 'down' } } });
+    expect(parseSyncReply(buildSoapFault({ faultCode: 'Server', faultString: 'down' }))).toEqual({
+      ok: true,
+      value: { kind: 'fault', fault: { faultCode: 'Server', faultString: 'down' } },
+    });
   });
 
   it('reads a request written by another client: other prefixes, whitespace, unqualified children', () => {
@@ -121,7 +131,14 @@ describe('registry data (our own shape inside <data>)', () => {
   it('round-trips a legal-entity answer through a whole envelope', () => {
     const answer = {
       result: 'found' as const,
-      record: { bin: '090440010017', name: { kk: '«Шипагер» медициналық орталығы ЖШС', ru: 'ТОО «Медицинский центр "Шипагер"»' }, registeredAt: '2009-04-14', headIin: '771111310012', headName: 'Ахметов Ерлан Болатұлы', address: 'Астана қ.' },
+      record: {
+        bin: '090440010017',
+        name: { kk: '«Шипагер» медициналық орталығы ЖШС', ru: 'ТОО «Медицинский центр "Шипагер"»' },
+        registeredAt: '2009-04-14',
+        headIin: '771111310012',
+        headName: 'Ахметов Ерлан Болатұлы',
+        address: 'Астана қ.',
+      },
     };
     const reply = parseSyncReply(buildSyncResponse({ ...response, data: legalEntityAnswerData(answer) }));
     expect(reply.ok && reply.value.kind === 'response' && readLegalEntityAnswer(reply.value.response.data)).toEqual({ ok: true, value: answer });

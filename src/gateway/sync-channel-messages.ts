@@ -135,7 +135,12 @@ export function buildSoapFault(fault: SoapFault): string {
         ? el(
             null,
             'detail',
-            el(SYNC_CHANNEL_NS, 'SendMessageFault1_SendMessageFault', el(null, 'errorCode', fault.detail.errorCode), el(null, 'errorMessage', fault.detail.errorMessage)),
+            el(
+              SYNC_CHANNEL_NS,
+              'SendMessageFault1_SendMessageFault',
+              el(null, 'errorCode', fault.detail.errorCode),
+              el(null, 'errorMessage', fault.detail.errorMessage),
+            ),
           )
         : undefined,
     ),

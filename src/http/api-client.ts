@@ -8,7 +8,11 @@ export interface ApiResponse {
 
 /** The few calls a scripted client makes; in-process (inject) or over the network. */
 export interface ApiClient {
-  request(method: 'GET' | 'POST', path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string>; multipart?: { fileName: string; mediaType: string; body: Buffer } }): Promise<ApiResponse>;
+  request(
+    method: 'GET' | 'POST',
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string>; multipart?: { fileName: string; mediaType: string; body: Buffer } },
+  ): Promise<ApiResponse>;
 }
 
 const BOUNDARY = '----reglament-boundary';

@@ -66,7 +66,8 @@ export async function buildServer(deps: WiredDeps, options: ServerOptions = {}):
     http: { requireHostHeader: false },
   });
   app.addHook('onRequest', async (request, reply) => {
-    if (request.raw.httpVersionMajor === 1 && request.raw.httpVersionMinor >= 1 && request.headers.host === undefined) return sendFrameworkRefusal(request, reply, MISSING_HOST);
+    if (request.raw.httpVersionMajor === 1 && request.raw.httpVersionMinor >= 1 && request.headers.host === undefined)
+      return sendFrameworkRefusal(request, reply, MISSING_HOST);
   });
   const metrics = options.metrics ?? newServerMetrics();
   // Bodies are validated by zod in the handlers, so errors speak the user's language; the JSON
@@ -84,7 +85,11 @@ export async function buildServer(deps: WiredDeps, options: ServerOptions = {}):
       const lang = requestLanguage(request);
       // context.after is English ("1 minute"): the wait is said in seconds in each language instead.
       const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
-      const message = { kk: `Тым көп әрекет: ${seconds} секундтан кейін қайталаңыз.`, ru: `Слишком много попыток: повторите через ${seconds} с.`, en: `Too many attempts: try again in ${seconds} s.` };
+      const message = {
+        kk: `Тым көп әрекет: ${seconds} секундтан кейін қайталаңыз.`,
+        ru: `Слишком много попыток: повторите через ${seconds} с.`,
+        en: `Too many attempts: try again in ${seconds} s.`,
+      };
       return { statusCode: 429, code: 'rate-limited', message: message[lang] };
     },
   });
@@ -109,10 +114,20 @@ export async function buildServer(deps: WiredDeps, options: ServerOptions = {}):
   });
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof AttachmentUnavailable) {
-      return sendError(request, reply, appError('attachment-unavailable', 'Құжат басқа іске тіркелген.', 'Документ уже приложен к другому делу.', 'The document is already attached to another case.'));
+      return sendError(
+        request,
+        reply,
+        appError(
+          'attachment-unavailable',
+          'Құжат басқа іске тіркелген.',
+          'Документ уже приложен к другому делу.',
+          'The document is already attached to another case.',
+        ),
+      );
     }
     // The rate limiter's refusal is already in the user's language.
-    if ((error as { code?: string }).code === 'rate-limited') return reply.status(429).send({ error: { code: 'rate-limited', message: (error as Error).message } });
+    if ((error as { code?: string }).code === 'rate-limited')
+      return reply.status(429).send({ error: { code: 'rate-limited', message: (error as Error).message } });
     // Fastify's own refusals (body too large, malformed JSON, wrong content type) keep their status, in the user's language.
     const refusal = frameworkRefusal(error);
     if (refusal) return sendFrameworkRefusal(request, reply, refusal);

@@ -66,7 +66,9 @@ function answer(errorCode: string | undefined, raw: Buffer, socket: Socket): voi
         : [400, 'invalid-input', MALFORMED];
   const body = Buffer.from(JSON.stringify({ error: { code, message: text[languageOfRaw(raw)] } }));
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${body.length}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n`);
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${body.length}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n`,
+    );
     socket.write(body);
   }
   socket.destroy();

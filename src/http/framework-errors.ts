@@ -23,7 +23,11 @@ const MEDIA_TYPE = text(
   'This content type is not accepted: send JSON (application/json), and documents as multipart/form-data.',
 );
 const NO_ROUTE = text('Мұндай мекенжай жоқ.', 'Такого адреса нет.', 'No such address.');
-const NO_HOST = text('Сұраныста Host тақырыбы жоқ (HTTP/1.1 оны талап етеді).', 'В запросе нет заголовка Host (HTTP/1.1 его требует).', 'The request has no Host header (HTTP/1.1 requires one).');
+const NO_HOST = text(
+  'Сұраныста Host тақырыбы жоқ (HTTP/1.1 оны талап етеді).',
+  'В запросе нет заголовка Host (HTTP/1.1 его требует).',
+  'The request has no Host header (HTTP/1.1 requires one).',
+);
 
 /** An HTTP/1.1 request without Host (RFC 9112, 3.2: answered 400). */
 export const MISSING_HOST: FrameworkRefusal = { status: 400, code: 'invalid-input', message: NO_HOST };

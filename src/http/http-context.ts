@@ -16,7 +16,9 @@ const UNAUTHENTICATED = appError('unauthenticated', 'Жүйеге кіріңіз
 /** Sends an expected failure as JSON: a stable code and the message in the request's language. */
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
   const lang = requestLanguage(request);
-  return reply.status(ERROR_STATUS[error.code]).send({ error: { code: error.code, message: error.message[lang], ...(error.details !== undefined ? { details: error.details } : {}) } });
+  return reply
+    .status(ERROR_STATUS[error.code])
+    .send({ error: { code: error.code, message: error.message[lang], ...(error.details !== undefined ? { details: error.details } : {}) } });
 }
 
 /** Sends a use case's result: the value with a status, or the error. */

@@ -2,7 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { appError } from '../app/app-error.js';
 import { sendError } from './http-context.js';
 
-const NUL_REFUSED = appError('invalid-input', 'Сұраныста рұқсат етілмеген таңба бар (U+0000).', 'Запрос содержит недопустимый символ (U+0000).', 'The request holds a character that is not allowed (U+0000).');
+const NUL_REFUSED = appError(
+  'invalid-input',
+  'Сұраныста рұқсат етілмеген таңба бар (U+0000).',
+  'Запрос содержит недопустимый символ (U+0000).',
+  'The request holds a character that is not allowed (U+0000).',
+);
 
 /** Whether a parsed value holds a NUL character in any string or key; iterative, so deep nesting cannot overflow the stack. */
 export function holdsNulCharacter(value: unknown): boolean {

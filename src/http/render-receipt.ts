@@ -6,7 +6,11 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCode
 
 const LABELS = {
   title: { kk: 'Өтінішті қабылдау туралы қолхат', ru: 'Расписка о приёме заявления', en: 'Receipt of the application' },
-  refusedTitle: { kk: 'Құжаттарды қабылдаудан бас тарту туралы қолхат', ru: 'Расписка об отказе в приёме документов', en: 'Receipt refusing acceptance of the documents' },
+  refusedTitle: {
+    kk: 'Құжаттарды қабылдаудан бас тарту туралы қолхат',
+    ru: 'Расписка об отказе в приёме документов',
+    en: 'Receipt refusing acceptance of the documents',
+  },
   number: { kk: 'Іс нөмірі', ru: 'Номер дела', en: 'Case number' },
   service: { kk: 'Қызмет', ru: 'Услуга', en: 'Service' },
   applicant: { kk: 'Өтініш беруші', ru: 'Заявитель', en: 'Applicant' },
@@ -29,7 +33,8 @@ export function renderReceipt(view: CaseView, deps: Pick<AppDeps, 'clockFor'>, l
   const when = (ms: number | null) => (ms === null ? '—' : zone.format(ms));
   const refusedAtReception = c.result?.kind === 'acceptance-refusal-receipt';
   const row = (label: keyof typeof LABELS, value: string) => `<tr><th>${escape(LABELS[label][lang])}</th><td>${escape(value)}</td></tr>`;
-  const docs = view.attachments.map((a) => `<li>${escape(a.fileName)} (${a.size} B, SHA-256 ${a.sha256.slice(0, 16)}…)</li>`).join('') || `<li>${LABELS.none[lang]}</li>`;
+  const docs =
+    view.attachments.map((a) => `<li>${escape(a.fileName)} (${a.size} B, SHA-256 ${a.sha256.slice(0, 16)}…)</li>`).join('') || `<li>${LABELS.none[lang]}</li>`;
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escape(c.id)}</title>
 <style>body{font-family:sans-serif;max-width:40em;margin:2em auto}th{text-align:left;padding-right:1em;vertical-align:top}</style></head><body>
 <h1>${escape((refusedAtReception ? LABELS.refusedTitle : LABELS.title)[lang])}</h1>

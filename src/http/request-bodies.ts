@@ -33,7 +33,14 @@ const procedureId = z.string().min(1);
 
 /** POST /api/cases/:id/actions: one of the commands a person may give (a step's `signature` is refused until person signing exists, see app/step-signature.ts). */
 export const ZActionBody = z.discriminatedUnion('type', [
-  z.object({ type: z.enum(['complete-step', 'register', 'sign', 'deliver']), procedureId, outcome: z.string().min(1).optional(), signature: z.string().min(1).optional() }).strict(),
+  z
+    .object({
+      type: z.enum(['complete-step', 'register', 'sign', 'deliver']),
+      procedureId,
+      outcome: z.string().min(1).optional(),
+      signature: z.string().min(1).optional(),
+    })
+    .strict(),
   z.object({ type: z.literal('assign'), assignee: z.string().min(1) }).strict(),
   z
     .object({
@@ -62,9 +69,18 @@ export const ZActionBody = z.discriminatedUnion('type', [
 
 /** GET /api/registry */
 /** GET /api/inbox: a page of tasks; the offset is bounded so it always fits a database integer. */
-export const ZInboxQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).optional(), offset: z.coerce.number().int().min(0).max(1_000_000).optional() });
+export const ZInboxQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
+});
 
-export const ZRegistryQuery = z.object({ text: z.string().optional(), kind: z.string().optional(), service: z.string().optional(), limit: z.coerce.number().int().min(1).max(500).optional(), lang: z.string().optional() });
+export const ZRegistryQuery = z.object({
+  text: z.string().optional(),
+  kind: z.string().optional(),
+  service: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  lang: z.string().optional(),
+});
 
 /** POST /api/stand-ins: instants as ISO 8601 with a four-digit year (checked by the route). */
 export const ZStandInBody = z

@@ -71,7 +71,9 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     port,
     host: env.HOST ?? '127.0.0.1',
     signatures: readSignatureSettings(env, dataDir, port),
-    database: env.DATABASE_URL ? { postgresUrl: env.DATABASE_URL, ...(env.DATABASE_SCHEMA ? { schema: env.DATABASE_SCHEMA } : {}) } : { sqliteFile: join(dataDir, 'reglament.db') },
+    database: env.DATABASE_URL
+      ? { postgresUrl: env.DATABASE_URL, ...(env.DATABASE_SCHEMA ? { schema: env.DATABASE_SCHEMA } : {}) }
+      : { sqliteFile: join(dataDir, 'reglament.db') },
     gateway: env.GATEWAY_URL ? { url: env.GATEWAY_URL, senderId: env.GATEWAY_SENDER ?? 'reglament', password: env.GATEWAY_PASSWORD ?? '' } : undefined,
     timerIntervalMs: wholeNumber(env, 'TIMER_INTERVAL_MS', 30_000),
     timerBatch: wholeNumber(env, 'TIMER_BATCH', 100),

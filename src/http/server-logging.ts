@@ -20,7 +20,13 @@ export function requestIdOf(request: IncomingMessage): string {
 
 /** A request as logged: an IIN or BIN in its address (a registry search, say) is masked to its last four digits. */
 function maskedRequest(request: { method: string; url: string; hostname?: string; ip?: string; socket?: { remotePort?: number } }) {
-  return { method: request.method, url: maskIdentifiers(request.url), hostname: request.hostname, remoteAddress: request.ip, remotePort: request.socket?.remotePort };
+  return {
+    method: request.method,
+    url: maskIdentifiers(request.url),
+    hostname: request.hostname,
+    remoteAddress: request.ip,
+    remotePort: request.socket?.remotePort,
+  };
 }
 
 /** How the server logs: off, or JSON lines (pino) at a level, to stdout or a given stream. */
@@ -30,5 +36,10 @@ export type LogSettings = boolean | { readonly level?: string; readonly stream?:
 export function loggerOption(settings: LogSettings | undefined): FastifyServerOptions['logger'] {
   if (!settings) return false;
   const { level = 'info', stream } = settings === true ? {} : settings;
-  return { level, redact: { paths: [...LOG_REDACTION_PATHS], censor: LOG_REDACTION_CENSOR }, serializers: { req: maskedRequest }, ...(stream ? { stream } : {}) };
+  return {
+    level,
+    redact: { paths: [...LOG_REDACTION_PATHS], censor: LOG_REDACTION_CENSOR },
+    serializers: { req: maskedRequest },
+    ...(stream ? { stream } : {}),
+  };
 }

@@ -85,7 +85,10 @@ export function renderMetrics(metrics: ServerMetrics, db: DatabaseFigures, now: 
   family('reglament_timers_fired_total', 'counter', 'Escalations fired by this process.');
   out.push(`reglament_timers_fired_total ${metrics.timersFired}`);
   family('reglament_timer_runs_total', 'counter', 'Timer checks run by this process, and how many failed.');
-  out.push(`reglament_timer_runs_total{result="ok"} ${metrics.timerRuns - metrics.timerFailures}`, `reglament_timer_runs_total{result="failed"} ${metrics.timerFailures}`);
+  out.push(
+    `reglament_timer_runs_total{result="ok"} ${metrics.timerRuns - metrics.timerFailures}`,
+    `reglament_timer_runs_total{result="failed"} ${metrics.timerFailures}`,
+  );
   family('reglament_audit_anchors_made_total', 'counter', 'Daily audit anchors made by this process.');
   out.push(`reglament_audit_anchors_made_total ${metrics.anchorsMade}`);
   family('reglament_process_uptime_seconds', 'gauge', 'Seconds since this process started serving.');

@@ -1,7 +1,11 @@
 import { join } from 'node:path';
 import type { SignatureSettings } from '../compose/wire-signatures.js';
 
-const list = (raw: string | undefined) => (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (raw: string | undefined) =>
+  (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /**
  * The signature part of the configuration. TRUST_DIR names NCA RK's CA certificates (files or

@@ -22,7 +22,14 @@ export interface SimulationReport {
   readonly caseId: string;
   readonly status: string;
   readonly result: { readonly kind: string; readonly number: string } | null;
-  readonly steps: readonly ({ readonly id: string; readonly actor: string; readonly due: string | null; readonly completedAt: string | null; readonly by: string | null; readonly outcome: string | null } & DutiesDone)[];
+  readonly steps: readonly ({
+    readonly id: string;
+    readonly actor: string;
+    readonly due: string | null;
+    readonly completedAt: string | null;
+    readonly by: string | null;
+    readonly outcome: string | null;
+  } & DutiesDone)[];
   readonly historyEntries: number;
   readonly auditVerified: boolean;
 }
@@ -41,10 +48,13 @@ function dutiesDone(view: CaseView, regulation: TRegulation, procedureId: string
   const completed = events.findIndex((e) => e.type === 'step-completed' && e.procedureId === procedureId);
   if (completed < 0 || !procedure) return { command: null, agreedBy: [], signers: [] };
   const done = events[completed] as Extract<CaseEvent, { type: 'step-completed' }>;
-  const byRefusal = events[completed - 1]?.type === 'refused' || events.some((e) => e.type === 'step-proposed' && e.procedureId === procedureId && e.grounds !== undefined);
+  const byRefusal =
+    events[completed - 1]?.type === 'refused' || events.some((e) => e.type === 'step-proposed' && e.procedureId === procedureId && e.grounds !== undefined);
   const command = completingCommand(procedure);
   const agreedBy = events.flatMap((e) => (e.type === 'agreed' && e.procedureId === procedureId ? [{ by: e.by, role: e.role }] : []));
-  const signed = events.flatMap((e) => (e.type === 'signed' && e.procedureId === procedureId ? [{ by: e.by, role: e.role, ...(e.acting ? { acting: e.acting } : {}) }] : []));
+  const signed = events.flatMap((e) =>
+    e.type === 'signed' && e.procedureId === procedureId ? [{ by: e.by, role: e.role, ...(e.acting ? { acting: e.acting } : {}) }] : [],
+  );
   const last = { by: done.by, role: done.role ?? procedure.actor, ...(done.acting ? { acting: done.acting } : {}) };
   return { command: byRefusal ? 'refuse' : command, agreedBy, signers: command === 'sign' ? [...signed, last] : [] };
 }
@@ -76,7 +86,16 @@ function applicantLogin(regulation: TRegulation): { login: string; as: 'individu
 export async function simulateCase(
   api: ApiClient,
   // `format` writes an instant as local ISO time (its first ten characters are the local day).
-  input: { regulation: TRegulation; directory: TDirectory; variant?: string | undefined; channel?: TChannel | undefined; outcome: SimulatedOutcome; format: (ms: number) => string; baseNumber?: string; tokens?: Map<string, string> },
+  input: {
+    regulation: TRegulation;
+    directory: TDirectory;
+    variant?: string | undefined;
+    channel?: TChannel | undefined;
+    outcome: SimulatedOutcome;
+    format: (ms: number) => string;
+    baseNumber?: string;
+    tokens?: Map<string, string>;
+  },
 ): Promise<SimulationReport> {
   const { regulation, directory } = input;
   const variant = input.variant ?? regulation.variants[0]?.id;
@@ -90,7 +109,10 @@ export async function simulateCase(
   };
   const tokenOf = async (login: string) => {
     if (!tokens.has(login)) {
-      const signed: { token: string } = await call(api.request('POST', '/api/auth/login', { body: { login, password: directory.demoPassword } }), `sign in as ${login}`);
+      const signed: { token: string } = await call(
+        api.request('POST', '/api/auth/login', { body: { login, password: directory.demoPassword } }),
+        `sign in as ${login}`,
+      );
       tokens.set(login, signed.token);
     }
     return tokens.get(login)!;
@@ -103,7 +125,10 @@ export async function simulateCase(
 
   // Who lodges it: the applicant on the portal, else the first procedure's actor at the chosen office.
   const applicant = applicantLogin(regulation);
-  const offices: { providerOffices: { id: string }[]; centres: { id: string }[] } = await call(api.request('GET', `/api/services/${regulation.id}/offices`), 'offices');
+  const offices: { providerOffices: { id: string }[]; centres: { id: string }[] } = await call(
+    api.request('GET', `/api/services/${regulation.id}/offices`),
+    'offices',
+  );
   const providerOfficeId = offices.providerOffices[0]?.id;
   const centreOfficeId = channel === 'state-corporation' ? offices.centres[0]?.id : undefined;
   const applicantUser = directory.demoUsers.find((u) => u.login === applicant.login)!;
@@ -114,7 +139,10 @@ export async function simulateCase(
     submitter = holderOf(role.organisation === 'state-corporation' ? centreOfficeId : providerOfficeId, first.actor);
   }
   const token = await tokenOf(submitter);
-  const uploaded: { id: string } = await call(api.request('POST', '/api/attachments', { token, multipart: { fileName: 'application.pdf', mediaType: 'application/pdf', body: SAMPLE_PDF } }), 'upload');
+  const uploaded: { id: string } = await call(
+    api.request('POST', '/api/attachments', { token, multipart: { fileName: 'application.pdf', mediaType: 'application/pdf', body: SAMPLE_PDF } }),
+    'upload',
+  );
   const body = {
     service: regulation.id,
     ...(variant !== undefined ? { variant } : {}),
@@ -130,10 +158,16 @@ export async function simulateCase(
   if (channel === 'portal' && mode.portalSignature === 'required') {
     if (!mode.demo) throw new SimulationFailed('the server requires signed applications and has no demo keys to sign them with');
     const statement: { base64: string } = await call(api.request('POST', '/api/applications/statement', { token, body }), 'statement');
-    const signed: { cms: string } = await call(api.request('POST', '/api/signature/demo-sign', { token, body: { base64: statement.base64, purpose: 'signing' } }), 'sign the statement');
+    const signed: { cms: string } = await call(
+      api.request('POST', '/api/signature/demo-sign', { token, body: { base64: statement.base64, purpose: 'signing' } }),
+      'sign the statement',
+    );
     Object.assign(body, { signature: signed.cms });
   }
-  let state: CaseState = await call(api.request('POST', '/api/applications', { token, body, headers: { 'idempotency-key': `sim-${Date.now()}-${Math.random()}` } }), 'submit');
+  let state: CaseState = await call(
+    api.request('POST', '/api/applications', { token, body, headers: { 'idempotency-key': `sim-${Date.now()}-${Math.random()}` } }),
+    'submit',
+  );
   const caseId = state.id;
 
   let refused = false;
@@ -143,7 +177,14 @@ export async function simulateCase(
     const procedure = regulation.procedures.find((p) => p.id === step.procedureId)!;
     const actAs = async (role: string, action: unknown, what: string): Promise<CaseState> => {
       const login = holderOf(officeOfRole(role), role);
-      return call(api.request('POST', `/api/cases/${caseId}/actions`, { token: await tokenOf(login), body: action, headers: { 'idempotency-key': `${caseId}-${guard}-${what}` } }), `${what} at ${procedure.id} as ${login}`);
+      return call(
+        api.request('POST', `/api/cases/${caseId}/actions`, {
+          token: await tokenOf(login),
+          body: action,
+          headers: { 'idempotency-key': `${caseId}-${guard}-${what}` },
+        }),
+        `${what} at ${procedure.id} as ${login}`,
+      );
     };
     // Each duty is done by the role the definition gives it: agreement in order, then signatures in order.
     const duty = nextDuty(state, regulation)!;
@@ -160,7 +201,9 @@ export async function simulateCase(
     }
     const command = duty.command;
     if (awaitsExecutor(state, regulation)) {
-      const assigner = assignersOf(regulation, procedure).find((r) => directory.demoUsers.some((u) => u.roles.some((p) => p.role === r && p.office === officeOfRole(r))));
+      const assigner = assignersOf(regulation, procedure).find((r) =>
+        directory.demoUsers.some((u) => u.roles.some((p) => p.role === r && p.office === officeOfRole(r))),
+      );
       if (assigner) state = await actAs(assigner, { type: 'assign', assignee: holderOf(step.officeId, step.role) }, 'assign');
     }
     if (command === 'record-meeting') {
@@ -169,20 +212,35 @@ export async function simulateCase(
       const body = bodyAt(directory)(meeting.body, officeOfRole(meeting.body));
       if (!body) throw new SimulationFailed(`no ${meeting.body} at ${officeOfRole(meeting.body)} in the directory`);
       const recorder = holderOf(step.officeId, step.role);
-      const minutes: { id: string } = await call(api.request('POST', '/api/attachments', { token: await tokenOf(recorder), multipart: { fileName: 'minutes.pdf', mediaType: 'application/pdf', body: SAMPLE_PDF } }), 'upload the minutes');
-      state = await actAs(step.role, demonstrationMeeting(procedure, body, { decision: outcome?.id, heldOn: input.format(step.startedAt).slice(0, 10), minutes: minutes.id }), 'meeting');
+      const minutes: { id: string } = await call(
+        api.request('POST', '/api/attachments', {
+          token: await tokenOf(recorder),
+          multipart: { fileName: 'minutes.pdf', mediaType: 'application/pdf', body: SAMPLE_PDF },
+        }),
+        'upload the minutes',
+      );
+      state = await actAs(
+        step.role,
+        demonstrationMeeting(procedure, body, { decision: outcome?.id, heldOn: input.format(step.startedAt).slice(0, 10), minutes: minutes.id }),
+        'meeting',
+      );
       if (outcome && negative && outcome.id === negative.id) refused = true;
       continue;
     }
     if (outcome && negative && outcome.id === negative.id) {
       // A refusal is the performer's, with its grounds; it then goes on to agreement and signature.
-      state = await actAs(step.role, { type: 'refuse', grounds: ['Simulated refusal: the documents do not meet the requirements (Standard п. 10).'] }, 'refuse');
+      state = await actAs(
+        step.role,
+        { type: 'refuse', grounds: ['Simulated refusal: the documents do not meet the requirements (Standard п. 10).'] },
+        'refuse',
+      );
       refused = true;
       continue;
     }
     state = await actAs(step.role, { type: command, procedureId: procedure.id, ...(outcome ? { outcome: outcome.id } : {}) }, 'step');
   }
-  if (input.outcome === 'refused' && !refused) throw new SimulationFailed(`no procedure on the path of ${regulation.id} ${variant ?? ''}/${channel} decides a refusal`);
+  if (input.outcome === 'refused' && !refused)
+    throw new SimulationFailed(`no procedure on the path of ${regulation.id} ${variant ?? ''}/${channel} decides a refusal`);
 
   const view: CaseView = await call(api.request('GET', `/api/cases/${caseId}`, { token }), 'view');
   const when = (ms: number | null) => (ms === null ? null : input.format(ms));
@@ -193,9 +251,16 @@ export async function simulateCase(
     caseId,
     status: view.case.status,
     result: view.case.result ? { kind: view.case.result.kind, number: view.case.result.number } : null,
-    steps: view.actual.map((s) => ({ id: s.procedureId, actor: s.role, due: when(s.due), completedAt: when(s.completedAt), by: s.completedBy, outcome: s.outcome, ...dutiesDone(view, regulation, s.procedureId) })),
+    steps: view.actual.map((s) => ({
+      id: s.procedureId,
+      actor: s.role,
+      due: when(s.due),
+      completedAt: when(s.completedAt),
+      by: s.completedBy,
+      outcome: s.outcome,
+      ...dutiesDone(view, regulation, s.procedureId),
+    })),
     historyEntries: view.history.length,
     auditVerified: view.historyVerified,
   };
 }
-

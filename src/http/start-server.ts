@@ -17,17 +17,30 @@ import { wireApp } from '../compose/wire-app.js';
  */
 export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   const config = readServerConfig(env);
-  const wired = await wireApp({ database: config.database, gateway: config.gateway, acceptTestIdentities: config.acceptTestIdentities, signatures: config.signatures });
+  const wired = await wireApp({
+    database: config.database,
+    gateway: config.gateway,
+    acceptTestIdentities: config.acceptTestIdentities,
+    signatures: config.signatures,
+  });
   const { deps } = wired;
   const seeded = config.seedDemo ? await seedDemoData(deps) : 0;
   const metrics = newServerMetrics(deps.now());
   // The demo keys sign for anyone only in an explicit demonstration, whatever PKI stands in for NCA.
   const demoPki = config.demo ? wired.signatures?.demo : undefined;
-  const app = await buildServer(deps, { logger: config.logger && { level: config.logLevel }, metrics, rateLimits: config.rateLimits, trustProxy: config.trustProxy, demoPki, security: readWebSecurity(env), metricsToken: config.metricsToken });
+  const app = await buildServer(deps, {
+    logger: config.logger && { level: config.logLevel },
+    metrics,
+    rateLimits: config.rateLimits,
+    trustProxy: config.trustProxy,
+    demoPki,
+    security: readWebSecurity(env),
+    metricsToken: config.metricsToken,
+  });
   if (config.demo) {
     app.log.warn(
       demoPki
-        ? 'DEMO MODE: POST /api/signature/demo-sign signs with the demo applicants\' keys for anyone, without a password. Never expose this server to real users; unset DEMO and drop --demo in production.'
+        ? "DEMO MODE: POST /api/signature/demo-sign signs with the demo applicants' keys for anyone, without a password. Never expose this server to real users; unset DEMO and drop --demo in production."
         : 'DEMO MODE was asked for, but no demo PKI is in use (TRUST_DIR is set or DEMO_PKI=0): POST /api/signature/demo-sign is off.',
     );
   } else if (wired.signatures?.demo) {
@@ -52,7 +65,10 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   };
   const timer = setInterval(tick, config.timerIntervalMs);
   const address = await app.listen({ port: config.port, host: config.host });
-  app.log.info({ seeded, gatewaySimulator: wired.simulatorUrl, database: deps.stores.db.dialect }, `reglament listening on ${address}; API docs at ${address}/docs`);
+  app.log.info(
+    { seeded, gatewaySimulator: wired.simulatorUrl, database: deps.stores.db.dialect },
+    `reglament listening on ${address}; API docs at ${address}/docs`,
+  );
 
   let stopping: Promise<void> | undefined;
   /**

@@ -46,7 +46,9 @@ export function issueText(issue: Issue): TText {
           ? { kk: `кемінде ${bound} элемент`, ru: `не менее ${bound} элементов`, en: `at least ${bound} items` }
           : { kk: `${bound} элементтен аспауы керек`, ru: `не более ${bound} элементов`, en: `at most ${bound} items` };
       }
-      return small ? { kk: `кемінде ${bound}`, ru: `не меньше ${bound}`, en: `at least ${bound}` } : { kk: `${bound}-дан аспауы керек`, ru: `не больше ${bound}`, en: `at most ${bound}` };
+      return small
+        ? { kk: `кемінде ${bound}`, ru: `не меньше ${bound}`, en: `at least ${bound}` }
+        : { kk: `${bound}-дан аспауы керек`, ru: `не больше ${bound}`, en: `at most ${bound}` };
     }
     case 'invalid_format':
       return { kk: 'пішімі жарамсыз', ru: 'неверный формат', en: 'wrong format' };

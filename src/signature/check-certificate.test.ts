@@ -12,8 +12,14 @@ const rsaCrl = offlineRevocationSource({ crls: [ncaBytes('crl/nca_rsa_test.crl')
 const check = (name: string, checks: { name: string; ok: boolean; reason?: { ru: string } }[]) => checks.find((c) => c.name === name)!;
 
 describe('checkCertificate on the NCA RSA test certificates', () => {
-  it('accepts the individual\'s signing certificate as of 2022-06-01 with the CA\'s CRL', async () => {
-    const v = await checkCertificate(ncaCert('certs/individual_valid_sign_2004_rsa.cer'), { at: AS_OF_2022, trust, revocation: rsaCrl, purpose: 'signing', expected: { iin: '123456789011' } });
+  it("accepts the individual's signing certificate as of 2022-06-01 with the CA's CRL", async () => {
+    const v = await checkCertificate(ncaCert('certs/individual_valid_sign_2004_rsa.cer'), {
+      at: AS_OF_2022,
+      trust,
+      revocation: rsaCrl,
+      purpose: 'signing',
+      expected: { iin: '123456789011' },
+    });
     expect(v.checks).toEqual([
       { name: 'chain', ok: true },
       { name: 'validity', ok: true },
@@ -30,7 +36,11 @@ describe('checkCertificate on the NCA RSA test certificates', () => {
     expect(check('validity', v.checks)).toEqual({
       name: 'validity',
       ok: false,
-      reason: { kk: 'Сертификаттың қолданылу мерзімі 18.01.2023 өтіп кеткен', ru: 'Срок действия сертификата истёк 18.01.2023', en: 'The certificate expired on 18.01.2023' },
+      reason: {
+        kk: 'Сертификаттың қолданылу мерзімі 18.01.2023 өтіп кеткен',
+        ru: 'Срок действия сертификата истёк 18.01.2023',
+        en: 'The certificate expired on 18.01.2023',
+      },
     });
     // The CRL's nextUpdate (25.09.2022) is past too: it no longer speaks for 2024.
     expect(check('revocation', v.checks).ok).toBe(false);
@@ -45,13 +55,24 @@ describe('checkCertificate on the NCA RSA test certificates', () => {
   });
 
   it('treats a certificate as good before the instant it was revoked', async () => {
-    const v = await checkCertificate(ncaCert('certs-from-keys/individual_sign_revoked_2004.pem'), { at: new Date('2022-01-18T04:40:00Z'), trust, revocation: rsaCrl });
+    const v = await checkCertificate(ncaCert('certs-from-keys/individual_sign_revoked_2004.pem'), {
+      at: new Date('2022-01-18T04:40:00Z'),
+      trust,
+      revocation: rsaCrl,
+    });
     expect(v.revocation.status).toBe('good');
   });
 
   it('refuses a certificate whose CA is not trusted', async () => {
-    const v = await checkCertificate(ncaCert('certs/individual_valid_sign_2004_rsa.cer'), { at: AS_OF_2022, trust: trustStoreOf([gostCa]), revocation: rsaCrl });
-    expect(check('chain', v.checks)).toMatchObject({ ok: false, reason: { en: 'The certificate was not issued by a trusted certification authority (issuer: C=KZ, CN=ҰКО 3.0 (RSA TEST))' } });
+    const v = await checkCertificate(ncaCert('certs/individual_valid_sign_2004_rsa.cer'), {
+      at: AS_OF_2022,
+      trust: trustStoreOf([gostCa]),
+      revocation: rsaCrl,
+    });
+    expect(check('chain', v.checks)).toMatchObject({
+      ok: false,
+      reason: { en: 'The certificate was not issued by a trusted certification authority (issuer: C=KZ, CN=ҰКО 3.0 (RSA TEST))' },
+    });
     expect(v.revocation.status).toBe('unknown');
   });
 
@@ -63,13 +84,23 @@ describe('checkCertificate on the NCA RSA test certificates', () => {
   });
 
   it('refuses an authentication key where a signing key is needed, and the reverse', async () => {
-    const auth = await checkCertificate(ncaCert('certs/individual_valid_sign_2004_rsa_auth.cer'), { at: AS_OF_2022, trust, revocation: rsaCrl, purpose: 'signing' });
+    const auth = await checkCertificate(ncaCert('certs/individual_valid_sign_2004_rsa_auth.cer'), {
+      at: AS_OF_2022,
+      trust,
+      revocation: rsaCrl,
+      purpose: 'signing',
+    });
     expect(check('key-usage', auth.checks)).toMatchObject({ ok: false, reason: { en: 'This key is for authentication, not for signing' } });
-    const sign = await checkCertificate(ncaCert('certs/individual_valid_sign_2004_rsa.cer'), { at: AS_OF_2022, trust, revocation: rsaCrl, purpose: 'authentication' });
+    const sign = await checkCertificate(ncaCert('certs/individual_valid_sign_2004_rsa.cer'), {
+      at: AS_OF_2022,
+      trust,
+      revocation: rsaCrl,
+      purpose: 'authentication',
+    });
     expect(check('key-usage', sign.checks).ok).toBe(false);
   });
 
-  it('refuses another person\'s IIN and a missing BIN', async () => {
+  it("refuses another person's IIN and a missing BIN", async () => {
     const cert = ncaCert('certs/individual_valid_sign_2004_rsa.cer');
     const iin = await checkCertificate(cert, { at: AS_OF_2022, trust, revocation: rsaCrl, expected: { iin: '900101300123' } });
     expect(check('identity-match', iin.checks)).toMatchObject({ ok: false, reason: { ru: 'ИИН владельца подписи 123456789011, ожидался 900101300123' } });

@@ -38,15 +38,18 @@ export interface CertificateVerdict {
 /** The key-usage check for a purpose. */
 export function checkKeyUsage(summary: CertificateSummary, purpose: 'signing' | 'authentication' | 'any'): SignatureCheck {
   if (summary.keyUsageBits.length === 0) return failed('key-usage', REASONS.noKeyUsage());
-  if (purpose === 'any') return summary.keyUsage === 'signing' || summary.keyUsage === 'authentication' ? passed('key-usage') : failed('key-usage', REASONS.noKeyUsage());
+  if (purpose === 'any')
+    return summary.keyUsage === 'signing' || summary.keyUsage === 'authentication' ? passed('key-usage') : failed('key-usage', REASONS.noKeyUsage());
   if (summary.keyUsage === purpose) return passed('key-usage');
   return failed('key-usage', REASONS.wrongKeyUsage(purpose));
 }
 
 /** The identity check: the certificate's IIN / BIN against the expected ones. */
 export function checkIdentity(summary: CertificateSummary, expected: ExpectedIdentity): SignatureCheck {
-  if (expected.iin !== undefined && summary.subject.iin !== expected.iin) return failed('identity-match', REASONS.iinMismatch(expected.iin, summary.subject.iin));
-  if (expected.bin !== undefined && summary.subject.bin !== expected.bin) return failed('identity-match', REASONS.binMismatch(expected.bin, summary.subject.bin));
+  if (expected.iin !== undefined && summary.subject.iin !== expected.iin)
+    return failed('identity-match', REASONS.iinMismatch(expected.iin, summary.subject.iin));
+  if (expected.bin !== undefined && summary.subject.bin !== expected.bin)
+    return failed('identity-match', REASONS.binMismatch(expected.bin, summary.subject.bin));
   return passed('identity-match');
 }
 

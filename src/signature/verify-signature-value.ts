@@ -20,7 +20,8 @@ export interface SignatureToVerify {
 function rsaOrEcdsa(s: SignatureToVerify): { digest: string } | undefined {
   const fixed = SIGNATURE_OIDS[s.algorithmOid];
   if (fixed) return { digest: fixed.digest };
-  if ((s.algorithmOid === RSA_KEY_OID || s.algorithmOid === EC_KEY_OID) && s.digestOid && DIGEST_OIDS[s.digestOid]) return { digest: DIGEST_OIDS[s.digestOid]! };
+  if ((s.algorithmOid === RSA_KEY_OID || s.algorithmOid === EC_KEY_OID) && s.digestOid && DIGEST_OIDS[s.digestOid])
+    return { digest: DIGEST_OIDS[s.digestOid]! };
   return undefined;
 }
 

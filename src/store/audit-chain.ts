@@ -11,7 +11,8 @@ export const sha256Hex: chain.Sha256Hex = (text) => createHash('sha256').update(
 export const entryHash = (prevHash: string, caseId: string, seq: number, event: CaseEvent) => chain.entryHash(sha256Hex, prevHash, caseId, seq, event);
 
 /** Links events onto a chain that ends in `prevHash` at `lastSeq`, with SHA-256. */
-export const chainEvents = (caseId: string, lastSeq: number, prevHash: string, events: readonly CaseEvent[]) => chain.chainEvents(sha256Hex, caseId, lastSeq, prevHash, events);
+export const chainEvents = (caseId: string, lastSeq: number, prevHash: string, events: readonly CaseEvent[]) =>
+  chain.chainEvents(sha256Hex, caseId, lastSeq, prevHash, events);
 
 /** Verifies a case's hash chain from its first entry, with SHA-256. */
 export const verifyChain = (history: readonly chain.ChainEntry[]) => chain.verifyChain(sha256Hex, history);

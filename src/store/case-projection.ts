@@ -69,10 +69,26 @@ export function sideRows(state: CaseState, stored: readonly StoredEvent[]) {
     if (e.type === 'consignment-received') receipts.push({ manifest: e.manifest, caseId: state.id, by: e.by, at: e.at });
     // An applicant who asked for paper: the certifier's post hears that the copy is to be printed and certified.
     if (e.type === 'result-issued' && e.paperCopyBy) {
-      notifications.push({ id: `${state.id}:${seq}`, caseId: state.id, officeId: e.paperCopyBy.officeId ?? null, role: e.paperCopyBy.role, kind: 'paper-copy', procedureId: null, at: e.at });
+      notifications.push({
+        id: `${state.id}:${seq}`,
+        caseId: state.id,
+        officeId: e.paperCopyBy.officeId ?? null,
+        role: e.paperCopyBy.role,
+        kind: 'paper-copy',
+        procedureId: null,
+        at: e.at,
+      });
     }
     if (e.type === 'escalated') {
-      notifications.push({ id: `${state.id}:${seq}`, caseId: state.id, officeId: e.supervisorOfficeId ?? null, role: e.supervisorRole, kind: 'overdue', procedureId: e.procedureId, at: e.at });
+      notifications.push({
+        id: `${state.id}:${seq}`,
+        caseId: state.id,
+        officeId: e.supervisorOfficeId ?? null,
+        role: e.supervisorRole,
+        kind: 'overdue',
+        procedureId: e.procedureId,
+        at: e.at,
+      });
     }
   }
   return { registry, notifications, offices, attachments, consignments, receipts };

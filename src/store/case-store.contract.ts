@@ -21,7 +21,14 @@ function decided(state: CaseState | undefined, caseId: string, command: CaseComm
   const next = d.value.reduce<CaseState | undefined>(evolveCase, state)!;
   return { caseId, expectedVersion: state?.version ?? 0, events: d.value, state: next, ...(idempotencyKey ? { idempotencyKey } : {}) };
 }
-const submitOf = (caseId: string): CaseCommand => ({ type: 'submit', caseId, variant: undefined, channel: 'portal', applicantId: 'applicant-1', offices: { provider: 'almaty' } });
+const submitOf = (caseId: string): CaseCommand => ({
+  type: 'submit',
+  caseId,
+  variant: undefined,
+  channel: 'portal',
+  applicantId: 'applicant-1',
+  offices: { provider: 'almaty' },
+});
 const T0 = Date.parse('2026-04-06T10:00:00+05:00');
 
 /** The behaviour every store adapter must have; `tamper` rewrites one stored event body behind the store's back. */
@@ -65,7 +72,10 @@ export function runStoreContract(name: string, open: () => Promise<CaseStore & {
 
     it('lets only one of two simultaneous submissions of one case win', async () => {
       const id = freshId();
-      const results = await Promise.all([store.append(decided(undefined, id, submitOf(id), applicant, T0)), store.append(decided(undefined, id, submitOf(id), applicant, T0 + 5))]);
+      const results = await Promise.all([
+        store.append(decided(undefined, id, submitOf(id), applicant, T0)),
+        store.append(decided(undefined, id, submitOf(id), applicant, T0 + 5)),
+      ]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       expect(await store.history(id)).toHaveLength(1);
     });
@@ -79,7 +89,10 @@ export function runStoreContract(name: string, open: () => Promise<CaseStore & {
       expect(await store.history(id)).toHaveLength(1);
       // A retried submission gets a new case id; the key still leads to the first case, and the new id is never written.
       const retryId = freshId();
-      expect(await store.append({ ...decided(undefined, retryId, submitOf(retryId), applicant, T0, key) })).toEqual({ ok: true, value: { version: 1, replayed: true, caseId: id } });
+      expect(await store.append({ ...decided(undefined, retryId, submitOf(retryId), applicant, T0, key) })).toEqual({
+        ok: true,
+        value: { version: 1, replayed: true, caseId: id },
+      });
       expect(await store.load(retryId)).toBeUndefined();
       expect(await store.replayOf(key)).toEqual({ caseId: id, version: 1 });
       expect(await store.replayOf(`never-used-${id}`)).toBeUndefined();
@@ -104,7 +117,12 @@ export function runStoreContract(name: string, open: () => Promise<CaseStore & {
       await store.append(s1);
       const registered = decided(s1.state, id, { type: 'register', procedureId: 'register' }, clerk, T0 + 1000);
       // The state as an officer's step named to off-1 leaves it (the store projects whatever state it is given).
-      const bound: CaseState = { ...registered.state, step: { ...registered.state.step!, role: 'authorised-officer' }, assignee: 'off-1', assigneeRole: 'authorised-officer' };
+      const bound: CaseState = {
+        ...registered.state,
+        step: { ...registered.state.step!, role: 'authorised-officer' },
+        assignee: 'off-1',
+        assigneeRole: 'authorised-officer',
+      };
       await store.append({ ...registered, state: bound });
       const post = [{ officeId: 'almaty', role: 'authorised-officer' }];
       expect((await store.inbox('off-1', post)).map((c) => c.id)).toContain(id);

@@ -7,16 +7,10 @@ const INFO = `id, owner_id AS "ownerId", case_id AS "caseId", file_name AS "file
 export function sqlAttachmentStore(db: SqlDatabase): AttachmentStore {
   return {
     put: async (a, body) =>
-      void (await db.run('INSERT INTO attachments (id, owner_id, case_id, file_name, media_type, size, sha256, body, created_at) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?)', [
-        a.id,
-        a.ownerId,
-        a.fileName,
-        a.mediaType,
-        a.size,
-        a.sha256,
-        body,
-        a.createdAt,
-      ])),
+      void (await db.run(
+        'INSERT INTO attachments (id, owner_id, case_id, file_name, media_type, size, sha256, body, created_at) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?)',
+        [a.id, a.ownerId, a.fileName, a.mediaType, a.size, a.sha256, body, a.createdAt],
+      )),
     info: async (id) => (await db.all<AttachmentInfo>(`SELECT ${INFO} FROM attachments WHERE id = ?`, [id]))[0],
     body: async (id) => {
       const row = (await db.all<{ body: Uint8Array }>('SELECT body FROM attachments WHERE id = ?', [id]))[0];

@@ -54,7 +54,24 @@ export function sqlCaseStore(db: SqlDatabase, now: () => number = Date.now): Cas
        ON CONFLICT (id) DO UPDATE SET status = excluded.status, version = excluded.version, assignee = excluded.assignee, step_holder = excluded.step_holder,
          step = excluded.step, step_role = excluded.step_role, step_office = excluded.step_office, step_due = excluded.step_due,
          overall_due = excluded.overall_due, timer_due = excluded.timer_due, timer_lease = NULL, updated_at = excluded.updated_at, state = excluded.state`,
-      [c.id, c.service, c.status, c.version, c.officeId, c.applicantId, c.assignee, c.stepHolder, c.step, c.stepRole, c.stepOffice, c.stepDue, c.overallDue, c.timerDue, c.updatedAt, c.state],
+      [
+        c.id,
+        c.service,
+        c.status,
+        c.version,
+        c.officeId,
+        c.applicantId,
+        c.assignee,
+        c.stepHolder,
+        c.step,
+        c.stepRole,
+        c.stepOffice,
+        c.stepDue,
+        c.overallDue,
+        c.timerDue,
+        c.updatedAt,
+        c.state,
+      ],
     );
     const side = sideRows(r.state, chained);
     for (const office of side.offices) await tx.run('INSERT INTO case_offices (case_id, office_id) VALUES (?, ?)', [r.caseId, office]);
@@ -64,7 +81,15 @@ export function sqlCaseStore(db: SqlDatabase, now: () => number = Date.now): Cas
       if (linked !== 1) throw new AttachmentUnavailable(id);
     }
     for (const n of side.notifications) {
-      await tx.run('INSERT INTO notifications (id, case_id, office_id, role, kind, procedure_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)', [n.id, n.caseId, n.officeId, n.role, n.kind, n.procedureId, n.at]);
+      await tx.run('INSERT INTO notifications (id, case_id, office_id, role, kind, procedure_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+        n.id,
+        n.caseId,
+        n.officeId,
+        n.role,
+        n.kind,
+        n.procedureId,
+        n.at,
+      ]);
     }
     for (const g of side.registry) {
       await tx.run(
@@ -83,7 +108,8 @@ export function sqlCaseStore(db: SqlDatabase, now: () => number = Date.now): Cas
     for (const g of side.receipts) {
       await tx.run('UPDATE consignments SET received_by = ?, received_at = ? WHERE manifest = ? AND case_id = ?', [g.by, g.at, g.manifest, g.caseId]);
     }
-    if (r.idempotencyKey !== undefined) await tx.run('INSERT INTO idempotency_keys (key, case_id, version) VALUES (?, ?, ?)', [r.idempotencyKey, r.caseId, r.state.version]);
+    if (r.idempotencyKey !== undefined)
+      await tx.run('INSERT INTO idempotency_keys (key, case_id, version) VALUES (?, ?, ?)', [r.idempotencyKey, r.caseId, r.state.version]);
     return ok({ version: r.state.version, replayed: false, caseId: r.caseId });
   };
 
@@ -147,11 +173,19 @@ export function sqlCaseStore(db: SqlDatabase, now: () => number = Date.now): Cas
         [...officeIds, ...officeIds, limit],
       );
       if (ids.length === 0) return [];
-      return manifestsWhere(`manifest IN (${placeholders(ids.length)})`, ids.map((r) => r.manifest));
+      return manifestsWhere(
+        `manifest IN (${placeholders(ids.length)})`,
+        ids.map((r) => r.manifest),
+      );
     },
     manifest: async (id) => (await manifestsWhere('manifest = ?', [id]))[0],
     history: async (caseId) =>
-      (await db.all<{ case_id: string; seq: number; body: unknown; prev_hash: string; hash: string }>('SELECT case_id, seq, body, prev_hash, hash FROM case_events WHERE case_id = ? ORDER BY seq', [caseId])).map((row) => ({
+      (
+        await db.all<{ case_id: string; seq: number; body: unknown; prev_hash: string; hash: string }>(
+          'SELECT case_id, seq, body, prev_hash, hash FROM case_events WHERE case_id = ? ORDER BY seq',
+          [caseId],
+        )
+      ).map((row) => ({
         caseId: row.case_id,
         seq: row.seq,
         event: jsonColumn<CaseEvent>(row.body),
@@ -171,7 +205,8 @@ export function sqlCaseStore(db: SqlDatabase, now: () => number = Date.now): Cas
         [...f.params, userId, page.limit, page.offset],
       );
     },
-    casesOfApplicant: async (applicantId) => db.all<CaseSummary>(`SELECT ${SUMMARY} FROM cases WHERE applicant_id = ? ORDER BY updated_at DESC, id`, [applicantId]),
+    casesOfApplicant: async (applicantId) =>
+      db.all<CaseSummary>(`SELECT ${SUMMARY} FROM cases WHERE applicant_id = ? ORDER BY updated_at DESC, id`, [applicantId]),
     casesAtOffices: async (officeIds) =>
       officeIds.length === 0
         ? []
@@ -237,10 +272,25 @@ function groupManifests(rows: readonly ManifestRow[]): CourierManifest[] {
   for (const r of rows) {
     let m = byId.get(r.manifest);
     if (!m) {
-      m = { id: r.manifest, number: r.number, courier: r.courier, fromOffice: r.from_office, toOffice: r.to_office, dispatchedBy: r.dispatched_by, dispatchedAt: Number(r.dispatched_at), cases: [] };
+      m = {
+        id: r.manifest,
+        number: r.number,
+        courier: r.courier,
+        fromOffice: r.from_office,
+        toOffice: r.to_office,
+        dispatchedBy: r.dispatched_by,
+        dispatchedAt: Number(r.dispatched_at),
+        cases: [],
+      };
       byId.set(r.manifest, m);
     }
-    m.cases.push({ caseId: r.case_id, service: r.service, procedureId: r.procedure_id, receivedBy: r.received_by, receivedAt: r.received_at === null ? null : Number(r.received_at) });
+    m.cases.push({
+      caseId: r.case_id,
+      service: r.service,
+      procedureId: r.procedure_id,
+      receivedBy: r.received_by,
+      receivedAt: r.received_at === null ? null : Number(r.received_at),
+    });
   }
   return [...byId.values()];
 }

@@ -11,7 +11,10 @@ export function sqlChallengeStore(db: SqlDatabase): ChallengeStore {
     },
     async consume(challengeHash, now) {
       // One UPDATE decides: two processes racing for one challenge cannot both change the row.
-      return (await db.run('UPDATE login_challenges SET used_at = ? WHERE challenge_hash = ? AND used_at IS NULL AND expires_at > ?', [now, challengeHash, now])) === 1;
+      return (
+        (await db.run('UPDATE login_challenges SET used_at = ? WHERE challenge_hash = ? AND used_at IS NULL AND expires_at > ?', [now, challengeHash, now])) ===
+        1
+      );
     },
   };
 }

@@ -6,7 +6,8 @@ import { jsonColumn, type SqlDatabase } from './sql-database.js';
 const TIMING_EVENTS = ['submitted', 'step-completed', 'resumed', 'escalated', 'refused', 'withdrawn', 'result-issued'];
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
-const inScope = (column: string, officeIds: readonly string[]) => `${column} IN (SELECT case_id FROM case_offices WHERE office_id IN (${placeholders(officeIds.length)}))`;
+const inScope = (column: string, officeIds: readonly string[]) =>
+  `${column} IN (SELECT case_id FROM case_offices WHERE office_id IN (${placeholders(officeIds.length)}))`;
 
 /** The dashboard reads on either database: the same SQL, `?` placeholders, counts cast to integers. */
 export function sqlDashboardQueries(db: SqlDatabase): DashboardQueries {

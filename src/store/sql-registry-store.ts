@@ -27,6 +27,7 @@ export function sqlRegistryStore(db: SqlDatabase): RegistryStore {
       params.push(Math.min(Math.max(q.limit ?? 50, 1), 500));
       return db.all<RegistryRow>(`SELECT ${COLUMNS} FROM registry_entries WHERE ${where.join(' AND ')} ORDER BY issued_at DESC, number LIMIT ?`, params);
     },
-    derivedFrom: async (number) => db.all<RegistryRow>(`SELECT ${COLUMNS} FROM registry_entries WHERE base_number = ? AND ${GRANTED} ORDER BY issued_at, number`, [number]),
+    derivedFrom: async (number) =>
+      db.all<RegistryRow>(`SELECT ${COLUMNS} FROM registry_entries WHERE base_number = ? AND ${GRANTED} ORDER BY issued_at, number`, [number]),
   };
 }

@@ -40,7 +40,6 @@ const SERVICE = 'specialist-certificate';
 const OFFICE = 'committee-astana';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
 
-
 const codeOf = (answer: DefinitiveAnswer) => (answer.json as { error?: { code?: string } } | null)?.error?.code ?? `http-${answer.status}`;
 
 /**
@@ -49,10 +48,18 @@ const codeOf = (answer: DefinitiveAnswer) => (answer.json as { error?: { code?: 
  * executor checks and signs; one application in ten is withdrawn instead. Every POST carries an
  * Idempotency-Key and is resent unchanged when it got no answer.
  */
-export function chaosLoad(input: { send: Send; regulation: TRegulation; directory: TDirectory; tokens: ReadonlyMap<string, string>; ledger: Ledger; random: () => number }) {
+export function chaosLoad(input: {
+  send: Send;
+  regulation: TRegulation;
+  directory: TDirectory;
+  tokens: ReadonlyMap<string, string>;
+  ledger: Ledger;
+  random: () => number;
+}) {
   const { send, regulation, directory, tokens, ledger, random } = input;
   let serial = 0;
-  const holderOf = (officeId: string | undefined, role: string) => directory.demoUsers.filter((u) => u.roles.some((r) => r.role === role && r.office === officeId)).map((u) => u.login);
+  const holderOf = (officeId: string | undefined, role: string) =>
+    directory.demoUsers.filter((u) => u.roles.some((r) => r.role === role && r.office === officeId)).map((u) => u.login);
   const token = (login: string) => {
     const t = tokens.get(login);
     if (!t) throw new Error(`no session for ${login}`);
@@ -82,9 +89,21 @@ export function chaosLoad(input: { send: Send; regulation: TRegulation; director
 
     let n = 0;
     const act = async (login: string, action: AcceptedAction['action'] & Record<string, unknown>): Promise<boolean> => {
-      const answer = await send('POST', `/api/cases/${state.id}/actions`, { token: token(login), headers: { 'idempotency-key': `chaos-${state.id}-${n++}` }, body: action });
+      const answer = await send('POST', `/api/cases/${state.id}/actions`, {
+        token: token(login),
+        headers: { 'idempotency-key': `chaos-${state.id}-${n++}` },
+        body: action,
+      });
       if (answer.status === 200) {
-        ledger.actions.push({ caseId: state.id, by: login, action: { type: action.type, ...(action.procedureId ? { procedureId: action.procedureId } : {}), ...(action.assignee ? { assignee: action.assignee } : {}) } });
+        ledger.actions.push({
+          caseId: state.id,
+          by: login,
+          action: {
+            type: action.type,
+            ...(action.procedureId ? { procedureId: action.procedureId } : {}),
+            ...(action.assignee ? { assignee: action.assignee } : {}),
+          },
+        });
         state = answer.json as CaseState;
         return true;
       }
@@ -108,7 +127,8 @@ export function chaosLoad(input: { send: Send; regulation: TRegulation; director
         const assigner = assignersOf(regulation, procedure).find((r) => holderOf(officeOf(r), r).length > 0);
         const executors = holderOf(step.officeId, step.role);
         if (assigner && executors.length > 0) {
-          if (!(await act(holderOf(officeOf(assigner), assigner)[0]!, { type: 'assign', assignee: executors[Math.floor(random() * executors.length)]! }))) refusals++;
+          if (!(await act(holderOf(officeOf(assigner), assigner)[0]!, { type: 'assign', assignee: executors[Math.floor(random() * executors.length)]! })))
+            refusals++;
           continue;
         }
       }
@@ -116,7 +136,10 @@ export function chaosLoad(input: { send: Send; regulation: TRegulation; director
       const actor = isExecutorRole(regulation, duty.role) && state.assignee !== undefined ? state.assignee : holderOf(officeOf(duty.role), duty.role)[0];
       if (actor === undefined) throw new Error(`no demo user is ${duty.role} at ${officeOf(duty.role)}`);
       const outcome = procedure.outcomes?.[0]?.id;
-      const action = duty.command === 'agree' ? { type: 'agree', procedureId: procedure.id, agreed: true } : { type: duty.command, procedureId: procedure.id, ...(outcome ? { outcome } : {}) };
+      const action =
+        duty.command === 'agree'
+          ? { type: 'agree', procedureId: procedure.id, agreed: true }
+          : { type: duty.command, procedureId: procedure.id, ...(outcome ? { outcome } : {}) };
       if (!(await act(actor, action))) refusals++;
     }
   }

@@ -15,11 +15,19 @@ describe('the chaos verdict', () => {
   beforeAll(async () => {
     t = await startTestApp('sqlite', { now: () => clock });
     token = ((await t.api.request('POST', '/api/auth/login', { body: { login: 'doctor.askar', password: 'reglament-demo' } })).json as { token: string }).token;
-    clerk = ((await t.api.request('POST', '/api/auth/login', { body: { login: 'committee-astana.clerk', password: 'reglament-demo' } })).json as { token: string }).token;
+    clerk = (
+      (await t.api.request('POST', '/api/auth/login', { body: { login: 'committee-astana.clerk', password: 'reglament-demo' } })).json as { token: string }
+    ).token;
   }, 60_000);
   afterAll(async () => t?.close());
 
-  const submit = async () => (await t.api.request('POST', '/api/applications', { token, body: { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana' } })).json as CaseState;
+  const submit = async () =>
+    (
+      await t.api.request('POST', '/api/applications', {
+        token,
+        body: { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana' },
+      })
+    ).json as CaseState;
 
   it('finds nothing wrong in an intact database, and each kind of damage when it is there', async () => {
     const kept = await submit();
@@ -32,7 +40,9 @@ describe('the chaos verdict', () => {
     expect(before.problems.join('\n')).toContain(`document none of case ${kept.id}`);
 
     // The sessions opened a month back have expired meanwhile.
-    clerk = ((await t.api.request('POST', '/api/auth/login', { body: { login: 'committee-astana.clerk', password: 'reglament-demo' } })).json as { token: string }).token;
+    clerk = (
+      (await t.api.request('POST', '/api/auth/login', { body: { login: 'committee-astana.clerk', password: 'reglament-demo' } })).json as { token: string }
+    ).token;
     token = ((await t.api.request('POST', '/api/auth/login', { body: { login: 'doctor.askar', password: 'reglament-demo' } })).json as { token: string }).token;
     const registered = await t.api.request('POST', `/api/cases/${kept.id}/actions`, { token: clerk, body: { type: 'register', procedureId: 'register' } });
     expect(registered.status).toBe(200);
@@ -41,8 +51,16 @@ describe('the chaos verdict', () => {
     ledger.actions.push({ caseId: kept.id, by: 'committee-astana.clerk', action: { type: 'sign', procedureId: 'issue-result' } });
     await submit();
     const db = t.deps.stores.db;
-    const [completed] = await db.all<{ body: string; hash: string }>("SELECT body, hash FROM case_events WHERE case_id = ? AND type = 'step-completed'", [kept.id]);
-    await db.run('INSERT INTO case_events (case_id, seq, type, at, body, prev_hash, hash) VALUES (?, 3, ?, 0, ?, ?, ?)', [kept.id, 'step-completed', completed!.body, completed!.hash, 'f'.repeat(64)]);
+    const [completed] = await db.all<{ body: string; hash: string }>("SELECT body, hash FROM case_events WHERE case_id = ? AND type = 'step-completed'", [
+      kept.id,
+    ]);
+    await db.run('INSERT INTO case_events (case_id, seq, type, at, body, prev_hash, hash) VALUES (?, 3, ?, 0, ?, ?, ?)', [
+      kept.id,
+      'step-completed',
+      completed!.body,
+      completed!.hash,
+      'f'.repeat(64),
+    ]);
     const after = await chaosVerdict(t.deps.stores, ledger, [kept.id], Date.now());
     expect(after.lost).toBe(2);
     expect(after.unacknowledged).toBe(1);

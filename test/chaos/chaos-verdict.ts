@@ -56,7 +56,15 @@ function effectOf(action: AcceptedAction, by: string) {
  * once. `quiescedAt` is a moment when the timers had nothing left due.
  */
 export async function chaosVerdict(stores: OpenedStores, ledger: Ledger, overdueCaseIds: readonly string[], quiescedAt: number): Promise<ChaosVerdict> {
-  const counts: Record<Counter, number> = { lost: 0, duplicated: 0, chainBroken: 0, projectionMismatch: 0, unacknowledged: 0, timersLost: 0, timersDuplicated: 0 };
+  const counts: Record<Counter, number> = {
+    lost: 0,
+    duplicated: 0,
+    chainBroken: 0,
+    projectionMismatch: 0,
+    unacknowledged: 0,
+    timersLost: 0,
+    timersDuplicated: 0,
+  };
   const problems: string[] = [];
   const flag = (counter: Counter, problem: string, n = 1) => {
     counts[counter] += n;
@@ -119,7 +127,8 @@ export async function chaosVerdict(stores: OpenedStores, ledger: Ledger, overdue
     if (attachment?.caseId !== s.caseId) flag('lost', `document ${s.attachmentId} of case ${s.caseId} is not attached to it`);
   }
   for (const a of ledger.actions) {
-    if (!(histories.get(a.caseId) ?? []).some(effectOf(a, a.by))) flag('lost', `${a.action.type} ${a.action.procedureId ?? ''} by ${a.by} on ${a.caseId} answered 200, not in the history`);
+    if (!(histories.get(a.caseId) ?? []).some(effectOf(a, a.by)))
+      flag('lost', `${a.action.type} ${a.action.procedureId ?? ''} by ${a.by} on ${a.caseId} answered 200, not in the history`);
   }
 
   // Every application of the load's applicants must be one the clients were told about.

@@ -11,7 +11,11 @@ describe.each(DATABASES)('a request resent after its answer was lost, on %s', (d
   let t: TestApp;
   const tokens = new Map<string, string>();
   const signIn = async (login: string) => {
-    if (!tokens.has(login)) tokens.set(login, ((await t.api.request('POST', '/api/auth/login', { body: { login, password: t.deps.directory.demoPassword } })).json as { token: string }).token);
+    if (!tokens.has(login))
+      tokens.set(
+        login,
+        ((await t.api.request('POST', '/api/auth/login', { body: { login, password: t.deps.directory.demoPassword } })).json as { token: string }).token,
+      );
     return tokens.get(login)!;
   };
 
@@ -23,7 +27,12 @@ describe.each(DATABASES)('a request resent after its answer was lost, on %s', (d
   it('gets its case back, though its document now belongs to that case', async () => {
     const token = await signIn('doctor.askar');
     const upload = await t.api.request('POST', '/api/attachments', { token, multipart: { fileName: 'diploma.pdf', mediaType: 'application/pdf', body: PDF } });
-    const body = { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana', attachments: [(upload.json as { id: string }).id] };
+    const body = {
+      service: 'specialist-certificate',
+      channel: 'portal',
+      providerOfficeId: 'committee-astana',
+      attachments: [(upload.json as { id: string }).id],
+    };
     const first = await t.api.request('POST', '/api/applications', { token, body, headers: { 'idempotency-key': 'lost-1' } });
     const again = await t.api.request('POST', '/api/applications', { token, body, headers: { 'idempotency-key': 'lost-1' } });
     expect(first.status).toBe(201);
@@ -34,7 +43,14 @@ describe.each(DATABASES)('a request resent after its answer was lost, on %s', (d
 
   it('gets the case as it stands after a step it completed, not "wrong step", and the step is recorded once', async () => {
     const applicant = await signIn('doctor.aigul');
-    const caseId = ((await t.api.request('POST', '/api/applications', { token: applicant, body: { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana' } })).json as CaseState).id;
+    const caseId = (
+      (
+        await t.api.request('POST', '/api/applications', {
+          token: applicant,
+          body: { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana' },
+        })
+      ).json as CaseState
+    ).id;
     const clerk = await signIn('committee-astana.clerk');
     const register = { token: clerk, body: { type: 'register', procedureId: 'register' }, headers: { 'idempotency-key': 'lost-2' } };
     const first = await t.api.request('POST', `/api/cases/${caseId}/actions`, register);
@@ -51,10 +67,23 @@ describe.each(DATABASES)('a request resent after its answer was lost, on %s', (d
 
   it('refuses a key already used on another case', async () => {
     const applicant = await signIn('doctor.nursultan');
-    const submit = async () => ((await t.api.request('POST', '/api/applications', { token: applicant, body: { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana' } })).json as CaseState).id;
+    const submit = async () =>
+      (
+        (
+          await t.api.request('POST', '/api/applications', {
+            token: applicant,
+            body: { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana' },
+          })
+        ).json as CaseState
+      ).id;
     const [a, b] = [await submit(), await submit()];
     const clerk = await signIn('committee-astana.clerk');
-    const act = (caseId: string) => t.api.request('POST', `/api/cases/${caseId}/actions`, { token: clerk, body: { type: 'register', procedureId: 'register' }, headers: { 'idempotency-key': 'lost-3', 'accept-language': 'en' } });
+    const act = (caseId: string) =>
+      t.api.request('POST', `/api/cases/${caseId}/actions`, {
+        token: clerk,
+        body: { type: 'register', procedureId: 'register' },
+        headers: { 'idempotency-key': 'lost-3', 'accept-language': 'en' },
+      });
     expect((await act(a)).status).toBe(200);
     const reused = await act(b);
     expect(reused.status).toBe(422);

@@ -23,7 +23,11 @@ export async function lodgeOverdueCases(database: DatabaseConfig, count: number)
     if (!user) throw new Error(`${OVERDUE_APPLICANT} is not in the database`);
     const ids: string[] = [];
     for (let i = 0; i < count; i++) {
-      const lodged = await submit.submitApplication(wired.deps, { user, posts: [] }, { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana' });
+      const lodged = await submit.submitApplication(
+        wired.deps,
+        { user, posts: [] },
+        { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana' },
+      );
       if (!lodged.ok) throw new Error(`could not lodge an overdue application: ${lodged.error.message.en}`);
       ids.push(lodged.value.id);
     }

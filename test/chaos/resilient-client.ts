@@ -21,7 +21,11 @@ export interface ClientCounters {
  * every attempt, since each restart listens on a new port.
  */
 export function resilientClient(currentUrl: () => string | undefined, counters: ClientCounters, giveUpAt: () => number) {
-  return async function send(method: 'GET' | 'POST', path: string, options: { token?: string; body?: unknown; headers?: Record<string, string>; file?: { name: string; type: string; bytes: Buffer } } = {}): Promise<DefinitiveAnswer> {
+  return async function send(
+    method: 'GET' | 'POST',
+    path: string,
+    options: { token?: string; body?: unknown; headers?: Record<string, string>; file?: { name: string; type: string; bytes: Buffer } } = {},
+  ): Promise<DefinitiveAnswer> {
     let unanswered = 0;
     let serverErrors = 0;
     for (;;) {

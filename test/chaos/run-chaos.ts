@@ -56,7 +56,15 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-type RunFigures = ChaosVerdict & { readonly database: string; readonly kills: number; readonly unanswered: number; readonly serverErrors: number; readonly refusedAfterRetry: number; readonly refused: Record<string, number>; readonly seconds: number };
+type RunFigures = ChaosVerdict & {
+  readonly database: string;
+  readonly kills: number;
+  readonly unanswered: number;
+  readonly serverErrors: number;
+  readonly refusedAfterRetry: number;
+  readonly refused: Record<string, number>;
+  readonly seconds: number;
+};
 
 async function runOnDatabase(kind: 'postgres' | 'sqlite', options: Options, random: () => number, log: (line: string) => void): Promise<RunFigures> {
   const started = Date.now();
@@ -76,7 +84,11 @@ async function runOnDatabase(kind: 'postgres' | 'sqlite', options: Options, rand
   let url: string | undefined;
   let stopping = false;
   const deadline = Date.now() + options.kills * 20_000 + 300_000;
-  const send = resilientClient(() => url, counters, () => deadline);
+  const send = resilientClient(
+    () => url,
+    counters,
+    () => deadline,
+  );
   try {
     server = await startServerProcess(REPOSITORY_ROOT, serverDb, TIMER_INTERVAL_MS);
     url = server.url;
@@ -184,8 +196,22 @@ async function main() {
     log(`${kind}: ${JSON.stringify(figures)}`);
     runs.push(run);
   }
-  const sum = (k: 'kills' | 'accepted' | 'lost' | 'duplicated' | 'chainBroken' | 'timersExpected' | 'timersFired' | 'timersLost' | 'timersDuplicated' | 'projectionMismatch' | 'unacknowledged' | 'refusedAfterRetry' | 'cases') =>
-    runs.reduce((n, r) => n + r[k], 0);
+  const sum = (
+    k:
+      | 'kills'
+      | 'accepted'
+      | 'lost'
+      | 'duplicated'
+      | 'chainBroken'
+      | 'timersExpected'
+      | 'timersFired'
+      | 'timersLost'
+      | 'timersDuplicated'
+      | 'projectionMismatch'
+      | 'unacknowledged'
+      | 'refusedAfterRetry'
+      | 'cases',
+  ) => runs.reduce((n, r) => n + r[k], 0);
   const summary = {
     kills: sum('kills'),
     accepted: sum('accepted'),
@@ -200,10 +226,33 @@ async function main() {
     unacknowledged: sum('unacknowledged'),
     refusedAfterRetry: sum('refusedAfterRetry'),
     seed: options.seed,
-    databases: Object.fromEntries(runs.map((r) => [r.database, { kills: r.kills, accepted: r.accepted, lost: r.lost, duplicated: r.duplicated, chainBroken: r.chainBroken, cases: r.cases, timersFired: r.timersFired, timersLost: r.timersLost, unanswered: r.unanswered, seconds: r.seconds }])),
+    databases: Object.fromEntries(
+      runs.map((r) => [
+        r.database,
+        {
+          kills: r.kills,
+          accepted: r.accepted,
+          lost: r.lost,
+          duplicated: r.duplicated,
+          chainBroken: r.chainBroken,
+          cases: r.cases,
+          timersFired: r.timersFired,
+          timersLost: r.timersLost,
+          unanswered: r.unanswered,
+          seconds: r.seconds,
+        },
+      ]),
+    ),
   };
   console.log(JSON.stringify(summary));
-  const bad = summary.lost + summary.duplicated + summary.chainBroken + summary.timersLost + summary.projectionMismatch + summary.unacknowledged + summary.refusedAfterRetry;
+  const bad =
+    summary.lost +
+    summary.duplicated +
+    summary.chainBroken +
+    summary.timersLost +
+    summary.projectionMismatch +
+    summary.unacknowledged +
+    summary.refusedAfterRetry;
   process.exitCode = bad > 0 ? 1 : 0;
 }
 

@@ -32,10 +32,18 @@ export async function startServerProcess(root: string, database: ServerDatabase,
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    PORT: String(port), HOST: '127.0.0.1', TIMER_INTERVAL_MS: String(timerIntervalMs), SEED_DEMO: '0', LOG: '0', RATE_LIMIT_IP_PER_MINUTE: '0', RATE_LIMIT_USER_PER_MINUTE: '0',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    TIMER_INTERVAL_MS: String(timerIntervalMs),
+    SEED_DEMO: '0',
+    LOG: '0',
+    RATE_LIMIT_IP_PER_MINUTE: '0',
+    RATE_LIMIT_USER_PER_MINUTE: '0',
     // Crash safety is measured on the case engine and the store: applications go unsigned, and no
     // demo PKI is generated at each start (nor written into the working tree).
-    PORTAL_SIGNATURE: 'optional', DEMO_PKI: '0' };
+    PORTAL_SIGNATURE: 'optional',
+    DEMO_PKI: '0',
+  };
   delete env.DATABASE_URL;
   delete env.DATABASE_SCHEMA;
   if ('dataDir' in database) env.DATA_DIR = database.dataDir;
@@ -48,7 +56,10 @@ export async function startServerProcess(root: string, database: ServerDatabase,
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} before it was ready:\n${stderr}`);
-    const healthy = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+    const healthy = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');

@@ -31,7 +31,10 @@ describe('evidence: daily anchors and the exported case file', () => {
     wired = await wireApp({ database: { sqliteFile: file }, now: () => (now += 1000) });
     await seedDemoData(wired.deps);
     const app = await buildServer(wired.deps);
-    const login = async (who: string) => (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: who, password: wired.deps.directory.demoPassword } })).json<{ token: string }>().token;
+    const login = async (who: string) =>
+      (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: who, password: wired.deps.directory.demoPassword } })).json<{
+        token: string;
+      }>().token;
     const doctor = await login('doctor.askar');
     const pdf = Buffer.from('%PDF-1.4\n% diploma of Askar\n%%EOF\n', 'latin1');
     const boundary = 'b0undary';
@@ -39,19 +42,48 @@ describe('evidence: daily anchors and the exported case file', () => {
       method: 'POST',
       url: '/api/attachments',
       headers: { authorization: `Bearer ${doctor}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
-      payload: Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="диплом.pdf"\r\nContent-Type: application/pdf\r\n\r\n`), pdf, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+      payload: Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="диплом.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+        pdf,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
     });
     const attachment = upload.json<{ id: string }>().id;
     const submit = async (attachments: string[]) =>
-      (await app.inject({ method: 'POST', url: '/api/applications', headers: { authorization: `Bearer ${doctor}` }, payload: { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana', attachments } })).json<{ id: string }>().id;
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/applications',
+          headers: { authorization: `Bearer ${doctor}` },
+          payload: { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana', attachments },
+        })
+      ).json<{ id: string }>().id;
     caseId = await submit([attachment]);
     await submit([]);
     const clerk = await login('committee-astana.clerk');
-    expect((await app.inject({ method: 'POST', url: `/api/cases/${caseId}/actions`, headers: { authorization: `Bearer ${clerk}` }, payload: { type: 'register', procedureId: 'register' } })).statusCode).toBe(200);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: `/api/cases/${caseId}/actions`,
+          headers: { authorization: `Bearer ${clerk}` },
+          payload: { type: 'register', procedureId: 'register' },
+        })
+      ).statusCode,
+    ).toBe(200);
     // The next day: one more entry after the day's anchor, which it does not cover.
     now = Date.parse('2024-10-09T11:00:00+05:00');
     const head = await login('committee-astana.department-head');
-    expect((await app.inject({ method: 'POST', url: `/api/cases/${caseId}/actions`, headers: { authorization: `Bearer ${head}` }, payload: { type: 'assign', assignee: 'committee-astana.executor-1' } })).statusCode).toBe(200);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: `/api/cases/${caseId}/actions`,
+          headers: { authorization: `Bearer ${head}` },
+          payload: { type: 'assign', assignee: 'committee-astana.executor-1' },
+        })
+      ).statusCode,
+    ).toBe(200);
     await app.close();
     await wired.close();
   }, 60_000);
@@ -131,7 +163,13 @@ describe('evidence: daily anchors and the exported case file', () => {
       const event = JSON.parse(row.body) as { type: string; by?: string };
       if (event.type === 'step-completed') event.by = 'someone-else';
       const hash = entryHash(prev, caseId, row.seq, event as never);
-      db.prepare('UPDATE case_events SET body = ?, prev_hash = ?, hash = ? WHERE case_id = ? AND seq = ?').run(JSON.stringify(event), prev, hash, caseId, row.seq);
+      db.prepare('UPDATE case_events SET body = ?, prev_hash = ?, hash = ? WHERE case_id = ? AND seq = ?').run(
+        JSON.stringify(event),
+        prev,
+        hash,
+        caseId,
+        row.seq,
+      );
       prev = hash;
     }
     db.close();

@@ -3,11 +3,25 @@ import type { WiredDeps } from '../../src/compose/wire-app.js';
 import type { TLanguage } from '../../src/core/regulation/schema.js';
 
 /** The tables a request may write to: a rejected request must leave every one of them as it was. */
-export const WRITTEN_TABLES = ['cases', 'case_events', 'case_offices', 'idempotency_keys', 'notifications', 'registry_entries', 'attachments', 'users', 'user_posts', 'sessions', 'api_tokens'] as const;
+export const WRITTEN_TABLES = [
+  'cases',
+  'case_events',
+  'case_offices',
+  'idempotency_keys',
+  'notifications',
+  'registry_entries',
+  'attachments',
+  'users',
+  'user_posts',
+  'sessions',
+  'api_tokens',
+] as const;
 
 /** Row counts of the written tables, in one string so two snapshots compare at a glance. */
 export async function rowCounts(deps: WiredDeps): Promise<string> {
-  const counts = await Promise.all(WRITTEN_TABLES.map(async (t) => `${t}=${Number((await deps.stores.db.all<{ n: number }>(`SELECT COUNT(*) AS n FROM ${t}`))[0]!.n)}`));
+  const counts = await Promise.all(
+    WRITTEN_TABLES.map(async (t) => `${t}=${Number((await deps.stores.db.all<{ n: number }>(`SELECT COUNT(*) AS n FROM ${t}`))[0]!.n)}`),
+  );
   return counts.join(' ');
 }
 
@@ -22,7 +36,8 @@ const LETTER = /\p{L}/u;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN = /\p{Script=Latin}/u;
 /** Words of libraries' English (zod, Fastify, Node, rate limiters) that must not reach a kk or ru reader. */
-const LIBRARY_ENGLISH = /\b(expected|received|invalid|required|must|characters?|minutes?|seconds?|string|number|too (big|small|large|many)|bad request|client error|not found|unrecognized|boundary not found)\b/i;
+const LIBRARY_ENGLISH =
+  /\b(expected|received|invalid|required|must|characters?|minutes?|seconds?|string|number|too (big|small|large|many)|bad request|client error|not found|unrecognized|boundary not found)\b/i;
 /** What a message quotes back (an id, a value the user sent) is theirs, not the message's words. */
 const QUOTED = /"[^"]*"|«[^»]*»/g;
 

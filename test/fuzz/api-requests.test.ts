@@ -10,13 +10,34 @@ vi.setConfig({ testTimeout: FUZZ_TEST_TIMEOUT_MS });
 type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
 /** The people the fuzzer acts as: nobody, an applicant, and staff of each kind on the case's office. */
-const PEOPLE = ['doctor.askar', 'doctor.aigul', 'committee-astana.clerk', 'committee-astana.department-head', 'committee-astana.executor-1', 'committee-turkistan.clerk'] as const;
+const PEOPLE = [
+  'doctor.askar',
+  'doctor.aigul',
+  'committee-astana.clerk',
+  'committee-astana.department-head',
+  'committee-astana.executor-1',
+  'committee-turkistan.clerk',
+] as const;
 
 const lang = fc.constantFrom<TLanguage>(...LANGUAGES);
 /** Text with the awkward parts: control characters, astral planes, lone surrogates, SQL and path metacharacters. */
 const nastyText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 60 }),
-  fc.constantFrom("' OR 1=1 --", '../../etc/passwd', '%00', '\u0000', '\ud800', '$where', '{{7*7}}', '<script>', 'a'.repeat(5000), '١٢٣٤٥٦٧٨٩٠١٢', '-0', 'NaN', '1e999'),
+  fc.constantFrom(
+    "' OR 1=1 --",
+    '../../etc/passwd',
+    '%00',
+    '\u0000',
+    '\ud800',
+    '$where',
+    '{{7*7}}',
+    '<script>',
+    'a'.repeat(5000),
+    '١٢٣٤٥٦٧٨٩٠١٢',
+    '-0',
+    'NaN',
+    '1e999',
+  ),
 );
 const anyJson = fc.oneof(fc.jsonValue({ maxDepth: 4 }), nastyText);
 
@@ -31,7 +52,13 @@ function mutated(valid: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<unk
   );
 }
 
-const SERVICES = ['specialist-certificate', 'medical-organization-accreditation', 'medical-activity-licence', 'organ-tissue-import-export-licence', 'no-such-service'];
+const SERVICES = [
+  'specialist-certificate',
+  'medical-organization-accreditation',
+  'medical-activity-licence',
+  'organ-tissue-import-export-licence',
+  'no-such-service',
+];
 const submitBody = fc.record(
   {
     service: fc.constantFrom(...SERVICES),
@@ -47,7 +74,14 @@ const submitBody = fc.record(
   { requiredKeys: ['service', 'channel'] },
 );
 const actionBody = fc.oneof(
-  fc.record({ type: fc.constantFrom('complete-step', 'register', 'sign', 'deliver'), procedureId: fc.constantFrom('register', 'check-completeness', 'check-compliance', 'issue-result', 'x'), outcome: fc.constantFrom('complete', 'incomplete', 'compliant', 'y') }, { requiredKeys: ['type', 'procedureId'] }),
+  fc.record(
+    {
+      type: fc.constantFrom('complete-step', 'register', 'sign', 'deliver'),
+      procedureId: fc.constantFrom('register', 'check-completeness', 'check-compliance', 'issue-result', 'x'),
+      outcome: fc.constantFrom('complete', 'incomplete', 'compliant', 'y'),
+    },
+    { requiredKeys: ['type', 'procedureId'] },
+  ),
   fc.record({ type: fc.constant('assign'), assignee: fc.constantFrom('committee-astana.executor-1', 'doctor.askar', 'nobody') }),
   fc.record({ type: fc.constant('refuse'), grounds: fc.array(fc.string({ minLength: 1 }), { maxLength: 3 }) }),
   fc.record({ type: fc.constantFrom('suspend'), reason: fc.string() }),
@@ -68,7 +102,12 @@ describe.each(DATABASES)('hostile requests to every API body and query on %s', (
       const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password: t.deps.directory.demoPassword } });
       tokens.set(login, res.json<{ token: string }>().token);
     }
-    const submitted = await t.app.inject({ method: 'POST', url: '/api/applications', headers: { authorization: `Bearer ${tokens.get('doctor.askar')}` }, payload: { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana' } });
+    const submitted = await t.app.inject({
+      method: 'POST',
+      url: '/api/applications',
+      headers: { authorization: `Bearer ${tokens.get('doctor.askar')}` },
+      payload: { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana' },
+    });
     caseId = submitted.json<{ id: string }>().id;
   }, 60_000);
   afterAll(async () => {
@@ -85,7 +124,11 @@ describe.each(DATABASES)('hostile requests to every API body and query on %s', (
   });
 
   /** Sends one request and checks the invariants: no 5xx, a localised error, and nothing written when refused. */
-  const probe = async (heading: string, request: { method: 'GET' | 'POST'; url: string; headers: Record<string, string>; payload?: string | Buffer | object }, language: TLanguage) => {
+  const probe = async (
+    heading: string,
+    request: { method: 'GET' | 'POST'; url: string; headers: Record<string, string>; payload?: string | Buffer | object },
+    language: TLanguage,
+  ) => {
     countCase(`${database} ${heading}`);
     const before = await rowCounts(t.deps);
     const answer = await t.app.inject(request);
@@ -102,10 +145,26 @@ describe.each(DATABASES)('hostile requests to every API body and query on %s', (
       fc.asyncProperty(
         fc.constantFrom(...endpoints),
         who,
-        fc.record({ body: mutated(fc.oneof(submitBody, actionBody, loginBody, tokenBody)), language: lang, idempotencyKey: fc.option(fc.string({ maxLength: 300 }), { nil: undefined }) }),
+        fc.record({
+          body: mutated(fc.oneof(submitBody, actionBody, loginBody, tokenBody)),
+          language: lang,
+          idempotencyKey: fc.option(fc.string({ maxLength: 300 }), { nil: undefined }),
+        }),
         async (endpoint, login, { body, language, idempotencyKey }) => {
           const url = endpoint.replace('CASE', caseId);
-          await probe('json bodies', { method: 'POST', url, headers: headersOf(login, language, { 'content-type': 'application/json', ...(idempotencyKey !== undefined ? { 'idempotency-key': encodeURIComponent(Buffer.from(idempotencyKey, 'utf8').toString('utf8')) } : {}) }), payload: JSON.stringify(body) }, language);
+          await probe(
+            'json bodies',
+            {
+              method: 'POST',
+              url,
+              headers: headersOf(login, language, {
+                'content-type': 'application/json',
+                ...(idempotencyKey !== undefined ? { 'idempotency-key': encodeURIComponent(Buffer.from(idempotencyKey, 'utf8').toString('utf8')) } : {}),
+              }),
+              payload: JSON.stringify(body),
+            },
+            language,
+          );
         },
       ),
       fuzzParameters(database === 'sqlite' ? 250 : 120),
@@ -120,34 +179,132 @@ describe.each(DATABASES)('hostile requests to every API body and query on %s', (
       ['/api/cases/CASE/actions', mutated(actionBody as fc.Arbitrary<Record<string, unknown>>)],
     ];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...cases).chain(([url, body]) => fc.tuple(fc.constant(url), body)), who, lang, async ([endpoint, body], login, language) => {
-        await probe('near-valid bodies', { method: 'POST', url: endpoint.replace('CASE', caseId), headers: headersOf(login, language, { 'content-type': 'application/json' }), payload: JSON.stringify(body) }, language);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...cases).chain(([url, body]) => fc.tuple(fc.constant(url), body)),
+        who,
+        lang,
+        async ([endpoint, body], login, language) => {
+          await probe(
+            'near-valid bodies',
+            {
+              method: 'POST',
+              url: endpoint.replace('CASE', caseId),
+              headers: headersOf(login, language, { 'content-type': 'application/json' }),
+              payload: JSON.stringify(body),
+            },
+            language,
+          );
+        },
+      ),
       fuzzParameters(database === 'sqlite' ? 250 : 120),
     );
   });
 
   it('refuses raw bytes under any content type', async () => {
-    const contentType = fc.constantFrom('application/json', 'application/json; charset=latin1', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data', 'multipart/form-data; boundary=x', 'application/xml', '', 'application/json; charset=utf-16');
-    const payload = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b)), fc.constantFrom('{', '[', '{"login":', 'null', '""', '{"__proto__":{"x":1}}', '{"constructor":{"prototype":{"x":1}}}', `${'['.repeat(5000)}${']'.repeat(5000)}`));
+    const contentType = fc.constantFrom(
+      'application/json',
+      'application/json; charset=latin1',
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data',
+      'multipart/form-data; boundary=x',
+      'application/xml',
+      '',
+      'application/json; charset=utf-16',
+    );
+    const payload = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 200 }),
+      fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b)),
+      fc.constantFrom(
+        '{',
+        '[',
+        '{"login":',
+        'null',
+        '""',
+        '{"__proto__":{"x":1}}',
+        '{"constructor":{"prototype":{"x":1}}}',
+        `${'['.repeat(5000)}${']'.repeat(5000)}`,
+      ),
+    );
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('/api/auth/login', '/api/tokens', '/api/applications', '/api/cases/CASE/actions', '/api/attachments'), who, contentType, payload, lang, async (endpoint, login, type, body, language) => {
-        await probe('raw bodies', { method: 'POST', url: endpoint.replace('CASE', caseId), headers: headersOf(login, language, type ? { 'content-type': type } : {}), payload: body }, language);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('/api/auth/login', '/api/tokens', '/api/applications', '/api/cases/CASE/actions', '/api/attachments'),
+        who,
+        contentType,
+        payload,
+        lang,
+        async (endpoint, login, type, body, language) => {
+          await probe(
+            'raw bodies',
+            { method: 'POST', url: endpoint.replace('CASE', caseId), headers: headersOf(login, language, type ? { 'content-type': type } : {}), payload: body },
+            language,
+          );
+        },
+      ),
       fuzzParameters(database === 'sqlite' ? 200 : 100),
     );
   });
 
   it('answers every GET with hostile path parameters and queries', async () => {
-    const segment = fc.oneof(fc.string({ maxLength: 40 }), nastyText, fc.constantFrom('specialist-certificate', 'committee-astana', caseId || 'x')).map((s) => encodeURIComponent(Buffer.from(s, "utf8").toString("utf8")));
-    const queryValue = fc.oneof(fc.string({ maxLength: 40 }), nastyText, fc.constantFrom('2026-03-20T17:00:00+05:00', 'portal', 'office', '0', '-1', '501', '1e3', 'initial', '99999999999999999999', '1e308', 'NaN', 'Infinity', '+275760-09-13T00:00:00Z', '-000001-01-01T00:00:00Z', '0999-12-31', '9999-12-31T23:59:59Z'));
-    const query = fc.dictionary(fc.constantFrom('text', 'kind', 'service', 'limit', 'offset', 'lang', 'submitted', 'variant', 'channel', 'x', 'text[]', '__proto__'), queryValue, { maxKeys: 4 });
-    const route = fc.constantFrom('/api/services/SEG', '/api/services/SEG/timeline', '/api/services/SEG/offices', '/api/cases/SEG', '/api/cases/SEG/receipt', '/api/registry', '/api/registry/SEG', '/api/attachments/SEG', '/api/offices/SEG/executors', '/api/inbox', '/api/cabinet', '/api/office/cases', '/api/me', '/api/services', '/health', '/metrics');
+    const segment = fc
+      .oneof(fc.string({ maxLength: 40 }), nastyText, fc.constantFrom('specialist-certificate', 'committee-astana', caseId || 'x'))
+      .map((s) => encodeURIComponent(Buffer.from(s, 'utf8').toString('utf8')));
+    const queryValue = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      nastyText,
+      fc.constantFrom(
+        '2026-03-20T17:00:00+05:00',
+        'portal',
+        'office',
+        '0',
+        '-1',
+        '501',
+        '1e3',
+        'initial',
+        '99999999999999999999',
+        '1e308',
+        'NaN',
+        'Infinity',
+        '+275760-09-13T00:00:00Z',
+        '-000001-01-01T00:00:00Z',
+        '0999-12-31',
+        '9999-12-31T23:59:59Z',
+      ),
+    );
+    const query = fc.dictionary(
+      fc.constantFrom('text', 'kind', 'service', 'limit', 'offset', 'lang', 'submitted', 'variant', 'channel', 'x', 'text[]', '__proto__'),
+      queryValue,
+      { maxKeys: 4 },
+    );
+    const route = fc.constantFrom(
+      '/api/services/SEG',
+      '/api/services/SEG/timeline',
+      '/api/services/SEG/offices',
+      '/api/cases/SEG',
+      '/api/cases/SEG/receipt',
+      '/api/registry',
+      '/api/registry/SEG',
+      '/api/attachments/SEG',
+      '/api/offices/SEG/executors',
+      '/api/inbox',
+      '/api/cabinet',
+      '/api/office/cases',
+      '/api/me',
+      '/api/services',
+      '/health',
+      '/metrics',
+    );
     await fc.assert(
       fc.asyncProperty(route, segment, query, who, lang, async (path, seg, q, login, language) => {
-        const search = Object.entries(q).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(Buffer.from(v, "utf8").toString("utf8"))}`).join('&');
+        const search = Object.entries(q)
+          .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(Buffer.from(v, 'utf8').toString('utf8'))}`)
+          .join('&');
         const asked = q.lang !== undefined && (LANGUAGES as readonly string[]).includes(q.lang) ? (q.lang as TLanguage) : language;
-        await probe('queries', { method: 'GET', url: `${path.replace('SEG', seg || 'x')}${search ? `?${search}` : ''}`, headers: headersOf(login, language) }, asked);
+        await probe(
+          'queries',
+          { method: 'GET', url: `${path.replace('SEG', seg || 'x')}${search ? `?${search}` : ''}`, headers: headersOf(login, language) },
+          asked,
+        );
       }),
       fuzzParameters(database === 'sqlite' ? 300 : 150),
     );
@@ -156,13 +313,23 @@ describe.each(DATABASES)('hostile requests to every API body and query on %s', (
   it('refuses forged credentials, cookies and language headers', async () => {
     const header = fc.oneof(fc.string({ maxLength: 80 }), nastyText).map((s) => s.replace(/[^\t\x20-\x7e]/g, ''));
     await fc.assert(
-      fc.asyncProperty(header, header, header, fc.constantFrom('/api/me', '/api/inbox', '/api/cabinet', `/api/cases/CASE`), async (auth, cookie, acceptLanguage, path) => {
-        const answer = await t.app.inject({ method: 'GET', url: path.replace('CASE', caseId), headers: { authorization: auth, cookie, 'accept-language': acceptLanguage } });
-        countCase(`${database} credentials`);
-        expect(answer.statusCode, `${auth} / ${cookie}`).toBeLessThan(500);
-        // No forged credential opens a door; a bearer token the fuzzer typed by chance is never a live one.
-        expect(answer.statusCode).toBe(401);
-      }),
+      fc.asyncProperty(
+        header,
+        header,
+        header,
+        fc.constantFrom('/api/me', '/api/inbox', '/api/cabinet', `/api/cases/CASE`),
+        async (auth, cookie, acceptLanguage, path) => {
+          const answer = await t.app.inject({
+            method: 'GET',
+            url: path.replace('CASE', caseId),
+            headers: { authorization: auth, cookie, 'accept-language': acceptLanguage },
+          });
+          countCase(`${database} credentials`);
+          expect(answer.statusCode, `${auth} / ${cookie}`).toBeLessThan(500);
+          // No forged credential opens a door; a bearer token the fuzzer typed by chance is never a live one.
+          expect(answer.statusCode).toBe(401);
+        },
+      ),
       fuzzParameters(database === 'sqlite' ? 150 : 80),
     );
   });

@@ -19,7 +19,10 @@ describe('limits on body size and request rates', () => {
     // Sign in before the limits count: a server without limits shares the database.
     const open = await buildServer(wired.deps);
     for (const login of ['doctor.askar', 'doctor.aigul']) {
-      for (const n of [1, 2]) tokens[`${login}#${n}`] = (await open.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password: wired.deps.directory.demoPassword } })).json<{ token: string }>().token;
+      for (const n of [1, 2])
+        tokens[`${login}#${n}`] = (
+          await open.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password: wired.deps.directory.demoPassword } })
+        ).json<{ token: string }>().token;
     }
     await open.close();
     app = await buildServer(wired.deps, { rateLimits: { perIpPerMinute: 5, perUserPerMinute: 3 }, trustProxy: true });
@@ -60,7 +63,12 @@ describe('limits on body size and request rates', () => {
     const big = await app.inject({
       method: 'POST',
       url: '/api/applications',
-      headers: { authorization: `Bearer ${tokens['doctor.aigul#2']}`, 'content-type': 'application/json', 'accept-language': 'kk', 'x-forwarded-for': '192.0.2.9' },
+      headers: {
+        authorization: `Bearer ${tokens['doctor.aigul#2']}`,
+        'content-type': 'application/json',
+        'accept-language': 'kk',
+        'x-forwarded-for': '192.0.2.9',
+      },
       payload: JSON.stringify({ service: 'specialist-certificate', channel: 'portal', baseNumber: 'x'.repeat(1024 * 1024) }),
     });
     expect(big.statusCode).toBe(413);

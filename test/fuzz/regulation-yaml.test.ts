@@ -13,7 +13,12 @@ import { countCase, FUZZ_TEST_TIMEOUT_MS, fuzzParameters, fuzzSummary } from './
 
 vi.setConfig({ testTimeout: FUZZ_TEST_TIMEOUT_MS });
 
-const SOURCES = ['specialist-certificate.yaml', 'medical-organization-accreditation.yaml', 'medical-activity-licence.yaml', 'foreign-specialist-clinical-practice.yaml'].map((f) => readFileSync(join(REGULATIONS_DIR, f), 'utf8'));
+const SOURCES = [
+  'specialist-certificate.yaml',
+  'medical-organization-accreditation.yaml',
+  'medical-activity-licence.yaml',
+  'foreign-specialist-clinical-practice.yaml',
+].map((f) => readFileSync(join(REGULATIONS_DIR, f), 'utf8'));
 const { clockFor } = loadClockSet();
 const SUBMITTED = Date.parse('2026-03-20T17:00:00+05:00');
 
@@ -63,8 +68,24 @@ describe('hostile regulation definitions', () => {
   afterAll(() => console.log(`[fuzz] regulation YAML: ${fuzzSummary('yaml ')}`));
 
   it('reports any text that is not a definition as problems, never as a crash', () => {
-    const fragments = fc.constantFrom('id: x\n', 'procedures:\n  - ', '&a [*a]\n', '!!binary AAAA\n', '!!js/function "f"\n', '? [a]\n: b\n', 'key: key: key\n', '%YAML 1.1\n---\n', '"\\u0000"\n', '\t- x\n', '<<: *undefined\n', '- &x a\n- *x\n');
-    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.array(fragments, { maxLength: 20 }).map((f) => f.join('')));
+    const fragments = fc.constantFrom(
+      'id: x\n',
+      'procedures:\n  - ',
+      '&a [*a]\n',
+      '!!binary AAAA\n',
+      '!!js/function "f"\n',
+      '? [a]\n: b\n',
+      'key: key: key\n',
+      '%YAML 1.1\n---\n',
+      '"\\u0000"\n',
+      '\t- x\n',
+      '<<: *undefined\n',
+      '- &x a\n- *x\n',
+    );
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 300 }),
+      fc.array(fragments, { maxLength: 20 }).map((f) => f.join('')),
+    );
     fc.assert(
       fc.property(text, (yamlText) => {
         countCase('yaml arbitrary text');
@@ -77,7 +98,13 @@ describe('hostile regulation definitions', () => {
   it('survives any one field of a real definition replaced, removed or retyped', () => {
     const mutation = fc
       .constantFrom(...SOURCES.map((s) => parseYaml(s) as Json))
-      .chain((doc) => fc.tuple(fc.constant(doc), fc.constantFrom(...pathsOf(doc)), fc.option(fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>, { nil: undefined, freq: 3 })));
+      .chain((doc) =>
+        fc.tuple(
+          fc.constant(doc),
+          fc.constantFrom(...pathsOf(doc)),
+          fc.option(fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>, { nil: undefined, freq: 3 }),
+        ),
+      );
     fc.assert(
       fc.property(mutation, ([doc, path, replacement]) => {
         countCase('yaml mutated definitions');
@@ -99,8 +126,24 @@ describe('hostile regulation definitions', () => {
   });
 
   it('refuses resource-exhaustion documents quickly: alias bombs, deep nesting, huge scalars', () => {
-    const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`)].join('\n');
-    for (const text of [laughs, `${'['.repeat(20_000)}${']'.repeat(20_000)}`, `${'- '.repeat(5_000)}x`, `id: ${'x'.repeat(2_000_000)}`, `${Array.from({ length: 20_000 }, (_, i) => `k${i}: ${i}`).join('\n')}`, `${'k: v\n'.repeat(30_000)}`]) {
+    const laughs = [
+      'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+      ...Array.from(
+        { length: 9 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(',')}]`,
+      ),
+    ].join('\n');
+    for (const text of [
+      laughs,
+      `${'['.repeat(20_000)}${']'.repeat(20_000)}`,
+      `${'- '.repeat(5_000)}x`,
+      `id: ${'x'.repeat(2_000_000)}`,
+      `${Array.from({ length: 20_000 }, (_, i) => `k${i}: ${i}`).join('\n')}`,
+      `${'k: v\n'.repeat(30_000)}`,
+    ]) {
       countCase('yaml exhaustion');
       const parsed = parseRegulation(text);
       expect(parsed.ok).toBe(false);

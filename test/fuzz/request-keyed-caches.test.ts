@@ -13,7 +13,8 @@ vi.setConfig({ testTimeout: FUZZ_TEST_TIMEOUT_MS });
 type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
 /** Query values an anonymous client may send: mostly junk, sometimes what the catalogue holds. */
-const queryValue = (known: readonly string[]) => fc.oneof({ weight: 5, arbitrary: fc.string({ maxLength: 30 }) }, { weight: 1, arbitrary: fc.constantFrom(...known) });
+const queryValue = (known: readonly string[]) =>
+  fc.oneof({ weight: 5, arbitrary: fc.string({ maxLength: 30 }) }, { weight: 1, arbitrary: fc.constantFrom(...known) });
 
 describe('caches keyed by what requests name stay within their bounds', () => {
   let t: TestApp;
@@ -33,13 +34,19 @@ describe('caches keyed by what requests name stay within their bounds', () => {
     const services = ['medical-activity-licence', 'specialist-certificate'];
     const variants = [...new Set(t.deps.regulations.filter((r) => services.includes(r.id)).flatMap((r) => r.variants.map((v) => v.id)))];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...services, 'no-such-service'), fc.option(queryValue(variants)), fc.option(queryValue([...LANGUAGES])), fc.constantFrom('bpmn', 'svg'), async (id, variant, lang, as) => {
-        countCase('cache handbooks');
-        const query = new URLSearchParams({ ...(variant !== null ? { variant } : {}), ...(lang !== null ? { lang } : {}) });
-        const answer = await app.inject({ method: 'GET', url: `/api/services/${id}/handbook.${as}?${query}` });
-        expect([200, 400, 404]).toContain(answer.statusCode);
-        expect(handbooks.size).toBeLessThanOrEqual(handbooks.bound);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...services, 'no-such-service'),
+        fc.option(queryValue(variants)),
+        fc.option(queryValue([...LANGUAGES])),
+        fc.constantFrom('bpmn', 'svg'),
+        async (id, variant, lang, as) => {
+          countCase('cache handbooks');
+          const query = new URLSearchParams({ ...(variant !== null ? { variant } : {}), ...(lang !== null ? { lang } : {}) });
+          const answer = await app.inject({ method: 'GET', url: `/api/services/${id}/handbook.${as}?${query}` });
+          expect([200, 400, 404]).toContain(answer.statusCode);
+          expect(handbooks.size).toBeLessThanOrEqual(handbooks.bound);
+        },
+      ),
       fuzzParameters(300),
     );
     // Bounded by construction: the catalogue's regulations × their variants (or none) × three languages.

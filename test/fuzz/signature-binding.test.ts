@@ -30,7 +30,10 @@ function differentFrom(expected: Uint8Array): fc.Arbitrary<{ how: string; bytes:
 describe('a CMS is bound to the bytes the verifier expects', () => {
   let pki: DemoPki;
   beforeAll(async () => {
-    pki = await openDemoPki(mkdtempSync(join(tmpdir(), 'reglament-binding-')), { organisations: [], applicants: [{ id: 'applicant', name: 'Тестов Тест Тестұлы', iin: '850515310013' }] });
+    pki = await openDemoPki(mkdtempSync(join(tmpdir(), 'reglament-binding-')), {
+      organisations: [],
+      applicants: [{ id: 'applicant', name: 'Тестов Тест Тестұлы', iin: '850515310013' }],
+    });
   }, 60_000);
   afterAll(() => console.log(`[fuzz] signature binding: ${fuzzSummary('bind ')}`));
 

@@ -24,31 +24,59 @@ describe('the layer boundaries of ARCHITECTURE.md, as the lint enforces them', (
   });
 
   it('keeps I/O packages out of the core and the drivers out of the use cases', async () => {
-    expect(await layerErrors('src/core/clock/read-file.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n")).toEqual([expect.stringContaining('core may not load the package node:fs')]);
-    expect(await layerErrors('src/app/new-use-case.ts', "import pg from 'pg';\nexport const p = pg;\n")).toEqual([expect.stringContaining('app may not load the package pg')]);
+    expect(await layerErrors('src/core/clock/read-file.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n")).toEqual([
+      expect.stringContaining('core may not load the package node:fs'),
+    ]);
+    expect(await layerErrors('src/app/new-use-case.ts', "import pg from 'pg';\nexport const p = pg;\n")).toEqual([
+      expect.stringContaining('app may not load the package pg'),
+    ]);
     expect(await layerErrors('src/core/regulation/z.ts', "import { z } from 'zod';\nexport const s = z.string();\n")).toEqual([]);
   });
 
   it('lets use cases reach storage only through the ports', async () => {
-    expect(await layerErrors('src/app/new-use-case.ts', "import { sqlCaseStore } from '../store/sql-case-store.js';\nexport const s = sqlCaseStore;\n")).toHaveLength(1);
+    expect(
+      await layerErrors('src/app/new-use-case.ts', "import { sqlCaseStore } from '../store/sql-case-store.js';\nexport const s = sqlCaseStore;\n"),
+    ).toHaveLength(1);
     expect(await layerErrors('src/app/new-use-case.ts', "import type { CaseStore } from './ports/case-store.js';\nexport type S = CaseStore;\n")).toEqual([]);
   });
 
   it('lets adapters implement ports but never call a use case, the server or the CLI', async () => {
-    expect(await layerErrors('src/store/new-store.ts', "import type { CaseStore } from '../app/ports/case-store.js';\nexport type S = CaseStore;\n")).toEqual([]);
-    expect(await layerErrors('src/store/new-store.ts', "import { viewCase } from '../app/view-case.js';\nexport const v = viewCase;\n")).toEqual([expect.stringContaining('store may not import app')]);
-    expect(await layerErrors('src/signature/new-signer.ts', "import { buildServer } from '../http/build-server.js';\nexport const b = buildServer;\n")).toHaveLength(1);
+    expect(await layerErrors('src/store/new-store.ts', "import type { CaseStore } from '../app/ports/case-store.js';\nexport type S = CaseStore;\n")).toEqual(
+      [],
+    );
+    expect(await layerErrors('src/store/new-store.ts', "import { viewCase } from '../app/view-case.js';\nexport const v = viewCase;\n")).toEqual([
+      expect.stringContaining('store may not import app'),
+    ]);
+    expect(
+      await layerErrors('src/signature/new-signer.ts', "import { buildServer } from '../http/build-server.js';\nexport const b = buildServer;\n"),
+    ).toHaveLength(1);
     expect(await layerErrors('src/http/new-route.ts', "import { main } from '../cli/main.js';\nexport const m = main;\n")).toHaveLength(1);
   });
 
   it('keeps test code out of the source and server code out of the browser bundle, types aside', async () => {
-    expect(await layerErrors('src/app/new-use-case.ts', "import { x } from '../../test/support/test-app.js';\nexport const y = x;\n")).toEqual([expect.stringContaining('may not import test code')]);
-    expect(await layerErrors('web/src/pages/new-page.tsx', "import { viewCase } from '../../../src/app/view-case.js';\nexport const v = viewCase;\n")).toEqual([expect.stringContaining('import type')]);
-    expect(await layerErrors('web/src/pages/new-page.tsx', "import type { CaseView } from '../../../src/app/view-case.js';\nexport type V = CaseView;\n")).toEqual([]);
-    expect(await layerErrors('web/src/pages/new-page.tsx', "import { allowedCommands } from '../../../src/core/engine/allowed-commands.js';\nexport const a = allowedCommands;\n")).toEqual([]);
+    expect(await layerErrors('src/app/new-use-case.ts', "import { x } from '../../test/support/test-app.js';\nexport const y = x;\n")).toEqual([
+      expect.stringContaining('may not import test code'),
+    ]);
+    expect(await layerErrors('web/src/pages/new-page.tsx', "import { viewCase } from '../../../src/app/view-case.js';\nexport const v = viewCase;\n")).toEqual([
+      expect.stringContaining('import type'),
+    ]);
+    expect(
+      await layerErrors('web/src/pages/new-page.tsx', "import type { CaseView } from '../../../src/app/view-case.js';\nexport type V = CaseView;\n"),
+    ).toEqual([]);
+    expect(
+      await layerErrors(
+        'web/src/pages/new-page.tsx',
+        "import { allowedCommands } from '../../../src/core/engine/allowed-commands.js';\nexport const a = allowedCommands;\n",
+      ),
+    ).toEqual([]);
   });
 
   it('lets a test compose whatever it exercises', async () => {
-    expect(await layerErrors('src/core/engine/new-rule.test.ts', "import { loadCatalogue } from '../../catalogue/load-catalogue.js';\nexport const l = loadCatalogue;\n")).toEqual([]);
+    expect(
+      await layerErrors(
+        'src/core/engine/new-rule.test.ts',
+        "import { loadCatalogue } from '../../catalogue/load-catalogue.js';\nexport const l = loadCatalogue;\n",
+      ),
+    ).toEqual([]);
   });
 });

@@ -25,7 +25,11 @@ async function fill(wired: Wired, count: number) {
   const askar = { user: (await wired.deps.stores.identity.userById('doctor.askar'))!, posts: [] };
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const submitted = await submitApplication(wired.deps, askar, { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana' });
+    const submitted = await submitApplication(wired.deps, askar, {
+      service: 'specialist-certificate',
+      channel: 'portal',
+      providerOfficeId: 'committee-astana',
+    });
     if (!submitted.ok) throw new Error(submitted.error.message.en);
     ids.push(submitted.value.id);
   }

@@ -52,12 +52,24 @@ async function start(args: string[], env: Record<string, string> = {}): Promise<
   let out = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   const end = Date.now() + 100_000;
-  while (!(await fetch(`${url}/ready`).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(`${url}/ready`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     if (Date.now() > end) throw new Error('the server did not start');
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, logLines: () => out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { level: number; msg: string }) };
+  return {
+    url,
+    logLines: () =>
+      out
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { level: number; msg: string }),
+  };
 }
 
 const demoSign = (url: string) =>
@@ -79,7 +91,10 @@ describe('demo mode: the demo signing route exists only when asked for, and says
   }, 120_000);
 
   it('with --demo (what `npm start` passes) or DEMO=1 signs as a demo applicant, with a warning at start', async () => {
-    for (const [args, env] of [[['--demo'], {}], [[], { DEMO: '1' }]] as const) {
+    for (const [args, env] of [
+      [['--demo'], {}],
+      [[], { DEMO: '1' }],
+    ] as const) {
       const server = await start([...args], env);
       const res = await demoSign(server.url);
       expect(res.status).toBe(200);

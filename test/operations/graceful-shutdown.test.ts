@@ -42,7 +42,20 @@ describe('graceful shutdown of the server process', () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     child = spawn(process.execPath, ['bin/reglament-server.js'], {
-      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '', GATEWAY_URL: gateway.url, GATEWAY_PASSWORD: 'x', LOG: '0', TIMER_INTERVAL_MS: '100', RATE_LIMIT_IP_PER_MINUTE: '0', RATE_LIMIT_USER_PER_MINUTE: '0', PORTAL_SIGNATURE: 'optional', DEMO_PKI: '0' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        DATABASE_URL: '',
+        GATEWAY_URL: gateway.url,
+        GATEWAY_PASSWORD: 'x',
+        LOG: '0',
+        TIMER_INTERVAL_MS: '100',
+        RATE_LIMIT_IP_PER_MINUTE: '0',
+        RATE_LIMIT_USER_PER_MINUTE: '0',
+        PORTAL_SIGNATURE: 'optional',
+        DEMO_PKI: '0',
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const server = child;
@@ -50,7 +63,15 @@ describe('graceful shutdown of the server process', () => {
     // Seeding the demo accounts hashes 45 passwords: the first start takes a while on a busy machine.
     await until('the server', async () => (await fetch(`${url}/ready`)).ok, 100_000);
 
-    const token = ((await (await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'doctor.askar', password: 'reglament-demo' }) })).json()) as { token: string }).token;
+    const token = (
+      (await (
+        await fetch(`${url}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ login: 'doctor.askar', password: 'reglament-demo' }),
+        })
+      ).json()) as { token: string }
+    ).token;
     const answers = Array.from({ length: IN_FLIGHT }, (_, i) =>
       fetch(`${url}/api/applications`, {
         method: 'POST',

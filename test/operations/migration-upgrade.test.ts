@@ -32,7 +32,9 @@ async function expectUpgraded(stores: OpenedStores, expected: number) {
   const DAY = 24 * 60 * 60 * 1000;
   expect(await stores.identity.apiTokenUser(OLD_TOKEN[0], OLD_TOKEN_CREATED + 90 * DAY - 1)).toBe('doctor.askar');
   expect(await stores.identity.apiTokenUser(OLD_TOKEN[0], OLD_TOKEN_CREATED + 90 * DAY)).toBeUndefined();
-  expect((await stores.identity.liveApiTokensOf('doctor.askar', OLD_TOKEN_CREATED)).map((t) => [t.id.startsWith('tok_'), t.name, t.expiresAt])).toEqual([[true, 'old integration', OLD_TOKEN_CREATED + 90 * DAY]]);
+  expect((await stores.identity.liveApiTokensOf('doctor.askar', OLD_TOKEN_CREATED)).map((t) => [t.id.startsWith('tok_'), t.name, t.expiresAt])).toEqual([
+    [true, 'old integration', OLD_TOKEN_CREATED + 90 * DAY],
+  ]);
 }
 
 describe('upgrading a database made with migrations 1 and 2 only', () => {

@@ -44,7 +44,11 @@ describe('operations: request ids, JSON logs, readiness and metrics', () => {
   });
 
   it('keeps a proxy request id, makes one otherwise, and logs every request as JSON under it with no credentials', async () => {
-    const kept = await app.inject({ method: 'GET', url: '/api/services', headers: { 'x-request-id': 'proxy-42.a', authorization: 'Bearer secret-token-value' } });
+    const kept = await app.inject({
+      method: 'GET',
+      url: '/api/services',
+      headers: { 'x-request-id': 'proxy-42.a', authorization: 'Bearer secret-token-value' },
+    });
     expect(kept.headers['x-request-id']).toBe('proxy-42.a');
     const made = await app.inject({ method: 'GET', url: '/api/services' });
     expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
@@ -59,7 +63,11 @@ describe('operations: request ids, JSON logs, readiness and metrics', () => {
   it('is ready with every migration applied, and not while draining or with migrations missing', async () => {
     const ready = await app.inject({ method: 'GET', url: '/ready' });
     expect(ready.statusCode).toBe(200);
-    expect(ready.json()).toEqual({ status: 'ready', database: 'sqlite', migrations: { applied: SQLITE_MIGRATIONS.length, expected: SQLITE_MIGRATIONS.length } });
+    expect(ready.json()).toEqual({
+      status: 'ready',
+      database: 'sqlite',
+      migrations: { applied: SQLITE_MIGRATIONS.length, expected: SQLITE_MIGRATIONS.length },
+    });
     metrics.draining = true;
     expect((await app.inject({ method: 'GET', url: '/ready' })).json()).toMatchObject({ status: 'draining' });
     expect((await app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
@@ -72,10 +80,18 @@ describe('operations: request ids, JSON logs, readiness and metrics', () => {
   });
 
   it('exposes requests by route and status, a latency histogram, cases by state, overdue steps and timer lag', async () => {
-    const token = (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'doctor.askar', password: wired.deps.directory.demoPassword } })).json<{ token: string }>().token;
-    const submitted = await app.inject({ method: 'POST', url: '/api/applications', headers: { authorization: `Bearer ${token}` }, payload: { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana' } });
+    const token = (
+      await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'doctor.askar', password: wired.deps.directory.demoPassword } })
+    ).json<{ token: string }>().token;
+    const submitted = await app.inject({
+      method: 'POST',
+      url: '/api/applications',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana' },
+    });
     expect(submitted.statusCode).toBe(201);
-    for (const id of ['nope-1', 'nope-2']) expect((await app.inject({ method: 'GET', url: `/api/cases/${id}`, headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(404);
+    for (const id of ['nope-1', 'nope-2'])
+      expect((await app.inject({ method: 'GET', url: `/api/cases/${id}`, headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(404);
     now = Date.parse('2026-05-06T10:00:00+05:00');
 
     const scrape = await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
@@ -83,7 +99,8 @@ describe('operations: request ids, JSON logs, readiness and metrics', () => {
     expect(scrape.headers['cache-control']).toBe('no-store');
     expect(scrape.headers['content-type']).toContain('text/plain; version=0.0.4');
     const s = samples(scrape.body);
-    const value = (name: string, labels: Record<string, string> = {}) => s.find((x) => x.name === name && Object.entries(labels).every(([k, v]) => x.labels[k] === v))?.value;
+    const value = (name: string, labels: Record<string, string> = {}) =>
+      s.find((x) => x.name === name && Object.entries(labels).every(([k, v]) => x.labels[k] === v))?.value;
     expect(value('reglament_http_requests_total', { method: 'GET', route: '/api/cases/:id', status: '404' })).toBe(2);
     expect(value('reglament_http_requests_total', { method: 'POST', route: '/api/applications', status: '201' })).toBe(1);
     // Buckets are cumulative and end in the count.
@@ -105,7 +122,9 @@ describe('operations: request ids, JSON logs, readiness and metrics', () => {
       expect(res.json()).toMatchObject({ error: { code: 'unauthenticated' } });
     }
     // A user's session is no metrics token either.
-    const token = (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'doctor.askar', password: wired.deps.directory.demoPassword } })).json<{ token: string }>().token;
+    const token = (
+      await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'doctor.askar', password: wired.deps.directory.demoPassword } })
+    ).json<{ token: string }>().token;
     expect((await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401);
     const unconfigured = await buildServer(wired.deps, { metrics });
     try {

@@ -24,7 +24,12 @@ export async function driveCase(
     return answer.statusCode === 200 ? answer.json<View>() : undefined;
   };
   const act = async (login: string, body: Record<string, unknown>) => {
-    const answer = await app.inject({ method: 'POST', url: `/api/cases/${caseId}/actions`, headers: { authorization: `Bearer ${await tokenOf(login)}` }, payload: body });
+    const answer = await app.inject({
+      method: 'POST',
+      url: `/api/cases/${caseId}/actions`,
+      headers: { authorization: `Bearer ${await tokenOf(login)}` },
+      payload: body,
+    });
     if (answer.statusCode !== 200) throw new Error(`${login} ${JSON.stringify(body)}: ${answer.statusCode} ${answer.body}`);
     return answer.json<CaseState>();
   };
@@ -39,7 +44,9 @@ export async function driveCase(
   let state: CaseState | undefined;
   for (let guard = 0; guard < 60; guard++) {
     const offices = state ? Object.values(state.offices) : undefined;
-    const staff = directory.demoUsers.filter((u) => u.kind === 'staff' && !skip.includes(u.login) && (!offices || u.roles.some((r) => offices.includes(r.office))));
+    const staff = directory.demoUsers.filter(
+      (u) => u.kind === 'staff' && !skip.includes(u.login) && (!offices || u.roles.some((r) => offices.includes(r.office))),
+    );
     const views: [string, View][] = [];
     for (const u of staff) {
       const v = await viewAs(u.login);
@@ -64,7 +71,10 @@ export async function driveCase(
       continue;
     }
     const step = views
-      .map(([login, v]) => [login, v.allowed.find((a) => a.type === 'complete-step' || a.type === 'register' || a.type === 'sign' || a.type === 'deliver')] as const)
+      .map(
+        ([login, v]) =>
+          [login, v.allowed.find((a) => a.type === 'complete-step' || a.type === 'register' || a.type === 'sign' || a.type === 'deliver')] as const,
+      )
       .find(([, a]) => a !== undefined);
     if (!step) throw new Error(`nobody may act on ${caseId} at ${state.step.procedureId}`);
     const [login, command] = step as [string, Extract<AllowedCommand, { outcomes: readonly string[] }>];

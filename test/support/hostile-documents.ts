@@ -14,7 +14,9 @@ export type PdfBody = string | { readonly dict: string; readonly data: Buffer };
 export const stream = (dict: string, data: Buffer): PdfBody => ({ dict, data });
 
 const bodyBytes = (body: PdfBody): Buffer =>
-  typeof body === 'string' ? latin1(body) : Buffer.concat([latin1(`<< ${body.dict} /Length ${body.data.length} >>\nstream\n`), body.data, latin1('\nendstream')]);
+  typeof body === 'string'
+    ? latin1(body)
+    : Buffer.concat([latin1(`<< ${body.dict} /Length ${body.data.length} >>\nstream\n`), body.data, latin1('\nendstream')]);
 
 /**
  * A PDF of numbered objects (1, 2, …) with a cross-reference stream, so objects can also live in
@@ -41,7 +43,11 @@ export function pdfFile(objects: readonly PdfBody[], options: { compressed?: rea
     return e;
   };
   const rows = [entry(0, 0, 0xffff), ...offsets.map((o) => entry(1, o, 0)), ...compressed.map((c) => entry(2, c.inStream, c.index)), entry(1, at, 0)];
-  const xref = Buffer.concat([latin1(`${xrefNumber} 0 obj\n`), bodyBytes(stream(`/Type /XRef /Size ${xrefNumber + 1} /W [1 4 2] /Root 1 0 R ${options.trailer ?? ''}`, Buffer.concat(rows))), latin1('\nendobj\n')]);
+  const xref = Buffer.concat([
+    latin1(`${xrefNumber} 0 obj\n`),
+    bodyBytes(stream(`/Type /XRef /Size ${xrefNumber + 1} /W [1 4 2] /Root 1 0 R ${options.trailer ?? ''}`, Buffer.concat(rows))),
+    latin1('\nendobj\n'),
+  ]);
   parts.push(xref, latin1(`startxref\n${at}\n%%EOF\n`));
   return Buffer.concat(parts);
 }
@@ -67,7 +73,10 @@ const PAGES = '<< /Type /Pages /Kids [] /Count 0 >>';
 /** A script in a compressed object stream whose dictionary also says it is an image. */
 export function scriptInImageMarkedObjectStream(): Buffer {
   const { data, n, first } = objectStreamData([{ number: 4, body: SCRIPT_ACTION }]);
-  return pdfFile([catalog(4), PAGES, stream(`/Type /ObjStm /Subtype /Image /Width 1 /Height 1 /N ${n} /First ${first} /Filter /FlateDecode`, deflateSync(data))], { compressed: [{ inStream: 3, index: 0 }] });
+  return pdfFile(
+    [catalog(4), PAGES, stream(`/Type /ObjStm /Subtype /Image /Width 1 /Height 1 /N ${n} /First ${first} /Filter /FlateDecode`, deflateSync(data))],
+    { compressed: [{ inStream: 3, index: 0 }] },
+  );
 }
 
 /** PNG "Up" prediction of rows of `columns` bytes, as /Predictor 12 expects before compression. */
@@ -89,14 +98,26 @@ export function scriptBehindNestedDecodeParms(): Buffer {
   const { data, n, first } = objectStreamData([{ number: 4, body: SCRIPT_ACTION }]);
   const columns = 5;
   const padded = Buffer.concat([data, Buffer.alloc((columns - (data.length % columns)) % columns, 0x20)]);
-  return pdfFile([catalog(4), PAGES, stream(`/Type /ObjStm /N ${n} /First ${first} /Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns ${columns} >>`, deflateSync(pngUpPredicted(padded, columns)))], {
-    compressed: [{ inStream: 3, index: 0 }],
-  });
+  return pdfFile(
+    [
+      catalog(4),
+      PAGES,
+      stream(
+        `/Type /ObjStm /N ${n} /First ${first} /Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns ${columns} >>`,
+        deflateSync(pngUpPredicted(padded, columns)),
+      ),
+    ],
+    {
+      compressed: [{ inStream: 3, index: 0 }],
+    },
+  );
 }
 
 /** The key-derivation hash of PDF 2.0 (ISO 32000-2, 7.6.4.3.4, algorithm 2.B) for AES-256 encryption. */
 function hash2B(password: Buffer, salt: Buffer, userKey: Buffer): Buffer {
-  let k = createHash('sha256').update(Buffer.concat([password, salt, userKey])).digest();
+  let k = createHash('sha256')
+    .update(Buffer.concat([password, salt, userKey]))
+    .digest();
   for (let round = 0; ; round++) {
     const k1 = Buffer.concat(Array.from({ length: 64 }, () => Buffer.concat([password, k, userKey])));
     const cipher = createCipheriv('aes-128-cbc', k.subarray(0, 16), k.subarray(16, 32)).setAutoPadding(false);
@@ -160,7 +181,11 @@ export async function deflatedZeros(size: number): Promise<Buffer> {
 /** A 200 MB inflate bomb marked as an image (a picture 10,000 × 20,000 grey pixels) in a file of a few hundred kilobytes. */
 export async function inflateBombImage(): Promise<Buffer> {
   const zeros = await deflatedZeros(200 * 1024 * 1024);
-  return pdfFile([catalog(4), PAGES, stream('/Type /XObject /Subtype /Image /Width 10000 /Height 20000 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode', zeros)]);
+  return pdfFile([
+    catalog(4),
+    PAGES,
+    stream('/Type /XObject /Subtype /Image /Width 10000 /Height 20000 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode', zeros),
+  ]);
 }
 
 /** XML declaring an entity, encoded as UTF-16LE without a byte-order mark: its first byte is still "<". */

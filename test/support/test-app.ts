@@ -32,7 +32,8 @@ export async function startTestApp(database: TestDatabase, options: { now?: () =
   };
   const wired = await wireApp({
     signatures,
-    database: database === 'sqlite' ? { sqliteFile: join(mkdtempSync(join(tmpdir(), 'reglament-api-')), 'reglament.db') } : { postgresUrl: TEST_DATABASE_URL, schema },
+    database:
+      database === 'sqlite' ? { sqliteFile: join(mkdtempSync(join(tmpdir(), 'reglament-api-')), 'reglament.db') } : { postgresUrl: TEST_DATABASE_URL, schema },
     ...(options.now ? { now: options.now } : {}),
   });
   await seedDemoData(wired.deps);

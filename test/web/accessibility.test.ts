@@ -24,7 +24,10 @@ describe('every page in Chromium at 375 px: no WCAG 2.1 A/AA violation axe-core 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startWebServer(), launchBrowser()]);
     const token = await server.tokenOf('doctor.askar');
-    const lodged = await server.api.request('POST', '/api/applications', { token, body: { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana' } });
+    const lodged = await server.api.request('POST', '/api/applications', {
+      token,
+      body: { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana' },
+    });
     caseId = (lodged.json as CaseState).id;
   }, 90_000);
   afterAll(async () => {

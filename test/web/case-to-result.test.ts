@@ -18,23 +18,34 @@ describe('staff take a case to its result on the case page, and anyone verifies 
     await context.addInitScript(() => localStorage.setItem('reglament.lang', 'en'));
     return context.newPage();
   };
-  const caseState = async () => ((await server.api.request('GET', `/api/cases/${caseId}`, { token: await server.tokenOf('committee-astana.clerk') })).json as { case: CaseState }).case;
+  const caseState = async () =>
+    ((await server.api.request('GET', `/api/cases/${caseId}`, { token: await server.tokenOf('committee-astana.clerk') })).json as { case: CaseState }).case;
 
   const historyOf = async () =>
-    ((await server.api.request('GET', `/api/cases/${caseId}`, { token: await server.tokenOf('committee-astana.clerk') })).json as { history: { event: { type: string; by?: string; procedureId?: string } }[] }).history.map((e) => e.event);
+    (
+      (await server.api.request('GET', `/api/cases/${caseId}`, { token: await server.tokenOf('committee-astana.clerk') })).json as {
+        history: { event: { type: string; by?: string; procedureId?: string } }[];
+      }
+    ).history.map((e) => e.event);
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startWebServer(), launchBrowser()]);
     // The application and its registration go through the API: this file is about what comes after.
     const doctor = await server.tokenOf('doctor.aigul');
-    const upload = await server.api.request('POST', '/api/attachments', { token: doctor, multipart: { fileName: 'diploma.pdf', mediaType: 'application/pdf', body: PDF } });
+    const upload = await server.api.request('POST', '/api/attachments', {
+      token: doctor,
+      multipart: { fileName: 'diploma.pdf', mediaType: 'application/pdf', body: PDF },
+    });
     const submitted = await server.api.request('POST', '/api/applications', {
       token: doctor,
       body: { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana', attachments: [(upload.json as { id: string }).id] },
     });
     expect(submitted.status).toBe(201);
     caseId = (submitted.json as CaseState).id;
-    const registered = await server.api.request('POST', `/api/cases/${caseId}/actions`, { token: await server.tokenOf('committee-astana.clerk'), body: { type: 'register', procedureId: 'register' } });
+    const registered = await server.api.request('POST', `/api/cases/${caseId}/actions`, {
+      token: await server.tokenOf('committee-astana.clerk'),
+      body: { type: 'register', procedureId: 'register' },
+    });
     expect(registered.status).toBe(200);
   }, 60_000);
   afterAll(async () => {
@@ -108,7 +119,9 @@ describe('staff take a case to its result on the case page, and anyone verifies 
     await page.getByRole('button', { name: 'Sign', exact: true }).click();
     await page.getByTestId('case-result').waitFor();
     const state = await caseState();
-    const signatures = (await historyOf()).filter((e) => e.procedureId === 'issue-result' && (e.type === 'signed' || e.type === 'step-completed')).map((e) => e.by);
+    const signatures = (await historyOf())
+      .filter((e) => e.procedureId === 'issue-result' && (e.type === 'signed' || e.type === 'step-completed'))
+      .map((e) => e.by);
     expect(signatures).toEqual(['committee-astana.department-head', 'committee-astana.head']);
     expect(state.status).toBe('satisfied');
     expect(await page.getByTestId('case-result').textContent()).toContain(state.result!.number);
@@ -116,7 +129,9 @@ describe('staff take a case to its result on the case page, and anyone verifies 
     // The signed result: its PDF in each language and the provider's CMS.
     const documents = page.getByTestId('result-documents');
     await documents.waitFor();
-    const pdf = await page.request.get(`${server.baseUrl}${await documents.getByRole('link', { name: 'Result document, PDF (Russian)' }).getAttribute('href')}`);
+    const pdf = await page.request.get(
+      `${server.baseUrl}${await documents.getByRole('link', { name: 'Result document, PDF (Russian)' }).getAttribute('href')}`,
+    );
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const p7s = await page.request.get(`${server.baseUrl}${await documents.getByRole('link', { name: 'Signed original (.p7s)' }).getAttribute('href')}`);

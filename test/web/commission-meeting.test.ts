@@ -26,7 +26,13 @@ describe('an accreditation commission meets: the executor records the meeting wi
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startWebServer(), launchBrowser()]);
-    caseId = await lodge(server, 'clinic.shipager', { service: 'medical-organization-accreditation', variant: 'initial', channel: 'portal', as: 'legal-entity', providerOfficeId: 'committee-hq' });
+    caseId = await lodge(server, 'clinic.shipager', {
+      service: 'medical-organization-accreditation',
+      variant: 'initial',
+      channel: 'portal',
+      as: 'legal-entity',
+      providerOfficeId: 'committee-hq',
+    });
     await driveTo(server, caseId, 'commission-review');
   }, 90_000);
   afterAll(async () => {
@@ -38,7 +44,10 @@ describe('an accreditation commission meets: the executor records the meeting wi
     const head = await pageOf('committee-hq.head');
     expect(await head.getByRole('button', { name: 'Record the meeting' }).count()).toBe(0);
     await head.context().close();
-    const refused = await server.api.request('POST', `/api/cases/${caseId}/actions`, { token: await server.tokenOf('committee-hq.executor-1'), body: { type: 'complete-step', procedureId: 'commission-review' } });
+    const refused = await server.api.request('POST', `/api/cases/${caseId}/actions`, {
+      token: await server.tokenOf('committee-hq.executor-1'),
+      body: { type: 'complete-step', procedureId: 'commission-review' },
+    });
     expect(refused.status).toBe(403);
     expect((await server.deps.stores.cases.load(caseId))!.step?.procedureId).toBe('commission-review');
   });
@@ -71,7 +80,9 @@ describe('an accreditation commission meets: the executor records the meeting wi
       tally: { votingMembers: 5, present: 4, for: 3, against: 1, abstain: 0, quorumMet: null, carried: null },
     });
     // The minutes are now part of the case file, for everyone who sees the case.
-    const minutes = (await server.deps.stores.attachments.ofCase(caseId)).find((a) => recorded?.type === 'meeting-recorded' && a.id === recorded.meeting.minutes);
+    const minutes = (await server.deps.stores.attachments.ofCase(caseId)).find(
+      (a) => recorded?.type === 'meeting-recorded' && a.id === recorded.meeting.minutes,
+    );
     expect(minutes).toMatchObject({ fileName: 'minutes.pdf', mediaType: 'application/pdf' });
     const download = await server.api.request('GET', `/api/attachments/${minutes!.id}`, { token: await server.tokenOf('committee-hq.head') });
     expect(download.status).toBe(200);

@@ -27,7 +27,10 @@ describe('the Council of Medical Scientists grants a clinical research permit an
     [server, browser] = await Promise.all([startWebServer(), launchBrowser()]);
     // Lodged at the Department's office by its clerk, for the research centre.
     const clerk = await server.tokenOf('ministry-hq.clerk');
-    const upload = await server.api.request('POST', '/api/attachments', { token: clerk, multipart: { fileName: 'protocol.pdf', mediaType: 'application/pdf', body: MINUTES } });
+    const upload = await server.api.request('POST', '/api/attachments', {
+      token: clerk,
+      multipart: { fileName: 'protocol.pdf', mediaType: 'application/pdf', body: MINUTES },
+    });
     const centre = server.deps.directory.demoUsers.find((u) => u.login === 'research.centre')!;
     const submitted = await server.api.request('POST', '/api/applications', {
       token: clerk,
@@ -54,7 +57,10 @@ describe('the Council of Medical Scientists grants a clinical research permit an
     await executor.getByRole('heading', { name: 'Actions at this step' }).waitFor();
     expect(await executor.getByRole('button', { name: 'Sign', exact: true }).count()).toBe(0);
     await executor.context().close();
-    expect((await server.deps.stores.cases.load(caseId))!).toMatchObject({ decision: 'permit', step: { procedureId: 'formalise-and-sign', role: 'council-chair' } });
+    expect((await server.deps.stores.cases.load(caseId))!).toMatchObject({
+      decision: 'permit',
+      step: { procedureId: 'formalise-and-sign', role: 'council-chair' },
+    });
   });
 
   it('the chair signs the permit on the case page; the result is issued with the chair as its signer', async () => {

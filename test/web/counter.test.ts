@@ -60,7 +60,9 @@ describe('the State Corporation counter in a real browser', () => {
     expect(receipt.status()).toBe(200);
     expect(await receipt.text()).toContain(caseId);
 
-    const view = (await server.api.request('GET', `/api/cases/${caseId}`, { token: await server.tokenOf('centre-astana.operator') })).json as { case: CaseState };
+    const view = (await server.api.request('GET', `/api/cases/${caseId}`, { token: await server.tokenOf('centre-astana.operator') })).json as {
+      case: CaseState;
+    };
     expect(view.case.channel).toBe('state-corporation');
     expect(view.case.applicant?.identifier).toBe('010203510015');
 
@@ -90,7 +92,9 @@ describe('the State Corporation counter in a real browser', () => {
 
     const receipt = await page.request.get(`${server.baseUrl}${await page.getByRole('link', { name: 'Print the receipt' }).getAttribute('href')}`);
     expect(await receipt.text()).toContain('Receipt refusing acceptance of the documents');
-    const view = (await server.api.request('GET', `/api/cases/${caseId}`, { token: await server.tokenOf('centre-astana.operator') })).json as { case: CaseState };
+    const view = (await server.api.request('GET', `/api/cases/${caseId}`, { token: await server.tokenOf('centre-astana.operator') })).json as {
+      case: CaseState;
+    };
     expect(view.case.status).toBe('refused');
     expect(view.case.result).toMatchObject({ kind: 'acceptance-refusal-receipt', positive: false });
     // The signed refusal receipt, as PDF.

@@ -29,7 +29,10 @@ describe('the counter hands the day’s packages to a courier and the provider c
       });
       expect(lodged.status, JSON.stringify(lodged.json)).toBe(201);
       const id = (lodged.json as CaseState).id;
-      const accepted = await server.api.request('POST', `/api/cases/${id}/actions`, { token: operator, body: { type: 'register', procedureId: 'sc-reception' } });
+      const accepted = await server.api.request('POST', `/api/cases/${id}/actions`, {
+        token: operator,
+        body: { type: 'register', procedureId: 'sc-reception' },
+      });
       expect(accepted.status, JSON.stringify(accepted.json)).toBe(200);
       cases.push(id);
     }
@@ -64,7 +67,11 @@ describe('the counter hands the day’s packages to a courier and the provider c
     // The page fits a 375 px screen: nothing wider than the viewport.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await page.context().close();
-    for (const id of cases) expect((await server.deps.stores.cases.load(id))!).toMatchObject({ step: { procedureId: 'register' }, consignment: { number: manifestNumber, courier: 'Нұрланов Ерлан' } });
+    for (const id of cases)
+      expect((await server.deps.stores.cases.load(id))!).toMatchObject({
+        step: { procedureId: 'register' },
+        consignment: { number: manifestNumber, courier: 'Нұрланов Ерлан' },
+      });
   });
 
   it('the provider’s clerk confirms the manifest arrived on the office page; the case history says who carried it', async () => {

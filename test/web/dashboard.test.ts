@@ -17,13 +17,17 @@ describe('a head reads the dashboard of the office in a real browser', () => {
   let stuck = '';
 
   /** A session at the current instant of the server's clock (one from last week has expired). */
-  const tokenNow = async (login: string) => ((await server.api.request('POST', '/api/auth/login', { body: { login, password: server.password } })).json as { token: string }).token;
+  const tokenNow = async (login: string) =>
+    ((await server.api.request('POST', '/api/auth/login', { body: { login, password: server.password } })).json as { token: string }).token;
   const act = async (login: string, caseId: string, body: unknown) => {
     const res = await server.api.request('POST', `/api/cases/${caseId}/actions`, { token: await tokenNow(login), body });
     expect(res.status, JSON.stringify(res.json)).toBe(200);
   };
   const submit = async (login: string) => {
-    const res = await server.api.request('POST', '/api/applications', { token: await tokenNow(login), body: { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana' } });
+    const res = await server.api.request('POST', '/api/applications', {
+      token: await tokenNow(login),
+      body: { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana' },
+    });
     expect(res.status).toBe(201);
     return (res.json as CaseState).id;
   };
@@ -84,7 +88,10 @@ describe('a head reads the dashboard of the office in a real browser', () => {
     const link = page.locator('#compliance-heading ~ p a[download]');
     const csv = await page.request.get(`${server.baseUrl}${await link.getAttribute('href')}`);
     expect(csv.status()).toBe(200);
-    const lines = (await csv.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toBe('Dimension,Service,Step,Office,Executor,On time,Late,No due,"On time, %"');
     expect(lines).toContain('executor,,,,Балтабаев Нұрлан Есімұлы,0,1,0,0');
 

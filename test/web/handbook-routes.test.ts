@@ -48,11 +48,12 @@ describe('the handbook routes the service page loads its diagram from', () => {
     }
   });
 
-  it('keeps only the catalogue\'s handbooks, whatever variants anonymous requests name', async () => {
+  it("keeps only the catalogue's handbooks, whatever variants anonymous requests name", async () => {
     const handbooks = handbookCache(t.deps.regulations);
     const app = Fastify();
     await handbookRoutes(app, t.deps, handbooks);
-    for (let i = 0; i < 200; i++) expect((await app.inject({ method: 'GET', url: `/api/services/medical-activity-licence/handbook.svg?variant=v${i}` })).statusCode).toBe(404);
+    for (let i = 0; i < 200; i++)
+      expect((await app.inject({ method: 'GET', url: `/api/services/medical-activity-licence/handbook.svg?variant=v${i}` })).statusCode).toBe(404);
     expect(handbooks.size).toBe(0);
     expect((await app.inject({ method: 'GET', url: '/api/services/medical-activity-licence/handbook.svg?variant=issue&lang=ru' })).statusCode).toBe(200);
     expect(handbooks.size).toBe(1);

@@ -17,7 +17,14 @@ describe('the head certifies the printed copy of a licence asked for on paper, o
     const clinic = server.deps.directory.demoUsers.find((u) => u.login === 'clinic.shipager')!;
     const lodged = await server.api.request('POST', '/api/applications', {
       token: clerk,
-      body: { service: 'organ-tissue-import-export-licence', variant: 'tissues-blood', channel: 'office', providerOfficeId: 'committee-hq', applicant: { bin: clinic.bin }, resultOnPaper: true },
+      body: {
+        service: 'organ-tissue-import-export-licence',
+        variant: 'tissues-blood',
+        channel: 'office',
+        providerOfficeId: 'committee-hq',
+        applicant: { bin: clinic.bin },
+        resultOnPaper: true,
+      },
     });
     expect(lodged.status, JSON.stringify(lodged.json)).toBe(201);
     caseId = (lodged.json as CaseState).id;

@@ -135,7 +135,9 @@ describe('the portal and the back office in a real browser', () => {
     await page.getByText('Cases registered: 1.').waitFor();
     await row.waitFor({ state: 'detached' });
 
-    const state = (await server.api.request('GET', `/api/cases/${caseId}`, { token: await server.tokenOf('committee-astana.clerk') })).json as { case: CaseState };
+    const state = (await server.api.request('GET', `/api/cases/${caseId}`, { token: await server.tokenOf('committee-astana.clerk') })).json as {
+      case: CaseState;
+    };
     expect(state.case.status).toBe('registered');
     expect(state.case.step?.procedureId).toBe('check-completeness');
   });

@@ -22,7 +22,11 @@ describe('a motivated refusal on the case page: the executor drafts it, the depa
     await page.getByRole('heading', { name: 'Actions at this step' }).waitFor();
     return page;
   };
-  const view = async () => (await server.api.request('GET', `/api/cases/${caseId}`, { token: await server.tokenOf('committee-astana.clerk') })).json as { case: CaseState; history: { event: { type: string; by?: string; procedureId?: string } }[] };
+  const view = async () =>
+    (await server.api.request('GET', `/api/cases/${caseId}`, { token: await server.tokenOf('committee-astana.clerk') })).json as {
+      case: CaseState;
+      history: { event: { type: string; by?: string; procedureId?: string } }[];
+    };
   const act = async (login: string, body: Record<string, unknown>) => {
     const answer = await server.api.request('POST', `/api/cases/${caseId}/actions`, { token: await server.tokenOf(login), body });
     expect(answer.status, JSON.stringify(answer.json)).toBe(200);
@@ -32,7 +36,10 @@ describe('a motivated refusal on the case page: the executor drafts it, the depa
     [server, browser] = await Promise.all([startWebServer(), launchBrowser()]);
     // Up to the compliance check through the API: this file is about the refusal.
     const doctor = await server.tokenOf('doctor.aigul');
-    const upload = await server.api.request('POST', '/api/attachments', { token: doctor, multipart: { fileName: 'diploma.pdf', mediaType: 'application/pdf', body: PDF } });
+    const upload = await server.api.request('POST', '/api/attachments', {
+      token: doctor,
+      multipart: { fileName: 'diploma.pdf', mediaType: 'application/pdf', body: PDF },
+    });
     const submitted = await server.api.request('POST', '/api/applications', {
       token: doctor,
       body: { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana', attachments: [(upload.json as { id: string }).id] },

@@ -73,7 +73,13 @@ export interface CourierManifest {
   readonly toOffice: string;
   readonly dispatchedBy: string;
   readonly dispatchedAt: number;
-  readonly cases: readonly { readonly caseId: string; readonly service: string; readonly procedureId: string; readonly receivedBy: string | null; readonly receivedAt: number | null }[];
+  readonly cases: readonly {
+    readonly caseId: string;
+    readonly service: string;
+    readonly procedureId: string;
+    readonly receivedBy: string | null;
+    readonly receivedAt: number | null;
+  }[];
 }
 
 /** The port the application uses to keep cases: each append is one transaction. */

@@ -5,7 +5,11 @@ import { CliFailure, type CliIo } from '../cli-io.js';
 import { kazakhstanZone, openCliStores } from './cli-database.js';
 
 /** Anchors a day: the hash over every case chain's head at the day's end, chained to the last anchor. */
-export async function runAuditAnchor(io: CliIo, opts: { date?: string; database?: string; json: boolean; lang: TLanguage }, now: number = Date.now()): Promise<number> {
+export async function runAuditAnchor(
+  io: CliIo,
+  opts: { date?: string; database?: string; json: boolean; lang: TLanguage },
+  now: number = Date.now(),
+): Promise<number> {
   const zone = kazakhstanZone();
   const day = opts.date ?? previousDay(zone, now);
   const stores = await openCliStores(opts.database);
@@ -13,9 +17,22 @@ export async function runAuditAnchor(io: CliIo, opts: { date?: string; database?
     const anchored = await anchorDay(sqlAnchorStore(stores.db), zone, day, now);
     if (!anchored.ok) {
       const e = anchored.error;
-      if (e.code === 'bad-date') throw new CliFailure({ kk: `--date күні жарамсыз: ${day} (ЖЖЖЖ-АА-КК).`, ru: `Недопустимая дата --date: ${day} (ГГГГ-ММ-ДД).`, en: `Invalid --date: ${day} (YYYY-MM-DD).` });
-      if (e.code === 'day-not-over') throw new CliFailure({ kk: `${day} күні әлі аяқталған жоқ.`, ru: `День ${day} ещё не закончился.`, en: `The day ${day} is not over yet.` });
-      throw new CliFailure({ kk: `${day} күні бекітілген (соңғы якорь: ${e.last}).`, ru: `День ${day} уже закреплён (последний якорь: ${e.last}).`, en: `The day ${day} is anchored already (last anchor: ${e.last}).` }, 1);
+      if (e.code === 'bad-date')
+        throw new CliFailure({
+          kk: `--date күні жарамсыз: ${day} (ЖЖЖЖ-АА-КК).`,
+          ru: `Недопустимая дата --date: ${day} (ГГГГ-ММ-ДД).`,
+          en: `Invalid --date: ${day} (YYYY-MM-DD).`,
+        });
+      if (e.code === 'day-not-over')
+        throw new CliFailure({ kk: `${day} күні әлі аяқталған жоқ.`, ru: `День ${day} ещё не закончился.`, en: `The day ${day} is not over yet.` });
+      throw new CliFailure(
+        {
+          kk: `${day} күні бекітілген (соңғы якорь: ${e.last}).`,
+          ru: `День ${day} уже закреплён (последний якорь: ${e.last}).`,
+          en: `The day ${day} is anchored already (last anchor: ${e.last}).`,
+        },
+        1,
+      );
     }
     const a = anchored.value;
     if (opts.json) io.out(JSON.stringify(a, null, 2));

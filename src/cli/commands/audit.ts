@@ -21,10 +21,23 @@ shortly after midnight; publish the printed hash where the system cannot change 
 Exit code 1 when any chain or anchor is broken.`;
 
 /** Verifies case hash chains and the anchors, or anchors a day. */
-export async function runAudit(io: CliIo, opts: { action: string | undefined; caseId?: string; database?: string; date?: string; json: boolean; lang: TLanguage }): Promise<number> {
-  if (opts.action === 'anchor') return runAuditAnchor(io, { ...(opts.date !== undefined ? { date: opts.date } : {}), ...(opts.database !== undefined ? { database: opts.database } : {}), json: opts.json, lang: opts.lang });
+export async function runAudit(
+  io: CliIo,
+  opts: { action: string | undefined; caseId?: string; database?: string; date?: string; json: boolean; lang: TLanguage },
+): Promise<number> {
+  if (opts.action === 'anchor')
+    return runAuditAnchor(io, {
+      ...(opts.date !== undefined ? { date: opts.date } : {}),
+      ...(opts.database !== undefined ? { database: opts.database } : {}),
+      json: opts.json,
+      lang: opts.lang,
+    });
   if (opts.action !== 'verify') {
-    throw new CliFailure({ kk: 'Қолдану: reglament audit verify | anchor', ru: 'Использование: reglament audit verify | anchor', en: 'Usage: reglament audit verify | anchor' });
+    throw new CliFailure({
+      kk: 'Қолдану: reglament audit verify | anchor',
+      ru: 'Использование: reglament audit verify | anchor',
+      en: 'Usage: reglament audit verify | anchor',
+    });
   }
   const stores = await openCliStores(opts.database);
   try {

@@ -33,15 +33,31 @@ export function inspectCopy(file: string): CopyReport {
     if (integrity !== 'ok') throw new Error(`integrity check: ${String(integrity)}`);
     const count = (sql: string) => Number(db.prepare(sql).pluck().get());
     const bytes = readFileSync(file);
-    return { file, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), cases: count('SELECT COUNT(*) FROM cases'), historyEntries: count('SELECT COUNT(*) FROM case_events'), migrations: count('SELECT COUNT(*) FROM schema_migrations') };
+    return {
+      file,
+      bytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      cases: count('SELECT COUNT(*) FROM cases'),
+      historyEntries: count('SELECT COUNT(*) FROM case_events'),
+      migrations: count('SELECT COUNT(*) FROM schema_migrations'),
+    };
   } finally {
     db.close();
   }
 }
 
 /** Backs up the SQLite database with the online backup API. */
-export async function runBackup(io: CliIo, opts: { out: string | undefined; database?: string; json: boolean; lang: TLanguage }, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  if (!opts.out) throw new CliFailure({ kk: 'Қолдану: reglament backup --out FILE', ru: 'Использование: reglament backup --out FILE', en: 'Usage: reglament backup --out FILE' });
+export async function runBackup(
+  io: CliIo,
+  opts: { out: string | undefined; database?: string; json: boolean; lang: TLanguage },
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  if (!opts.out)
+    throw new CliFailure({
+      kk: 'Қолдану: reglament backup --out FILE',
+      ru: 'Использование: reglament backup --out FILE',
+      en: 'Usage: reglament backup --out FILE',
+    });
   if (opts.database?.startsWith('postgres') || (opts.database === undefined && env.DATABASE_URL)) {
     throw new CliFailure({
       kk: 'PostgreSQL дерекқорының сақтық көшірмесі pg_dump арқылы жасалады (docs/deployment.md).',
@@ -50,8 +66,14 @@ export async function runBackup(io: CliIo, opts: { out: string | undefined; data
     });
   }
   const source = opts.database ?? DEFAULT_SQLITE_FILE;
-  if (!existsSync(source)) throw new CliFailure({ kk: `Дерекқор табылмады: ${source}`, ru: `База данных не найдена: ${source}`, en: `Database not found: ${source}` });
-  if (existsSync(opts.out)) throw new CliFailure({ kk: `Файл бар, үстінен жазылмайды: ${opts.out}`, ru: `Файл уже существует, не перезаписывается: ${opts.out}`, en: `The file exists and is not overwritten: ${opts.out}` });
+  if (!existsSync(source))
+    throw new CliFailure({ kk: `Дерекқор табылмады: ${source}`, ru: `База данных не найдена: ${source}`, en: `Database not found: ${source}` });
+  if (existsSync(opts.out))
+    throw new CliFailure({
+      kk: `Файл бар, үстінен жазылмайды: ${opts.out}`,
+      ru: `Файл уже существует, не перезаписывается: ${opts.out}`,
+      en: `The file exists and is not overwritten: ${opts.out}`,
+    });
   mkdirSync(dirname(opts.out), { recursive: true });
   const db = new Database(source, { fileMustExist: true });
   try {

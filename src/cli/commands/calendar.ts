@@ -55,6 +55,11 @@ export function runCalendar(io: CliIo, opts: { year: string | undefined; file?: 
   if (!coverage.transfersKnown) io.out('! the transfer decrees of this year have not been entered: only the rules apply');
   for (const e of coverage.estimated) io.out(`! ${e} is an estimated date`);
   io.out(table([['date', 'status', 'why'], ...special.map((s) => [s.date, s.working ? 'working' : 'off', s.why.join('; ')])]));
-  io.out(table([['month', ...months.map((_, i) => String(i + 1))], ['working days', ...months.map(String)]]));
+  io.out(
+    table([
+      ['month', ...months.map((_, i) => String(i + 1))],
+      ['working days', ...months.map(String)],
+    ]),
+  );
   return 0;
 }

@@ -34,7 +34,12 @@ export interface SignatureContextOptions {
 
 /** The command-line options of cert-info and verify (the repeatable ones are lists). */
 export const SIGNATURE_COMMAND_OPTIONS = {
-  'cert-info': { at: { type: 'string' }, trust: { type: 'string', multiple: true }, crl: { type: 'string', multiple: true }, ocsp: { type: 'string', multiple: true } },
+  'cert-info': {
+    at: { type: 'string' },
+    trust: { type: 'string', multiple: true },
+    crl: { type: 'string', multiple: true },
+    ocsp: { type: 'string', multiple: true },
+  },
   verify: {
     at: { type: 'string' },
     trust: { type: 'string', multiple: true },
@@ -96,7 +101,11 @@ export function signatureContextOf(options: SignatureContextOptions): SignatureC
   try {
     trust = loadTrustStore(options.trust ?? []);
   } catch {
-    throw new CliFailure({ kk: `--trust ішіндегі сертификаттар оқылмады: ${(options.trust ?? []).join(', ')}`, ru: `Не удалось прочитать сертификаты из --trust: ${(options.trust ?? []).join(', ')}`, en: `Cannot read the certificates in --trust: ${(options.trust ?? []).join(', ')}` });
+    throw new CliFailure({
+      kk: `--trust ішіндегі сертификаттар оқылмады: ${(options.trust ?? []).join(', ')}`,
+      ru: `Не удалось прочитать сертификаты из --trust: ${(options.trust ?? []).join(', ')}`,
+      en: `Cannot read the certificates in --trust: ${(options.trust ?? []).join(', ')}`,
+    });
   }
   const hasEvidence = (options.crl?.length ?? 0) > 0 || (options.ocsp?.length ?? 0) > 0;
   return { at, trust, ...(hasEvidence ? { revocation: fileRevocationSource({ crls: options.crl ?? [], ocspResponses: options.ocsp ?? [] }) } : {}) };
@@ -127,7 +136,12 @@ const LABELS: Record<string, TText> = {
 
 /** Prints a certificate's description and checks. */
 export async function runCertInfo(io: CliIo, opts: SignatureContextOptions & { file: string | undefined; json: boolean; lang: TLanguage }): Promise<number> {
-  if (!opts.file) throw new CliFailure({ kk: 'Қолдану: reglament cert-info <сертификат>', ru: 'Использование: reglament cert-info <сертификат>', en: 'Usage: reglament cert-info <certificate>' });
+  if (!opts.file)
+    throw new CliFailure({
+      kk: 'Қолдану: reglament cert-info <сертификат>',
+      ru: 'Использование: reglament cert-info <сертификат>',
+      en: 'Usage: reglament cert-info <certificate>',
+    });
   const bytes = readUserFile(opts.file);
   let certificates: X509[];
   try {

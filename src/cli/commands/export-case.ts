@@ -19,9 +19,17 @@ To check it: node verify.mjs  in the folder, or  node verify.mjs FILE.zip .
 Prints the manifest's SHA-256: send it separately, so a swapped case file is found too.`;
 
 /** Exports one case as a folder or a zip archive, with its manifest and verifier. */
-export async function runExportCase(io: CliIo, opts: { caseId: string | undefined; out: string | undefined; database?: string; json: boolean; lang: TLanguage }, now: number = Date.now()): Promise<number> {
+export async function runExportCase(
+  io: CliIo,
+  opts: { caseId: string | undefined; out: string | undefined; database?: string; json: boolean; lang: TLanguage },
+  now: number = Date.now(),
+): Promise<number> {
   if (!opts.caseId || !opts.out) {
-    throw new CliFailure({ kk: 'Қолдану: reglament export-case <caseId> --out DIR|FILE.zip', ru: 'Использование: reglament export-case <caseId> --out DIR|FILE.zip', en: 'Usage: reglament export-case <caseId> --out DIR|FILE.zip' });
+    throw new CliFailure({
+      kk: 'Қолдану: reglament export-case <caseId> --out DIR|FILE.zip',
+      ru: 'Использование: reglament export-case <caseId> --out DIR|FILE.zip',
+      en: 'Usage: reglament export-case <caseId> --out DIR|FILE.zip',
+    });
   }
   const stores = await openCliStores(opts.database);
   try {

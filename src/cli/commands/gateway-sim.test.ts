@@ -16,7 +16,11 @@ describe('reglament gateway-sim', () => {
     const running = runGatewaySim(io, { port: '0', json: true, stop: stopped });
     await expect.poll(() => lines.length).toBeGreaterThan(0);
     const started = JSON.parse(lines[0]!);
-    expect(started).toMatchObject({ serviceIds: { person: 'ReglamentGbdflPersonByIin', legalEntity: 'ReglamentGbdulEntityByBin' }, individuals: 6, legalEntities: 4 });
+    expect(started).toMatchObject({
+      serviceIds: { person: 'ReglamentGbdflPersonByIin', legalEntity: 'ReglamentGbdulEntityByBin' },
+      individuals: 6,
+      legalEntities: 4,
+    });
     expect(started.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/sync-channel$/);
     const gateway = createHttpEgovGateway({ url: started.url, senderId: 'demo', password: 'demo', timeoutMs: 2000, retries: 0 });
     expect(await gateway.person('900320410011')).toMatchObject({ ok: true, value: { lastName: 'Жұмабаева' } });

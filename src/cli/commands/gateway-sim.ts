@@ -40,7 +40,10 @@ function portOf(text: string | undefined): number {
 }
 
 /** Runs the gateway simulator until signalled (or until `stop` settles, for tests). */
-export async function runGatewaySim(io: CliIo, opts: { port?: string; host?: string; json: boolean; lang?: TLanguage; stop?: Promise<unknown> }): Promise<number> {
+export async function runGatewaySim(
+  io: CliIo,
+  opts: { port?: string; host?: string; json: boolean; lang?: TLanguage; stop?: Promise<unknown> },
+): Promise<number> {
   const port = portOf(opts.port);
   const host = opts.host ?? DEFAULT_HOST;
   const seed = loadSimulatorSeed();
@@ -49,7 +52,10 @@ export async function runGatewaySim(io: CliIo, opts: { port?: string; host?: str
     sim = await startGatewaySimulator({ port, host, seed });
   } catch (e) {
     const code = (e as { code?: unknown }).code;
-    const why = code === 'EADDRINUSE' ? { kk: 'порт бос емес', ru: 'порт занят', en: 'the port is in use' } : { kk: String(code ?? e), ru: String(code ?? e), en: String(code ?? e) };
+    const why =
+      code === 'EADDRINUSE'
+        ? { kk: 'порт бос емес', ru: 'порт занят', en: 'the port is in use' }
+        : { kk: String(code ?? e), ru: String(code ?? e), en: String(code ?? e) };
     throw new CliFailure(
       {
         kk: `Симуляторды ${host}:${port} мекенжайында іске қосу мүмкін болмады: ${why.kk}.`,

@@ -26,7 +26,10 @@ interface Written {
 }
 
 /** Writes handbooks; resolves to the exit code. */
-export async function runHandbook(io: CliIo, opts: { id: string | undefined; variant?: string; out?: string; text: boolean; lang: TLanguage; json: boolean }): Promise<number> {
+export async function runHandbook(
+  io: CliIo,
+  opts: { id: string | undefined; variant?: string; out?: string; text: boolean; lang: TLanguage; json: boolean },
+): Promise<number> {
   if (!opts.out) {
     throw new CliFailure({ kk: 'Қалтаны көрсетіңіз: --out DIR', ru: 'Укажите папку: --out DIR', en: 'Give the folder: --out DIR' });
   }
@@ -54,7 +57,12 @@ export async function runHandbook(io: CliIo, opts: { id: string | undefined; var
         }
       }
       const variantTitle = variant ? regulation.variants.find((v) => v.id === variant)?.title[opts.lang] : undefined;
-      written.push({ service: regulation.id, variant: variant ?? null, title: variantTitle ? `${regulation.title[opts.lang]} — ${variantTitle}` : regulation.title[opts.lang], files });
+      written.push({
+        service: regulation.id,
+        variant: variant ?? null,
+        title: variantTitle ? `${regulation.title[opts.lang]} — ${variantTitle}` : regulation.title[opts.lang],
+        files,
+      });
     }
   }
   if (all) writeFileSync(join(opts.out, 'README.md'), indexOf(written, opts.text));
@@ -78,7 +86,14 @@ function indexOf(written: readonly Written[], text: boolean): string {
   for (const w of written) {
     const base = w.files[0]!.replace(/\.bpmn$/, '');
     const extra = text ? ` · [kk](${base}.kk.md) · [ru](${base}.ru.md)` : '';
-    lines.push(`## ${w.title}`, '', `\`${w.service}\`${w.variant ? ` (${w.variant})` : ''} — [BPMN](${base}.bpmn) · [SVG](${base}.svg)${extra}`, '', `![${w.service}${w.variant ? ` ${w.variant}` : ''}](${base}.svg)`, '');
+    lines.push(
+      `## ${w.title}`,
+      '',
+      `\`${w.service}\`${w.variant ? ` (${w.variant})` : ''} — [BPMN](${base}.bpmn) · [SVG](${base}.svg)${extra}`,
+      '',
+      `![${w.service}${w.variant ? ` ${w.variant}` : ''}](${base}.svg)`,
+      '',
+    );
   }
   return lines.join('\n');
 }

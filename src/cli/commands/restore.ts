@@ -18,17 +18,39 @@ daily anchor is verified before the command reports success. Exit code 1 if any 
 
 /** Restores a SQLite backup into a new location and verifies every audit chain in it. */
 export async function runRestore(io: CliIo, opts: { file: string | undefined; database?: string; json: boolean; lang: TLanguage }): Promise<number> {
-  if (!opts.file) throw new CliFailure({ kk: 'Қолдану: reglament restore FILE', ru: 'Использование: reglament restore FILE', en: 'Usage: reglament restore FILE' });
+  if (!opts.file)
+    throw new CliFailure({ kk: 'Қолдану: reglament restore FILE', ru: 'Использование: reglament restore FILE', en: 'Usage: reglament restore FILE' });
   if (opts.database?.startsWith('postgres')) {
-    throw new CliFailure({ kk: 'PostgreSQL pg_restore арқылы қалпына келтіріледі (docs/deployment.md).', ru: 'PostgreSQL восстанавливается через pg_restore (docs/deployment.md).', en: 'PostgreSQL is restored with pg_restore (docs/deployment.md).' });
+    throw new CliFailure({
+      kk: 'PostgreSQL pg_restore арқылы қалпына келтіріледі (docs/deployment.md).',
+      ru: 'PostgreSQL восстанавливается через pg_restore (docs/deployment.md).',
+      en: 'PostgreSQL is restored with pg_restore (docs/deployment.md).',
+    });
   }
   const target = opts.database ?? DEFAULT_SQLITE_FILE;
-  if (!existsSync(opts.file)) throw new CliFailure({ kk: `Сақтық көшірме табылмады: ${opts.file}`, ru: `Резервная копия не найдена: ${opts.file}`, en: `Backup not found: ${opts.file}` });
-  if (existsSync(target)) throw new CliFailure({ kk: `Мақсатты дерекқор бар: ${target}. Серверді тоқтатып, оны басқа жерге жылжытыңыз.`, ru: `Целевая база уже существует: ${target}. Остановите сервер и переместите её.`, en: `The target database exists: ${target}. Stop the server and move it aside first.` });
+  if (!existsSync(opts.file))
+    throw new CliFailure({
+      kk: `Сақтық көшірме табылмады: ${opts.file}`,
+      ru: `Резервная копия не найдена: ${opts.file}`,
+      en: `Backup not found: ${opts.file}`,
+    });
+  if (existsSync(target))
+    throw new CliFailure({
+      kk: `Мақсатты дерекқор бар: ${target}. Серверді тоқтатып, оны басқа жерге жылжытыңыз.`,
+      ru: `Целевая база уже существует: ${target}. Остановите сервер и переместите её.`,
+      en: `The target database exists: ${target}. Stop the server and move it aside first.`,
+    });
   try {
     inspectCopy(opts.file);
   } catch (e) {
-    throw new CliFailure({ kk: `Сақтық көшірме бүлінген: ${(e as Error).message}`, ru: `Резервная копия повреждена: ${(e as Error).message}`, en: `The backup is damaged: ${(e as Error).message}` }, 1);
+    throw new CliFailure(
+      {
+        kk: `Сақтық көшірме бүлінген: ${(e as Error).message}`,
+        ru: `Резервная копия повреждена: ${(e as Error).message}`,
+        en: `The backup is damaged: ${(e as Error).message}`,
+      },
+      1,
+    );
   }
   mkdirSync(dirname(target), { recursive: true });
   copyFileSync(opts.file, target);
@@ -53,6 +75,11 @@ export async function runRestore(io: CliIo, opts: { file: string | undefined; da
   }
   const report = { target, cases, brokenChains: broken, anchorsIntact: anchorsOk };
   if (opts.json) io.out(JSON.stringify(report, null, 2));
-  else io.out(broken === 0 && anchorsOk ? `${target}: restored, ${cases} case chain(s) and the daily anchors verified` : `${target}: NOT restored: ${broken} broken chain(s)${anchorsOk ? '' : ', anchors broken'}`);
+  else
+    io.out(
+      broken === 0 && anchorsOk
+        ? `${target}: restored, ${cases} case chain(s) and the daily anchors verified`
+        : `${target}: NOT restored: ${broken} broken chain(s)${anchorsOk ? '' : ', anchors broken'}`,
+    );
   return broken === 0 && anchorsOk ? 0 : 1;
 }

@@ -31,11 +31,26 @@ const KINDS: readonly SampleKind[] = ['result', 'refusal', 'receipt'];
 /** Renders a sample document to a PDF file; resolves to the exit code. */
 export async function runSampleDocument(
   io: CliIo,
-  opts: { id: string | undefined; variant?: string; channel?: string; kind?: string; out?: string; lang: TLanguage; both: boolean; baseUrl?: string; submitted?: string; json: boolean },
+  opts: {
+    id: string | undefined;
+    variant?: string;
+    channel?: string;
+    kind?: string;
+    out?: string;
+    lang: TLanguage;
+    both: boolean;
+    baseUrl?: string;
+    submitted?: string;
+    json: boolean;
+  },
 ): Promise<number> {
   const regulation = findRegulation(opts.id);
   if (!opts.kind || !(KINDS as readonly string[]).includes(opts.kind)) {
-    throw new CliFailure({ kk: 'Құжат түрін көрсетіңіз: --kind result|refusal|receipt', ru: 'Укажите вид документа: --kind result|refusal|receipt', en: 'Give the kind of document: --kind result|refusal|receipt' });
+    throw new CliFailure({
+      kk: 'Құжат түрін көрсетіңіз: --kind result|refusal|receipt',
+      ru: 'Укажите вид документа: --kind result|refusal|receipt',
+      en: 'Give the kind of document: --kind result|refusal|receipt',
+    });
   }
   if (!opts.out) throw new CliFailure({ kk: 'Файлды көрсетіңіз: --out FILE.pdf', ru: 'Укажите файл: --out FILE.pdf', en: 'Give the file: --out FILE.pdf' });
   if (opts.channel !== undefined && !(CHANNELS as readonly string[]).includes(opts.channel)) {
@@ -50,9 +65,25 @@ export async function runSampleDocument(
   const applicant = sampleApplicant(regulation, directory, loadSimulatorSeed().legalEntities);
   if (!applicant) throw new CliFailure({ kk: 'Демо өтініш беруші жоқ.', ru: 'Нет демонстрационного заявителя.', en: 'No demo applicant fits this service.' });
   const kind = opts.kind as SampleKind;
-  const sample = sampleCase({ regulation, directory, clockFor: clocks.clockFor, kind, variant: opts.variant, channel: opts.channel as TChannel | undefined, applicant, submittedAt });
+  const sample = sampleCase({
+    regulation,
+    directory,
+    clockFor: clocks.clockFor,
+    kind,
+    variant: opts.variant,
+    channel: opts.channel as TChannel | undefined,
+    applicant,
+    submittedAt,
+  });
   if (!sample.ok) throw new CliFailure(sample.error);
-  const input = { ...sample.value, regulation, directory, zone: clocks.clockFor('provider').zone, baseUrl: opts.baseUrl ?? 'http://localhost:3000', sample: true };
+  const input = {
+    ...sample.value,
+    regulation,
+    directory,
+    zone: clocks.clockFor('provider').zone,
+    baseUrl: opts.baseUrl ?? 'http://localhost:3000',
+    sample: true,
+  };
   const doc = kind === 'receipt' ? buildReceiptDocument(input) : buildCaseDocument(input);
   if (!doc.ok) throw new CliFailure(doc.error.message);
   writeFileSync(opts.out, await renderDocumentPdf(doc.value, opts.both ? 'kk+ru' : opts.lang));

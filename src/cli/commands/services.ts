@@ -20,6 +20,11 @@ export function runServices(io: CliIo, opts: { json: boolean }): number {
     io.out(JSON.stringify(rows, null, 2));
     return 0;
   }
-  io.out(table([['id', 'title (kk)', 'channels', 'variants'], ...rows.map((r) => [r.id, r.title.length > 70 ? `${r.title.slice(0, 69)}…` : r.title, r.channels.join(','), r.variants.join(',') || '-'])]));
+  io.out(
+    table([
+      ['id', 'title (kk)', 'channels', 'variants'],
+      ...rows.map((r) => [r.id, r.title.length > 70 ? `${r.title.slice(0, 69)}…` : r.title, r.channels.join(','), r.variants.join(',') || '-']),
+    ]),
+  );
   return 0;
 }

@@ -21,25 +21,45 @@ demo user of each step, and prints its steps, result and whether its case file v
 const fail = (kk: string, ru: string, en: string) => new CliFailure({ kk, ru, en });
 
 /** Simulates one case end to end. */
-export async function runSimulate(io: CliIo, opts: { id: string | undefined; variant?: string; channel?: string; outcome?: string; databaseUrl?: string; json: boolean; lang: TLanguage }): Promise<number> {
-  if (!opts.id) throw fail('Қызметті көрсетіңіз: reglament simulate <id>', 'Укажите услугу: reglament simulate <id>', 'Name the service: reglament simulate <id>');
+export async function runSimulate(
+  io: CliIo,
+  opts: { id: string | undefined; variant?: string; channel?: string; outcome?: string; databaseUrl?: string; json: boolean; lang: TLanguage },
+): Promise<number> {
+  if (!opts.id)
+    throw fail('Қызметті көрсетіңіз: reglament simulate <id>', 'Укажите услугу: reglament simulate <id>', 'Name the service: reglament simulate <id>');
   const outcome = (opts.outcome ?? 'issued') as SimulatedOutcome;
-  if (outcome !== 'issued' && outcome !== 'refused') throw fail('--outcome: issued немесе refused', '--outcome: issued или refused', '--outcome: issued or refused');
+  if (outcome !== 'issued' && outcome !== 'refused')
+    throw fail('--outcome: issued немесе refused', '--outcome: issued или refused', '--outcome: issued or refused');
   if (opts.channel !== undefined && !(CHANNELS as readonly string[]).includes(opts.channel)) {
     throw fail(`Арна белгісіз: ${opts.channel}`, `Неизвестный канал: ${opts.channel}`, `Unknown channel: ${opts.channel}`);
   }
-  const database = opts.databaseUrl ? { postgresUrl: opts.databaseUrl, ...(process.env.DATABASE_SCHEMA ? { schema: process.env.DATABASE_SCHEMA } : {}) } : { sqliteFile: join(mkdtempSync(join(tmpdir(), 'reglament-sim-')), 'reglament.db') };
+  const database = opts.databaseUrl
+    ? { postgresUrl: opts.databaseUrl, ...(process.env.DATABASE_SCHEMA ? { schema: process.env.DATABASE_SCHEMA } : {}) }
+    : { sqliteFile: join(mkdtempSync(join(tmpdir(), 'reglament-sim-')), 'reglament.db') };
   const wired = await wireApp({ database });
   try {
     const regulation = wired.deps.regulations.find((r) => r.id === opts.id);
-    if (!regulation) throw fail(`Қызмет жоқ: ${opts.id}. Тізімі: reglament services`, `Нет услуги: ${opts.id}. Список: reglament services`, `No such service: ${opts.id}. See: reglament services`);
+    if (!regulation)
+      throw fail(
+        `Қызмет жоқ: ${opts.id}. Тізімі: reglament services`,
+        `Нет услуги: ${opts.id}. Список: reglament services`,
+        `No such service: ${opts.id}. See: reglament services`,
+      );
     if (opts.variant !== undefined && !regulation.variants.some((v) => v.id === opts.variant)) {
       const known = regulation.variants.map((v) => v.id).join(', ') || '—';
-      throw fail(`Нұсқа жоқ: ${opts.variant} (бары: ${known})`, `Нет варианта: ${opts.variant} (есть: ${known})`, `No such variant: ${opts.variant} (known: ${known})`);
+      throw fail(
+        `Нұсқа жоқ: ${opts.variant} (бары: ${known})`,
+        `Нет варианта: ${opts.variant} (есть: ${known})`,
+        `No such variant: ${opts.variant} (known: ${known})`,
+      );
     }
     if (opts.channel !== undefined && !regulation.channels.includes(opts.channel as TChannel)) {
       const known = regulation.channels.join(', ');
-      throw fail(`Бұл қызметте ${opts.channel} арнасы жоқ (бары: ${known})`, `У услуги нет канала ${opts.channel} (есть: ${known})`, `The service has no ${opts.channel} channel (it has: ${known})`);
+      throw fail(
+        `Бұл қызметте ${opts.channel} арнасы жоқ (бары: ${known})`,
+        `У услуги нет канала ${opts.channel} (есть: ${known})`,
+        `The service has no ${opts.channel} channel (it has: ${known})`,
+      );
     }
     await seedDemoData(wired.deps);
     const app = await buildServer(wired.deps);
@@ -54,13 +74,21 @@ export async function runSimulate(io: CliIo, opts: { id: string | undefined; var
       });
       if (opts.json) io.out(JSON.stringify(report, null, 2));
       else {
-        io.out(`${report.service} ${report.variant ?? ''} ${report.channel}: ${report.status}, ${report.result ? `${report.result.kind} ${report.result.number}` : '—'}`);
-        io.out(table([['step', 'actor', 'due', 'completed', 'outcome'], ...report.steps.map((s) => [s.id, s.actor, s.due ?? '—', s.completedAt ?? '—', s.outcome ?? '—'])]));
+        io.out(
+          `${report.service} ${report.variant ?? ''} ${report.channel}: ${report.status}, ${report.result ? `${report.result.kind} ${report.result.number}` : '—'}`,
+        );
+        io.out(
+          table([
+            ['step', 'actor', 'due', 'completed', 'outcome'],
+            ...report.steps.map((s) => [s.id, s.actor, s.due ?? '—', s.completedAt ?? '—', s.outcome ?? '—']),
+          ]),
+        );
         io.out(`${report.historyEntries} history entries; audit ${report.auditVerified ? 'verified' : 'BROKEN'}`);
       }
       return report.auditVerified ? 0 : 1;
     } catch (e) {
-      if (e instanceof SimulationFailed) throw fail(`Симуляция тоқтады: ${e.message}`, `Симуляция остановилась: ${e.message}`, `The simulation stopped: ${e.message}`);
+      if (e instanceof SimulationFailed)
+        throw fail(`Симуляция тоқтады: ${e.message}`, `Симуляция остановилась: ${e.message}`, `The simulation stopped: ${e.message}`);
       throw e;
     } finally {
       await app.close();

@@ -37,7 +37,10 @@ const SIGNED_AT: TText = { kk: 'қол қойылған уақыты', ru: 'вр
 
 /** True when the bytes are XML text (after a BOM and white space, a '<'). */
 function looksLikeXml(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.subarray(0, 64)).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const head = Buffer.from(bytes.subarray(0, 64))
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   return head.startsWith('<');
 }
 
@@ -48,7 +51,11 @@ async function verifyFile(bytes: Uint8Array, opts: SignatureContextOptions & { d
   const options = { ...context, ...(opts.iin !== undefined || opts.bin !== undefined ? { expected } : {}) };
   if (looksLikeXml(bytes)) {
     if (opts.data !== undefined) {
-      throw new CliFailure({ kk: '--data тек бөлек CMS қолтаңбасына керек', ru: '--data нужен только для отделённой подписи CMS', en: '--data is only for a detached CMS signature' });
+      throw new CliFailure({
+        kk: '--data тек бөлек CMS қолтаңбасына керек',
+        ru: '--data нужен только для отделённой подписи CMS',
+        en: '--data is only for a detached CMS signature',
+      });
     }
     try {
       return await verifyXmlDsig(bytes, options);
@@ -68,8 +75,16 @@ async function verifyFile(bytes: Uint8Array, opts: SignatureContextOptions & { d
 }
 
 /** Verifies a signed file and prints the verdict per signer. */
-export async function runVerify(io: CliIo, opts: SignatureContextOptions & { file: string | undefined; data?: string; iin?: string; bin?: string; json: boolean; lang: TLanguage }): Promise<number> {
-  if (!opts.file) throw new CliFailure({ kk: 'Қолдану: reglament verify <қол қойылған файл>', ru: 'Использование: reglament verify <подписанный файл>', en: 'Usage: reglament verify <signed-file>' });
+export async function runVerify(
+  io: CliIo,
+  opts: SignatureContextOptions & { file: string | undefined; data?: string; iin?: string; bin?: string; json: boolean; lang: TLanguage },
+): Promise<number> {
+  if (!opts.file)
+    throw new CliFailure({
+      kk: 'Қолдану: reglament verify <қол қойылған файл>',
+      ru: 'Использование: reglament verify <подписанный файл>',
+      en: 'Usage: reglament verify <signed-file>',
+    });
   if (opts.iin !== undefined && opts.bin !== undefined) {
     throw new CliFailure({ kk: '--iin немесе --bin: екеуінің біреуі ғана', ru: 'Укажите либо --iin, либо --bin', en: 'Give either --iin or --bin, not both' });
   }
@@ -80,7 +95,11 @@ export async function runVerify(io: CliIo, opts: SignatureContextOptions & { fil
       JSON.stringify(
         {
           valid: report.valid,
-          signers: report.signers.map((s) => ({ subject: subjectJson(s.subject), signedAt: s.signedAt?.toISOString() ?? null, checks: checksJson(s.checks, l) })),
+          signers: report.signers.map((s) => ({
+            subject: subjectJson(s.subject),
+            signedAt: s.signedAt?.toISOString() ?? null,
+            checks: checksJson(s.checks, l),
+          })),
         },
         null,
         2,

@@ -19,7 +19,9 @@ export const GENESIS_HASH = '0'.repeat(64);
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
@@ -50,7 +52,8 @@ export function verifyChain(sha256: Sha256Hex, history: readonly ChainEntry[]): 
     const e = history[i]!;
     if (e.seq !== i + 1) return { ok: false, firstBrokenSeq: i + 1, reason: `entry ${i + 1} is missing or out of order` };
     if (e.prevHash !== prev) return { ok: false, firstBrokenSeq: e.seq, reason: 'does not link to the entry before it' };
-    if (entryHash(sha256, prev, e.caseId, e.seq, e.event) !== e.hash) return { ok: false, firstBrokenSeq: e.seq, reason: 'its content does not match its hash' };
+    if (entryHash(sha256, prev, e.caseId, e.seq, e.event) !== e.hash)
+      return { ok: false, firstBrokenSeq: e.seq, reason: 'its content does not match its hash' };
     prev = e.hash;
   }
   return { ok: true, entries: history.length };

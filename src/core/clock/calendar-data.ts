@@ -25,12 +25,8 @@ export const ZCalendarData = z
     lastYear: z.number().int(),
     holidays: z.array(ZHolidayRule),
     substituteRule: z.object({ text: ZText, source: z.string().min(1) }).strict(),
-    kurbanAit: z.array(
-      z.object({ date: isoDate, source: z.string().min(1), estimated: z.boolean().optional() }).strict(),
-    ),
-    transfers: z.array(
-      z.object({ year: z.number().int(), work: isoDate, off: isoDate, source: z.string().min(1) }).strict(),
-    ),
+    kurbanAit: z.array(z.object({ date: isoDate, source: z.string().min(1), estimated: z.boolean().optional() }).strict()),
+    transfers: z.array(z.object({ year: z.number().int(), work: isoDate, off: isoDate, source: z.string().min(1) }).strict()),
     transfersKnown: z.array(z.number().int()).describe('years whose transfer decrees have been entered'),
   })
   .strict();

@@ -7,13 +7,7 @@ export const ZZoneData = z
   .object({
     id: z.string().min(1),
     title: ZText,
-    offsets: z
-      .array(
-        z
-          .object({ from: z.string().datetime({ offset: true }), offsetMinutes: z.number().int(), source: z.string().min(1) })
-          .strict(),
-      )
-      .min(1),
+    offsets: z.array(z.object({ from: z.string().datetime({ offset: true }), offsetMinutes: z.number().int(), source: z.string().min(1) }).strict()).min(1),
   })
   .strict();
 export type TZoneData = z.infer<typeof ZZoneData>;

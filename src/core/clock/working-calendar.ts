@@ -67,7 +67,10 @@ export function buildWorkingCalendar(data: TCalendarData): WorkingCalendar {
     }
     // Substitutes: each weekend day of a block of consecutive movable holidays gives one day off
     // on the next working days after the block.
-    const movable = [...holidays].filter(([, h]) => h.movable).map(([d]) => d).sort((a, b) => a - b);
+    const movable = [...holidays]
+      .filter(([, h]) => h.movable)
+      .map(([d]) => d)
+      .sort((a, b) => a - b);
     let i = 0;
     while (i < movable.length) {
       let end = i;
@@ -92,16 +95,24 @@ export function buildWorkingCalendar(data: TCalendarData): WorkingCalendar {
     }
     for (const t of data.transfers) {
       if (t.year !== year) continue;
-      add(localDate(t.off), {
-        kind: 'transfer-off',
-        title: { kk: 'ауыстырылған демалыс күні', ru: 'перенесённый выходной день', en: 'day off transferred by decree' },
-        source: t.source,
-      }, false);
-      add(localDate(t.work), {
-        kind: 'transfer-work',
-        title: { kk: 'ауыстырылған жұмыс күні', ru: 'перенесённый рабочий день', en: 'working day transferred by decree' },
-        source: t.source,
-      }, true);
+      add(
+        localDate(t.off),
+        {
+          kind: 'transfer-off',
+          title: { kk: 'ауыстырылған демалыс күні', ru: 'перенесённый выходной день', en: 'day off transferred by decree' },
+          source: t.source,
+        },
+        false,
+      );
+      add(
+        localDate(t.work),
+        {
+          kind: 'transfer-work',
+          title: { kk: 'ауыстырылған жұмыс күні', ru: 'перенесённый рабочий день', en: 'working day transferred by decree' },
+          source: t.source,
+        },
+        true,
+      );
     }
   };
 

@@ -17,7 +17,9 @@ export function consignStep(events: readonly CaseEvent[], note: ConsignmentNote,
   const notTransfer = notTransferable(procedure);
   if (notTransfer) return err(notTransfer);
   if (!note.manifest.trim() || !note.number.trim() || !note.courier.trim()) {
-    return err(rejection('invalid-input', 'Курьерді және тізім нөмірін көрсетіңіз.', 'Укажите курьера и номер реестра.', 'Name the courier and the manifest number.'));
+    return err(
+      rejection('invalid-input', 'Курьерді және тізім нөмірін көрсетіңіз.', 'Укажите курьера и номер реестра.', 'Name the courier and the manifest number.'),
+    );
   }
   const completed = events.find((e): e is Extract<CaseEvent, { type: 'step-completed' }> => e.type === 'step-completed');
   const toOffice = completed?.next?.officeId;
@@ -64,17 +66,41 @@ export function packageInTransit(state: CaseState): CaseRejection | undefined {
  * Custody is a fact, not a decision: the package is received while the case is suspended, or after
  * it ended on the way.
  */
-export function decideReceipt(state: CaseState, manifest: string, actor: { readonly userId: string; readonly roles: readonly string[]; readonly officeId?: string }, now: number): Decision {
+export function decideReceipt(
+  state: CaseState,
+  manifest: string,
+  actor: { readonly userId: string; readonly roles: readonly string[]; readonly officeId?: string },
+  now: number,
+): Decision {
   const c = state.consignment;
   if (c === undefined || c.manifest !== manifest) {
-    return err(rejection('wrong-state', 'Бұл іс осы курьерлік тізімде жоқ.', 'Этого дела нет в данном курьерском реестре.', 'This case is not on that courier manifest.'));
+    return err(
+      rejection(
+        'wrong-state',
+        'Бұл іс осы курьерлік тізімде жоқ.',
+        'Этого дела нет в данном курьерском реестре.',
+        'This case is not on that courier manifest.',
+      ),
+    );
   }
   if (c.receivedAt !== undefined) {
-    return err(rejection('wrong-state', `Тізім № ${c.number} бойынша құжаттардың келгені расталған.`, `Получение документов по реестру № ${c.number} уже подтверждено.`, `Receipt under manifest No. ${c.number} is already confirmed.`));
+    return err(
+      rejection(
+        'wrong-state',
+        `Тізім № ${c.number} бойынша құжаттардың келгені расталған.`,
+        `Получение документов по реестру № ${c.number} уже подтверждено.`,
+        `Receipt under manifest No. ${c.number} is already confirmed.`,
+      ),
+    );
   }
   if (actor.officeId !== c.toOffice) {
     return err(
-      rejection('wrong-office', 'Құжаттарды тек оларды алатын кеңсе қабылдайды.', 'Документы принимает только подразделение-получатель.', 'Only the office the package is sent to can receive it.'),
+      rejection(
+        'wrong-office',
+        'Құжаттарды тек оларды алатын кеңсе қабылдайды.',
+        'Документы принимает только подразделение-получатель.',
+        'Only the office the package is sent to can receive it.',
+      ),
     );
   }
   const step = state.step;

@@ -30,7 +30,14 @@ const directory = {
   ],
 };
 
-const role = (id: string, organisation: TRole['organisation']): TRole => ({ id, kind: 'executor', organisation, title: text(id), source: 'test', listed: true });
+const role = (id: string, organisation: TRole['organisation']): TRole => ({
+  id,
+  kind: 'executor',
+  organisation,
+  title: text(id),
+  source: 'test',
+  listed: true,
+});
 const regulation = (providerId: string, channels: TRegulation['channels'], roles: TRole[]) => ({
   provider: { id: providerId, title: text(`provider ${providerId}`), source: 'test' },
   channels,

@@ -162,10 +162,5 @@ function headOffice(directory: OfficeDirectory, kind: TOrganisationKind, provide
 }
 
 function unknownOffice(id: string) {
-  return fail(
-    'unknown-office',
-    `Анықтамалықта «${id}» кеңсесі жоқ.`,
-    `В справочнике нет офиса «${id}».`,
-    `The directory has no office «${id}».`,
-  );
+  return fail('unknown-office', `Анықтамалықта «${id}» кеңсесі жоқ.`, `В справочнике нет офиса «${id}».`, `The directory has no office «${id}».`);
 }

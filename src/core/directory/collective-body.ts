@@ -64,6 +64,7 @@ export const ZCollectiveBody = z
       if (ids.has(m.id)) ctx.addIssue({ code: 'custom', path: ['members', i, 'id'], message: `member id ${m.id} is used twice` });
       ids.add(m.id);
     });
-    if (body.members.filter((m) => m.position === 'chair').length !== 1) ctx.addIssue({ code: 'custom', path: ['members'], message: 'a body has exactly one chair' });
+    if (body.members.filter((m) => m.position === 'chair').length !== 1)
+      ctx.addIssue({ code: 'custom', path: ['members'], message: 'a body has exactly one chair' });
   });
 export type TCollectiveBody = z.infer<typeof ZCollectiveBody>;

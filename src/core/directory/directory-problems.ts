@@ -24,8 +24,7 @@ export function directoryProblems(directory: TDirectory, scheduleIds: Iterable<s
   directory.organisations.forEach((o, i) => {
     if (o.parent === undefined) return;
     if (o.parent === o.id) problems.push({ part: 'organisations', path: [i, 'parent'], message: 'an organisation cannot be its own parent' });
-    else if (!organisations.has(o.parent))
-      problems.push({ part: 'organisations', path: [i, 'parent'], message: `unknown organisation ${o.parent}` });
+    else if (!organisations.has(o.parent)) problems.push({ part: 'organisations', path: [i, 'parent'], message: `unknown organisation ${o.parent}` });
   });
 
   directory.offices.forEach((office, i) => {
@@ -33,8 +32,7 @@ export function directoryProblems(directory: TDirectory, scheduleIds: Iterable<s
     offices.add(office.id);
     if (!organisations.has(office.organisation))
       problems.push({ part: 'offices', path: [i, 'organisation'], message: `unknown organisation ${office.organisation}` });
-    if (!schedules.has(office.schedule))
-      problems.push({ part: 'offices', path: [i, 'schedule'], message: `unknown office schedule ${office.schedule}` });
+    if (!schedules.has(office.schedule)) problems.push({ part: 'offices', path: [i, 'schedule'], message: `unknown office schedule ${office.schedule}` });
   });
 
   directory.demoUsers.forEach((user, i) => {
@@ -57,7 +55,8 @@ export function directoryProblems(directory: TDirectory, scheduleIds: Iterable<s
     if (bodies.has(key)) problems.push({ part: 'bodies', path: [i, 'role'], message: `${body.role} at ${body.office} is listed twice` });
     bodies.add(key);
     body.members.forEach((m, j) => {
-      if (m.login !== undefined && !logins.has(m.login)) problems.push({ part: 'bodies', path: [i, 'members', j, 'login'], message: `unknown login ${m.login}` });
+      if (m.login !== undefined && !logins.has(m.login))
+        problems.push({ part: 'bodies', path: [i, 'members', j, 'login'], message: `unknown login ${m.login}` });
     });
   });
   return problems;

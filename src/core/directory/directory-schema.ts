@@ -17,10 +17,7 @@ export const ZOrganisation = z
     title: ZText,
     parent: slug.optional().describe('the organisation this one is a unit or territorial body of'),
     bin: twelveDigits.optional().describe('its BIN, which its result-signing certificate carries (OU=BIN…)'),
-    provides: z
-      .array(slug)
-      .default([])
-      .describe("the regulations' provider.id values this organisation acts as"),
+    provides: z.array(slug).default([]).describe("the regulations' provider.id values this organisation acts as"),
     source: z.string().min(1).describe('where its part comes from: a seed clause or a SERVICES.md section'),
   })
   .strict();

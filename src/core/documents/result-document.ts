@@ -63,7 +63,10 @@ export const ZResultDocument = z
       .object({
         id: z.string().min(1),
         title: ZText,
-        variant: z.object({ id: z.string().min(1), title: ZText }).strict().nullable(),
+        variant: z
+          .object({ id: z.string().min(1), title: ZText })
+          .strict()
+          .nullable(),
         edition: z.string().min(1),
         legalBasis: ZText,
       })

@@ -39,7 +39,14 @@ export function allowedCommands(state: CaseState, ctx: EngineContext): AllowedCo
 function withCaseCommands(state: CaseState, ctx: EngineContext, allowed: AllowedCommand[]): AllowedCommand[] {
   const accepts = (command: CaseCommand) => decideCase(state, command, ctx).ok;
   // Trial values: the engine checks who may, not what they will write.
-  const trials: CaseCommand[] = [{ type: 'assign', assignee: '-' }, { type: 'refuse', grounds: ['-'] }, { type: 'suspend', reason: '-' }, { type: 'resume' }, { type: 'withdraw' }, { type: 'certify-paper-copy' }];
+  const trials: CaseCommand[] = [
+    { type: 'assign', assignee: '-' },
+    { type: 'refuse', grounds: ['-'] },
+    { type: 'suspend', reason: '-' },
+    { type: 'resume' },
+    { type: 'withdraw' },
+    { type: 'certify-paper-copy' },
+  ];
   for (const trial of trials) if (accepts(trial)) allowed.push({ type: trial.type as 'assign' });
   return allowed;
 }

@@ -114,7 +114,15 @@ export type CaseEvent = { readonly recordedAt?: number } & (
       readonly tally: MeetingTally;
       readonly acting?: ActingFor;
     }
-  | { readonly type: 'agreed'; readonly at: number; readonly by: string; readonly procedureId: string; readonly role: string; readonly turn?: Turn; readonly acting?: ActingFor }
+  | {
+      readonly type: 'agreed';
+      readonly at: number;
+      readonly by: string;
+      readonly procedureId: string;
+      readonly role: string;
+      readonly turn?: Turn;
+      readonly acting?: ActingFor;
+    }
   | {
       /** An agreeing role sent the proposal back to the performer, with why. */
       readonly type: 'agreement-declined';
@@ -185,7 +193,8 @@ export type CaseEvent = { readonly recordedAt?: number } & (
       readonly role: string;
       readonly number: string;
       readonly acting?: ActingFor;
-    });
+    }
+);
 
 /** The type names of events. */
 export type CaseEventType = CaseEvent['type'];

@@ -114,7 +114,8 @@ export interface CaseState {
   readonly assigneeRole?: string;
   /** The overall due of the service term, moved by suspensions. */
   readonly overallDue: number | null;
-  readonly suspension: { readonly at: number; readonly reason: string; readonly stepRemainingMillis: number; readonly overallRemainingMillis: number } | undefined;
+  readonly suspension:
+    { readonly at: number; readonly reason: string; readonly stepRemainingMillis: number; readonly overallRemainingMillis: number } | undefined;
   /** The meetings of commissions and councils held on it, in order (absent before the first). */
   readonly meetings?: readonly CaseMeeting[];
   /** The applicant asked for the result on paper as well. */

@@ -38,7 +38,14 @@ function drive(regulation: TRegulation, steps: [CaseActor, CaseCommand, string][
   return { state: state!, events };
 }
 
-const submit: Extract<CaseCommand, { type: 'submit' }> = { type: 'submit', caseId: 'c-1', variant: undefined, channel: 'portal', applicantId: 'applicant-1', offices: { provider: 'almaty' } };
+const submit: Extract<CaseCommand, { type: 'submit' }> = {
+  type: 'submit',
+  caseId: 'c-1',
+  variant: undefined,
+  channel: 'portal',
+  applicantId: 'applicant-1',
+  offices: { provider: 'almaty' },
+};
 const cert = byId('specialist-certificate');
 
 describe('a specialist-certificate case end to end', () => {
@@ -81,7 +88,11 @@ describe('a specialist-certificate case end to end', () => {
       [deptHead, { type: 'sign', procedureId: 'issue-result' }, '2026-04-08T09:30:00+05:00'],
     ]);
     expect(state.step?.procedureId).toBe('issue-result');
-    const decided = decideCase(state, { type: 'sign', procedureId: 'issue-result' }, { regulation: cert, clockFor, policy: DEMONSTRATION_POLICY, now: at('2026-04-08T10:00:00+05:00'), actor: head });
+    const decided = decideCase(
+      state,
+      { type: 'sign', procedureId: 'issue-result' },
+      { regulation: cert, clockFor, policy: DEMONSTRATION_POLICY, now: at('2026-04-08T10:00:00+05:00'), actor: head },
+    );
     const closed = decided.ok ? decided.value.reduce(evolveCase, state) : undefined;
     expect(closed?.status).toBe('refused');
     expect(closed?.result).toEqual({ kind: 'motivated-refusal', number: 'REF-c-1', positive: false });
@@ -134,7 +145,9 @@ describe('rejections', () => {
   it('escalates only an overdue step, on the timer’s command', () => {
     expect(code(clerk, { type: 'escalate' })).toBe('not-due');
     const late = decideCase(base, { type: 'escalate' }, { ...ctx(clerk), now: at('2026-04-20T10:00:00+05:00') });
-    expect(late.ok && late.value).toMatchObject([{ type: 'escalated', procedureId: 'check-completeness', supervisorRole: 'department-head', supervisorOfficeId: 'almaty' }]);
+    expect(late.ok && late.value).toMatchObject([
+      { type: 'escalated', procedureId: 'check-completeness', supervisorRole: 'department-head', supervisorOfficeId: 'almaty' },
+    ]);
   });
   it('refuses a second click on a step already done', () => {
     expect(code(clerk, { type: 'register', procedureId: 'register' })).toBe('wrong-step');
@@ -193,10 +206,20 @@ describe('suspension and escalation', () => {
 describe('laws of the engine', () => {
   const actors = [applicant, clerk, deptHead, executor, otherExecutor];
   const commandArb: fc.Arbitrary<CaseCommand> = fc.oneof(
-    fc.constantFrom(...cert.procedures.map((p) => p.id)).chain((procedureId) =>
-      fc.option(fc.constantFrom('complete', 'incomplete', 'compliant', 'non-compliant', 'signed', 'bogus'), { nil: undefined }).map((outcome) => ({ type: 'complete-step' as const, procedureId, ...(outcome ? { outcome } : {}) })),
+    fc
+      .constantFrom(...cert.procedures.map((p) => p.id))
+      .chain((procedureId) =>
+        fc
+          .option(fc.constantFrom('complete', 'incomplete', 'compliant', 'non-compliant', 'signed', 'bogus'), { nil: undefined })
+          .map((outcome) => ({ type: 'complete-step' as const, procedureId, ...(outcome ? { outcome } : {}) })),
+      ),
+    fc.constantFrom<CaseCommand>(
+      { type: 'assign', assignee: 'ex-1' },
+      { type: 'suspend', reason: 'documents' },
+      { type: 'resume' },
+      { type: 'withdraw' },
+      { type: 'refuse', grounds: ['п. 10'] },
     ),
-    fc.constantFrom<CaseCommand>({ type: 'assign', assignee: 'ex-1' }, { type: 'suspend', reason: 'documents' }, { type: 'resume' }, { type: 'withdraw' }, { type: 'refuse', grounds: ['п. 10'] }),
   );
 
   it('random command sequences keep the case consistent and replayable', () => {

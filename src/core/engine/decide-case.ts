@@ -78,7 +78,12 @@ function rolesNamed(regulation: TRegulation, roles: readonly string[]): TText {
  * Whether the person holds one of the roles that hold this duty, in the office that role works in
  * for this case. The role they act in comes back, with the appointment when they hold it as a stand-in.
  */
-function authorise(ctx: EngineContext, offices: CaseOffices, procedure: TProcedure, allowed: readonly string[]): Result<{ role: string; acting?: ActingFor }, CaseRejection> {
+function authorise(
+  ctx: EngineContext,
+  offices: CaseOffices,
+  procedure: TProcedure,
+  allowed: readonly string[],
+): Result<{ role: string; acting?: ActingFor }, CaseRejection> {
   const held = allowed.filter((r) => ctx.actor.roles.includes(r));
   if (held.length === 0) return err(wrongRole(ctx.regulation, procedure, allowed));
   const role = held.find((r) => officeOfRole(ctx.regulation, offices, r) === ctx.actor.officeId);
@@ -104,7 +109,12 @@ const actingOf = (held: { acting?: ActingFor }) => (held.acting ? { acting: held
 function wrongRole(regulation: TRegulation, procedure: TProcedure, allowed: readonly string[]): CaseRejection {
   const who = rolesNamed(regulation, allowed.length > 0 ? allowed : [procedure.actor]);
   if (allowed.length === 0) {
-    return rejection('wrong-role', `"${procedure.id}" рәсімінде бұл әрекетті ешкім жасай алмайды.`, `На процедуре "${procedure.id}" это действие никому не поручено.`, `Nobody is given this act at "${procedure.id}".`);
+    return rejection(
+      'wrong-role',
+      `"${procedure.id}" рәсімінде бұл әрекетті ешкім жасай алмайды.`,
+      `На процедуре "${procedure.id}" это действие никому не поручено.`,
+      `Nobody is given this act at "${procedure.id}".`,
+    );
   }
   return rejection(
     'wrong-role',
@@ -136,21 +146,37 @@ function decideSubmit(command: Extract<CaseCommand, { type: 'submit' }>, ctx: En
   const { regulation, actor } = ctx;
   const selection = selectVariantAndChannel(regulation, command.variant, command.channel);
   if (!selection.ok) {
-    return err(rejection('invalid-input', 'Қызмет нұсқасы немесе арнасы жарамсыз.', 'Недопустимый вариант или канал услуги.', `Invalid variant or channel: ${selection.error.code}.`));
+    return err(
+      rejection(
+        'invalid-input',
+        'Қызмет нұсқасы немесе арнасы жарамсыз.',
+        'Недопустимый вариант или канал услуги.',
+        `Invalid variant or channel: ${selection.error.code}.`,
+      ),
+    );
   }
   const { variant, channel } = selection.value;
   const first = firstApplicableFrom(regulation, 0, variant, channel);
   if (!first) return err(rejection('invalid-input', 'Бұл арнада рәсім жоқ.', 'Для этого канала нет процедур.', 'No procedure applies to this channel.'));
   const isApplicant = actor.roles.includes('applicant');
   if (isApplicant && actor.userId !== command.applicantId) {
-    return err(rejection('not-own-case', 'Өтінішті тек өз атыңыздан бере аласыз.', 'Подать заявление можно только от своего имени.', 'You can only apply in your own name.'));
+    return err(
+      rejection(
+        'not-own-case',
+        'Өтінішті тек өз атыңыздан бере аласыз.',
+        'Подать заявление можно только от своего имени.',
+        'You can only apply in your own name.',
+      ),
+    );
   }
   if (!isApplicant) {
     const held = authorise(ctx, command.offices, first, [first.actor]);
     if (!held.ok) return err(held.error);
   }
   if (command.offices.provider === undefined) {
-    return err(rejection('invalid-input', 'Қызмет берушінің кеңсесі көрсетілмеген.', 'Не указано подразделение услугодателя.', 'The provider office is not given.'));
+    return err(
+      rejection('invalid-input', 'Қызмет берушінің кеңсесі көрсетілмеген.', 'Не указано подразделение услугодателя.', 'The provider office is not given.'),
+    );
   }
   if (command.resultOnPaper && !regulation.paperCopy?.channels.includes(channel)) {
     return err(
@@ -194,7 +220,10 @@ function decideSubmit(command: Extract<CaseCommand, { type: 'submit' }>, ctx: En
 
 const awaitingAgreement = (ctx: EngineContext, procedure: TProcedure, state: CaseState): CaseRejection => {
   const proposal = state.step!.proposal!;
-  const agreement = agreementOf(procedure, procedure.outcomes?.find((o) => o.id === proposal.outcome));
+  const agreement = agreementOf(
+    procedure,
+    procedure.outcomes?.find((o) => o.id === proposal.outcome),
+  );
   const who = rolesNamed(ctx.regulation, agreement?.by.slice(proposal.agreedBy.length, proposal.agreedBy.length + 1) ?? []);
   return rejection(
     'wrong-state',
@@ -315,7 +344,14 @@ function decideStep(state: CaseState, command: Extract<CaseCommand, { type: Step
   const inTransit = packageInTransit(state);
   if (inTransit) return err(inTransit);
   if (command.consignment && command.type !== 'complete-step') {
-    return err(rejection('wrong-kind', 'Курьерлік тізімге рәсімнің өзін аяқтау ғана қосылады.', 'В курьерский реестр включается только завершение самой процедуры.', 'Only a plain completion of the procedure goes on a courier manifest.'));
+    return err(
+      rejection(
+        'wrong-kind',
+        'Курьерлік тізімге рәсімнің өзін аяқтау ғана қосылады.',
+        'В курьерский реестр включается только завершение самой процедуры.',
+        'Only a plain completion of the procedure goes on a courier manifest.',
+      ),
+    );
   }
   if (command.type === 'sign') return decideSignature(state, procedure, command, ctx);
   const held = authorise(ctx, state.offices, procedure, [procedure.actor]);
@@ -347,7 +383,14 @@ function decideSignature(state: CaseState, procedure: TProcedure, command: Extra
   const foreign = notAssignee(state, due, ctx);
   if (foreign) return err(foreign);
   if (made.some((m) => m.by === ctx.actor.userId)) {
-    return err(rejection('wrong-role', 'Бір адам бір құжатқа екі рет қол қоя алмайды.', 'Один человек не может подписать документ дважды.', 'One person cannot sign the same document twice.'));
+    return err(
+      rejection(
+        'wrong-role',
+        'Бір адам бір құжатқа екі рет қол қоя алмайды.',
+        'Один человек не может подписать документ дважды.',
+        'One person cannot sign the same document twice.',
+      ),
+    );
   }
   const separation = signingSeparation(state, made, ctx.actor.userId, held.value.acting, isExecutorRole(ctx.regulation, due));
   if (separation) return err(separation);
@@ -367,12 +410,24 @@ function decideSignature(state: CaseState, procedure: TProcedure, command: Extra
       },
     ]);
   }
-  return ok(carryOut(ctx, state, procedure, outcome.value, { by: ctx.actor.userId, ...held.value, ...(command.signature !== undefined ? { signature: command.signature } : {}), agreed: true }));
+  return ok(
+    carryOut(ctx, state, procedure, outcome.value, {
+      by: ctx.actor.userId,
+      ...held.value,
+      ...(command.signature !== undefined ? { signature: command.signature } : {}),
+      agreed: true,
+    }),
+  );
 }
 
 /** Whether the person may record the meeting at the case's current step (the keeper of its minutes, at the case's office), whatever the minutes say. */
-export function meetingRecorder(state: CaseState, procedureId: string, ctx: EngineContext): Result<{ procedure: TProcedure; held: { role: string; acting?: ActingFor } }, CaseRejection> {
-  if (CLOSED.has(state.status) || state.status === 'suspended') return err(rejection('wrong-state', 'Іс жабық немесе тоқтатылған.', 'Дело закрыто или приостановлено.', 'The case is closed or suspended.'));
+export function meetingRecorder(
+  state: CaseState,
+  procedureId: string,
+  ctx: EngineContext,
+): Result<{ procedure: TProcedure; held: { role: string; acting?: ActingFor } }, CaseRejection> {
+  if (CLOSED.has(state.status) || state.status === 'suspended')
+    return err(rejection('wrong-state', 'Іс жабық немесе тоқтатылған.', 'Дело закрыто или приостановлено.', 'The case is closed or suspended.'));
   const at = stepProcedure(state, { type: 'record-meeting', procedureId }, ctx);
   if (!at.ok) return at;
   const procedure = at.value;
@@ -415,7 +470,14 @@ function decideMeeting(state: CaseState, command: Extract<CaseCommand, { type: '
   const refuses = outcome?.decides !== undefined && NEGATIVE_RESULT_KINDS.has(outcome.decides);
   const grounds = command.grounds?.map((g) => g.trim()).filter((g) => g.length > 0) ?? [];
   if (refuses && grounds.length === 0) {
-    return err(rejection('invalid-input', 'Отырыс хаттамасындағы бас тарту негіздерін көрсетіңіз.', 'Укажите основания отказа из протокола заседания.', 'Give the grounds for refusal from the minutes.'));
+    return err(
+      rejection(
+        'invalid-input',
+        'Отырыс хаттамасындағы бас тарту негіздерін көрсетіңіз.',
+        'Укажите основания отказа из протокола заседания.',
+        'Give the grounds for refusal from the minutes.',
+      ),
+    );
   }
   const recorded: CaseEvent = {
     type: 'meeting-recorded',
@@ -435,7 +497,9 @@ function decideMeeting(state: CaseState, command: Extract<CaseCommand, { type: '
 function decideAgreement(state: CaseState, procedure: TProcedure, command: Extract<CaseCommand, { type: 'agree' }>, ctx: EngineContext): Decision {
   const proposal = state.step?.proposal;
   if (procedure.id !== command.procedureId || !proposal) {
-    return err(rejection('wrong-step', 'Бұл рәсімде келісуге ештеңе жоқ.', 'На этой процедуре нечего согласовывать.', 'Nothing awaits agreement at this procedure.'));
+    return err(
+      rejection('wrong-step', 'Бұл рәсімде келісуге ештеңе жоқ.', 'На этой процедуре нечего согласовывать.', 'Nothing awaits agreement at this procedure.'),
+    );
   }
   const outcome = procedure.outcomes?.find((o) => o.id === proposal.outcome);
   const agreement = agreementOf(procedure, outcome);
@@ -445,8 +509,20 @@ function decideAgreement(state: CaseState, procedure: TProcedure, command: Extra
   if (!held.ok) return err(held.error);
   const by = ctx.actor.userId;
   if (!command.agreed) {
-    if (!command.reason?.trim()) return err(rejection('invalid-input', 'Неге келіспейтініңізді жазыңыз.', 'Укажите, почему вы не согласны.', 'Say why you do not agree.'));
-    return ok([{ type: 'agreement-declined', at: ctx.now, by, procedureId: procedure.id, role: held.value.role, reason: command.reason, turn: turnOf(ctx, state.offices, procedure.actor), ...actingOf(held.value) }]);
+    if (!command.reason?.trim())
+      return err(rejection('invalid-input', 'Неге келіспейтініңізді жазыңыз.', 'Укажите, почему вы не согласны.', 'Say why you do not agree.'));
+    return ok([
+      {
+        type: 'agreement-declined',
+        at: ctx.now,
+        by,
+        procedureId: procedure.id,
+        role: held.value.role,
+        reason: command.reason,
+        turn: turnOf(ctx, state.offices, procedure.actor),
+        ...actingOf(held.value),
+      },
+    ]);
   }
   const more = proposal.agreedBy.length + 1 < agreement.by.length;
   const agreed: CaseEvent = {
@@ -460,7 +536,15 @@ function decideAgreement(state: CaseState, procedure: TProcedure, command: Extra
   };
   if (more) return ok([agreed]);
   // The decision is the performer's: it takes effect in their name, now that it is agreed.
-  return ok([agreed, ...carryOut(ctx, state, procedure, outcome, { by: proposal.by, role: procedure.actor, ...(proposal.grounds ? { grounds: proposal.grounds } : {}), agreed: true })]);
+  return ok([
+    agreed,
+    ...carryOut(ctx, state, procedure, outcome, {
+      by: proposal.by,
+      role: procedure.actor,
+      ...(proposal.grounds ? { grounds: proposal.grounds } : {}),
+      agreed: true,
+    }),
+  ]);
 }
 
 /** Decides a command on a case: the events it yields, or why it is refused. Pure. */
@@ -475,7 +559,9 @@ export function decideCase(state: CaseState | undefined, command: CaseCommand, c
   if (command.type === 'certify-paper-copy') return decidePaperCopy(state, ctx);
   if (command.type === 'receive-consignment') return decideReceipt(state, command.manifest, ctx.actor, ctx.now);
   if (CLOSED.has(state.status)) {
-    return err(rejection('case-closed', 'Іс аяқталған: өзгертуге болмайды.', 'Дело завершено: изменения невозможны.', 'The case is closed: nothing more can be done.'));
+    return err(
+      rejection('case-closed', 'Іс аяқталған: өзгертуге болмайды.', 'Дело завершено: изменения невозможны.', 'The case is closed: nothing more can be done.'),
+    );
   }
   // No act may bear a date before the application is legally received: one done earlier (after
   // hours, say) is dated at the receipt instant, as an office registers what came in after hours
@@ -488,7 +574,14 @@ export function decideCase(state: CaseState | undefined, command: CaseCommand, c
   const procedure = currentProcedure(ctx, state)!;
   const suspended = state.status === 'suspended';
   const notWhileSuspended = () =>
-    err(rejection('wrong-state', 'Іс тоқтатылған: алдымен оны жаңартыңыз.', 'Дело приостановлено: сначала возобновите его.', 'The case is suspended: resume it first.'));
+    err(
+      rejection(
+        'wrong-state',
+        'Іс тоқтатылған: алдымен оны жаңартыңыз.',
+        'Дело приостановлено: сначала возобновите его.',
+        'The case is suspended: resume it first.',
+      ),
+    );
 
   switch (command.type) {
     case 'complete-step':
@@ -507,14 +600,23 @@ export function decideCase(state: CaseState | undefined, command: CaseCommand, c
       const held = authorise(ctx, state.offices, procedure, assignersOf(ctx.regulation, procedure));
       if (!held.ok) return err(held.error);
       if (!command.assignee.trim()) return err(rejection('invalid-input', 'Орындаушыны көрсетіңіз.', 'Укажите исполнителя.', 'Name the executor.'));
-      return ok([{ type: 'assigned', at: now, by: actor.userId, assignee: command.assignee, ...(command.role ? { role: command.role } : {}), ...actingOf(held.value) }]);
+      return ok([
+        { type: 'assigned', at: now, by: actor.userId, assignee: command.assignee, ...(command.role ? { role: command.role } : {}), ...actingOf(held.value) },
+      ]);
     }
     case 'refuse': {
       if (suspended) return notWhileSuspended();
       // A motivated refusal is the performer's decision at a procedure that can refuse; it is agreed and signed like any result.
       const outcome = refusingOutcome(procedure);
       if (!outcome) {
-        return err(rejection('wrong-kind', `"${procedure.id}" рәсімінде бас тарту шешімі қабылданбайды.`, `На процедуре "${procedure.id}" решение об отказе не принимается.`, `No refusal is decided at "${procedure.id}".`));
+        return err(
+          rejection(
+            'wrong-kind',
+            `"${procedure.id}" рәсімінде бас тарту шешімі қабылданбайды.`,
+            `На процедуре "${procedure.id}" решение об отказе не принимается.`,
+            `No refusal is decided at "${procedure.id}".`,
+          ),
+        );
       }
       // Where the refusal is decided by signing it, only the signature decides it: the signer chooses the refusing outcome.
       if (completingCommand(procedure) === 'record-meeting') {
@@ -551,7 +653,8 @@ export function decideCase(state: CaseState | undefined, command: CaseCommand, c
       if (suspended) return err(rejection('wrong-state', 'Іс онсыз да тоқтатылған.', 'Дело уже приостановлено.', 'The case is already suspended.'));
       const held = authorise(ctx, state.offices, procedure, withParticipants(procedure));
       if (!held.ok) return err(held.error);
-      if (!command.reason.trim()) return err(rejection('invalid-input', 'Тоқтату себебін көрсетіңіз.', 'Укажите причину приостановления.', 'Give the reason for the suspension.'));
+      if (!command.reason.trim())
+        return err(rejection('invalid-input', 'Тоқтату себебін көрсетіңіз.', 'Укажите причину приостановления.', 'Give the reason for the suspension.'));
       const { stepClock, receiving } = suspensionClocks(ctx, state, procedure);
       return ok([
         {
@@ -581,12 +684,20 @@ export function decideCase(state: CaseState | undefined, command: CaseCommand, c
     }
     case 'withdraw':
       if (actor.userId !== state.applicantId) {
-        return err(rejection('not-own-case', 'Өтінішті тек оны берген адам кері қайтара алады.', 'Отозвать заявление может только заявитель.', 'Only the applicant may withdraw the application.'));
+        return err(
+          rejection(
+            'not-own-case',
+            'Өтінішті тек оны берген адам кері қайтара алады.',
+            'Отозвать заявление может только заявитель.',
+            'Only the applicant may withdraw the application.',
+          ),
+        );
       }
       return ok([{ type: 'withdrawn', at: now, by: actor.userId }]);
     case 'escalate': {
       const due = overdueEscalation(state, ctx.regulation, now);
-      if (due.length === 0) return err(rejection('not-due', 'Қазіргі қадамның мерзімі өтпеген.', 'Срок текущего шага не истёк.', 'The current step is not overdue.'));
+      if (due.length === 0)
+        return err(rejection('not-due', 'Қазіргі қадамның мерзімі өтпеген.', 'Срок текущего шага не истёк.', 'The current step is not overdue.'));
       return ok(due);
     }
   }
@@ -598,7 +709,9 @@ export function overdueEscalation(state: CaseState, regulation: TRegulation, now
   if (!step || step.due === null || step.escalated || state.status === 'suspended' || now <= step.due) return [];
   const procedure = regulation.procedures.find((p) => p.id === step.procedureId);
   const supervisorRole = supervisorOf(regulation, procedure);
-  return [{ type: 'escalated', at: now, procedureId: step.procedureId, supervisorRole, supervisorOfficeId: officeOfRole(regulation, state.offices, supervisorRole) }];
+  return [
+    { type: 'escalated', at: now, procedureId: step.procedureId, supervisorRole, supervisorOfficeId: officeOfRole(regulation, state.offices, supervisorRole) },
+  ];
 }
 
 /**
@@ -615,9 +728,18 @@ function decidePaperCopy(state: CaseState, ctx: EngineContext): Decision {
   if (!held.ok) {
     if (held.error.code !== 'wrong-role') return err(held.error);
     const who = rolesNamed(ctx.regulation, [certifier!]);
-    return err(rejection('wrong-role', `Қағаз көшірмені тек ${who.kk} растайды.`, `Бумажную копию заверяет только ${who.ru}.`, `Only the ${who.en} certifies the paper copy.`));
+    return err(
+      rejection(
+        'wrong-role',
+        `Қағаз көшірмені тек ${who.kk} растайды.`,
+        `Бумажную копию заверяет только ${who.ru}.`,
+        `Only the ${who.en} certifies the paper copy.`,
+      ),
+    );
   }
-  return ok([{ type: 'paper-copy-certified', at: ctx.now, by: ctx.actor.userId, role: held.value.role, number: state.result!.number, ...actingOf(held.value) }]);
+  return ok([
+    { type: 'paper-copy-certified', at: ctx.now, by: ctx.actor.userId, role: held.value.role, number: state.result!.number, ...actingOf(held.value) },
+  ]);
 }
 
 /** The performer records that their review ended, where the step's term runs from that moment; once, and only by them. */
@@ -628,9 +750,17 @@ function decideReviewEnd(state: CaseState, command: Extract<CaseCommand, { type:
   if (state.step?.proposal) return err(awaitingAgreement(ctx, procedure, state));
   const term = procedure.term;
   if (term?.after !== 'review') {
-    return err(rejection('wrong-kind', `"${procedure.id}" рәсімінің мерзімі қарау аяқталғаннан есептелмейді.`, `Срок процедуры "${procedure.id}" не отсчитывается от окончания рассмотрения.`, `The term of "${procedure.id}" is not counted from the end of the review.`));
+    return err(
+      rejection(
+        'wrong-kind',
+        `"${procedure.id}" рәсімінің мерзімі қарау аяқталғаннан есептелмейді.`,
+        `Срок процедуры "${procedure.id}" не отсчитывается от окончания рассмотрения.`,
+        `The term of "${procedure.id}" is not counted from the end of the review.`,
+      ),
+    );
   }
-  if (state.step?.reviewEndedAt !== undefined) return err(rejection('wrong-state', 'Қарау аяқталғаны белгіленген.', 'Окончание рассмотрения уже отмечено.', 'The end of the review is already recorded.'));
+  if (state.step?.reviewEndedAt !== undefined)
+    return err(rejection('wrong-state', 'Қарау аяқталғаны белгіленген.', 'Окончание рассмотрения уже отмечено.', 'The end of the review is already recorded.'));
   const held = authorise(ctx, state.offices, procedure, [procedure.actor]);
   if (!held.ok) return err(held.error);
   const foreign = notAssignee(state, procedure.actor, ctx);

@@ -35,7 +35,14 @@ const clerk: CaseActor = { userId: 'clerk-1', roles: ['clerk'], officeId: 'almat
 const deptHead: CaseActor = { userId: 'dh-1', roles: ['department-head'], officeId: 'almaty' };
 const head: CaseActor = { userId: 'head-1', roles: ['head'], officeId: 'almaty' };
 const executor: CaseActor = { userId: 'ex-1', roles: ['executor'], officeId: 'almaty' };
-const submit: CaseCommand = { type: 'submit', caseId: 'c-1', variant: undefined, channel: 'portal', applicantId: 'applicant-1', offices: { provider: 'almaty' } };
+const submit: CaseCommand = {
+  type: 'submit',
+  caseId: 'c-1',
+  variant: undefined,
+  channel: 'portal',
+  applicantId: 'applicant-1',
+  offices: { provider: 'almaty' },
+};
 
 /** A case on the copy, and a way to try one command on it and keep what it yields. */
 function caseOf(regulation: TRegulation) {
@@ -89,7 +96,14 @@ describe('each duty is taken only from the role the act gives it', () => {
     expect(c.history.slice(before)).toMatchObject([
       { type: 'agreed', by: 'dh-1', role: 'department-head' },
       { type: 'refused', by: 'ex-1', grounds: ['the package is incomplete (п. 9)'], continues: true },
-      { type: 'step-completed', by: 'ex-1', procedureId: 'check-completeness', outcome: 'incomplete', decides: 'motivated-refusal', next: { procedureId: 'issue-result' } },
+      {
+        type: 'step-completed',
+        by: 'ex-1',
+        procedureId: 'check-completeness',
+        outcome: 'incomplete',
+        decides: 'motivated-refusal',
+        next: { procedureId: 'issue-result' },
+      },
     ]);
     // The refusal is not yet issued: it is signed first, like any result.
     expect(c.state()).toMatchObject({ status: 'in-progress', decision: 'motivated-refusal', step: { procedureId: 'issue-result' } });
@@ -112,7 +126,10 @@ describe('each duty is taken only from the role the act gives it', () => {
     expect(c.code(deptHead, sign)).toBe('wrong-role');
     const before = c.history.length;
     expect(c.code(head, sign)).toBe('ok');
-    expect(c.history.slice(before)).toMatchObject([{ type: 'step-completed', by: 'head-1', role: 'head' }, { type: 'result-issued', kind: 'certificate', positive: true }]);
+    expect(c.history.slice(before)).toMatchObject([
+      { type: 'step-completed', by: 'head-1', role: 'head' },
+      { type: 'result-issued', kind: 'certificate', positive: true },
+    ]);
     expect(c.state().status).toBe('satisfied');
   });
 
@@ -129,7 +146,12 @@ describe('each duty is taken only from the role the act gives it', () => {
 
   it('records a stand-in’s signature as acting for the head, on the order that appointed them', () => {
     const c = caseOf(withDuties());
-    const deputy: CaseActor = { userId: 'deputy-1', roles: ['head'], officeId: 'almaty', acting: [{ role: 'head', for: 'head-1', order: '№ 45-ж/қ, 2026-04-01' }] };
+    const deputy: CaseActor = {
+      userId: 'deputy-1',
+      roles: ['head'],
+      officeId: 'almaty',
+      acting: [{ role: 'head', for: 'head-1', order: '№ 45-ж/қ, 2026-04-01' }],
+    };
     c.attempt(applicant, submit);
     c.attempt(clerk, { type: 'register', procedureId: 'register' });
     c.attempt(executor, { type: 'complete-step', procedureId: 'check-completeness', outcome: 'complete' });
@@ -156,5 +178,4 @@ describe('each duty is taken only from the role the act gives it', () => {
     expect(c.code(executor, { type: 'complete-step', procedureId: 'check-completeness', outcome: 'complete' })).toBe('ok');
     expect(c.history.at(-1)!.recordedAt).toBeUndefined();
   });
-
 });

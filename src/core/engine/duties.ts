@@ -1,5 +1,13 @@
 import type { CaseState } from './case-model.js';
-import { LEADING_ROLE_KINDS, NEGATIVE_RESULT_KINDS, type TAgreement, type TOutcome, type TProcedure, type TRegulation, type TText } from '../regulation/schema.js';
+import {
+  LEADING_ROLE_KINDS,
+  NEGATIVE_RESULT_KINDS,
+  type TAgreement,
+  type TOutcome,
+  type TProcedure,
+  type TRegulation,
+  type TText,
+} from '../regulation/schema.js';
 
 /**
  * Who holds which duty at a procedure, as the definition assigns it. The engine takes each
@@ -59,7 +67,13 @@ export function assignersOf(regulation: TRegulation, procedure: TProcedure): rea
 /** The role that supervises a procedure when it runs late: the first leading role named with it, else the provider's head. */
 export function supervisorOf(regulation: TRegulation, procedure: TProcedure | undefined): string {
   const named = [...(procedure?.participants ?? []), ...(procedure?.signers ?? [])].find((r) => isLeadingRole(regulation, r));
-  return named ?? regulation.roles.find((r) => r.kind === 'head')?.id ?? regulation.roles.find((r) => isLeadingRole(regulation, r.id))?.id ?? procedure?.actor ?? 'head';
+  return (
+    named ??
+    regulation.roles.find((r) => r.kind === 'head')?.id ??
+    regulation.roles.find((r) => isLeadingRole(regulation, r.id))?.id ??
+    procedure?.actor ??
+    'head'
+  );
 }
 
 /** Whether the case waits on an executor's step that nobody has been named to (in that executor role). */

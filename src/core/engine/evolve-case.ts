@@ -43,7 +43,9 @@ export function evolveCase(state: CaseState | undefined, event: CaseEvent): Case
     case 'paper-copy-certified':
       return { ...state, version, paperCopy: { certifiedAt: event.at, certifiedBy: event.by, role: event.role } };
     case 'consignment-received':
-      return state.consignment ? { ...state, version, consignment: { ...state.consignment, receivedAt: event.at, receivedBy: event.by } } : { ...state, version };
+      return state.consignment
+        ? { ...state, version, consignment: { ...state.consignment, receivedAt: event.at, receivedBy: event.by } }
+        : { ...state, version };
     case 'assigned':
       return { ...state, version, assignee: event.assignee, ...(event.role ? { assigneeRole: event.role } : {}) };
     case 'refused':
@@ -51,13 +53,37 @@ export function evolveCase(state: CaseState | undefined, event: CaseEvent): Case
       if (event.continues) return { ...state, version, decision: state.step?.proposal?.decides ?? state.decision ?? 'motivated-refusal' };
       return { ...state, version, step: null, decision: 'motivated-refusal' };
     case 'signed':
-      return state.step ? { ...state, version, step: { ...state.step, ...event.turn, signatures: [...(state.step.signatures ?? []), { role: event.role, by: event.by, at: event.at, ...(event.acting ? { for: event.acting.for } : {}) }] } } : { ...state, version };
+      return state.step
+        ? {
+            ...state,
+            version,
+            step: {
+              ...state.step,
+              ...event.turn,
+              signatures: [
+                ...(state.step.signatures ?? []),
+                { role: event.role, by: event.by, at: event.at, ...(event.acting ? { for: event.acting.for } : {}) },
+              ],
+            },
+          }
+        : { ...state, version };
     case 'step-proposed':
       return state.step
         ? {
             ...state,
             version,
-            step: { ...state.step, ...event.turn, proposal: { outcome: event.outcome, decides: event.decides, ...(event.grounds ? { grounds: event.grounds } : {}), by: event.by, at: event.at, agreedBy: [] } },
+            step: {
+              ...state.step,
+              ...event.turn,
+              proposal: {
+                outcome: event.outcome,
+                decides: event.decides,
+                ...(event.grounds ? { grounds: event.grounds } : {}),
+                by: event.by,
+                at: event.at,
+                agreedBy: [],
+              },
+            },
           }
         : { ...state, version };
     case 'meeting-recorded': {
@@ -65,7 +91,13 @@ export function evolveCase(state: CaseState | undefined, event: CaseEvent): Case
       return { ...state, version, meetings: [...(state.meetings ?? []), { procedureId: event.procedureId, body: event.body, heldOn, decision, minutes }] };
     }
     case 'agreed':
-      return state.step?.proposal ? { ...state, version, step: { ...state.step, ...event.turn, proposal: { ...state.step.proposal, agreedBy: [...state.step.proposal.agreedBy, event.role] } } } : { ...state, version };
+      return state.step?.proposal
+        ? {
+            ...state,
+            version,
+            step: { ...state.step, ...event.turn, proposal: { ...state.step.proposal, agreedBy: [...state.step.proposal.agreedBy, event.role] } },
+          }
+        : { ...state, version };
     case 'agreement-declined': {
       if (!state.step) return { ...state, version };
       const { proposal: _declined, ...step } = state.step;
@@ -84,7 +116,12 @@ export function evolveCase(state: CaseState | undefined, event: CaseEvent): Case
         ...state,
         version,
         status: 'suspended',
-        suspension: { at: event.at, reason: event.reason, stepRemainingMillis: event.stepRemainingMillis, overallRemainingMillis: event.overallRemainingMillis },
+        suspension: {
+          at: event.at,
+          reason: event.reason,
+          stepRemainingMillis: event.stepRemainingMillis,
+          overallRemainingMillis: event.overallRemainingMillis,
+        },
       };
     case 'resumed':
       return {

@@ -60,12 +60,22 @@ describe('a procedure decided at a meeting (clinical research permit, п. 5.5))'
     return c;
   };
   const recordFor = (c: ReturnType<typeof atTheMeeting>, decision?: string) =>
-    demonstrationMeeting(regulation.procedures.find((p) => p.id === 'council-decision')!, council, { decision, heldOn: clockFor('provider').zone.format(c.state().step!.startedAt).slice(0, 10), minutes: 'minutes-1' });
+    demonstrationMeeting(
+      regulation.procedures.find((p) => p.id === 'council-decision')!,
+      council,
+      { decision, heldOn: clockFor('provider').zone.format(c.state().step!.startedAt).slice(0, 10), minutes: 'minutes-1' },
+    );
 
   it('is completed only by its record: complete-step is the wrong kind, a refusal apart from the minutes too', () => {
     const c = drive();
-    expect(c.attempt(member, { type: 'complete-step', procedureId: 'council-decision', outcome: 'granted' })).toMatchObject({ ok: false, error: { code: 'wrong-kind' } });
-    expect(c.attempt(executor, { type: 'complete-step', procedureId: 'council-decision', outcome: 'granted' })).toMatchObject({ ok: false, error: { code: 'wrong-kind' } });
+    expect(c.attempt(member, { type: 'complete-step', procedureId: 'council-decision', outcome: 'granted' })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-kind' },
+    });
+    expect(c.attempt(executor, { type: 'complete-step', procedureId: 'council-decision', outcome: 'granted' })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-kind' },
+    });
     expect(c.attempt(executor, { type: 'refuse', grounds: ['—'] })).toMatchObject({ ok: false, error: { code: 'wrong-kind' } });
   });
 
@@ -73,11 +83,16 @@ describe('a procedure decided at a meeting (clinical research permit, п. 5.5))'
     const c = drive();
     for (const someone of [member, chair, head, clerk]) {
       expect(c.attempt(someone, recordFor(c))).toMatchObject({ ok: false, error: { code: 'wrong-role' } });
-      expect(allowedCommands(c.state(), { regulation, clockFor, policy: DEMONSTRATION_POLICY, now: c.now(), actor: someone }).map((a) => a.type)).not.toContain('record-meeting');
+      expect(allowedCommands(c.state(), { regulation, clockFor, policy: DEMONSTRATION_POLICY, now: c.now(), actor: someone }).map((a) => a.type)).not.toContain(
+        'record-meeting',
+      );
     }
     const other = staff('executor-2', 'executor');
     expect(c.attempt(other, recordFor(c))).toMatchObject({ ok: false, error: { code: 'not-assignee' } });
-    expect(allowedCommands(c.state(), { regulation, clockFor, policy: DEMONSTRATION_POLICY, now: c.now(), actor: executor })).toContainEqual({ type: 'record-meeting', procedureId: 'council-decision' });
+    expect(allowedCommands(c.state(), { regulation, clockFor, policy: DEMONSTRATION_POLICY, now: c.now(), actor: executor })).toContainEqual({
+      type: 'record-meeting',
+      procedureId: 'council-decision',
+    });
     expect(c.state().step?.procedureId).toBe('council-decision');
   });
 
@@ -85,7 +100,10 @@ describe('a procedure decided at a meeting (clinical research permit, п. 5.5))'
     const c = drive();
     expect(c.attempt(executor, recordFor(c), false)).toMatchObject({ ok: false, error: { code: 'wrong-state' } });
     const stranger = recordFor(c);
-    expect(c.attempt(executor, { ...stranger, meeting: { ...stranger.meeting, present: [...stranger.meeting.present, 'stranger'] } })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(c.attempt(executor, { ...stranger, meeting: { ...stranger.meeting, present: [...stranger.meeting.present, 'stranger'] } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
     expect(c.state().step?.procedureId).toBe('council-decision');
   });
 
@@ -93,9 +111,21 @@ describe('a procedure decided at a meeting (clinical research permit, п. 5.5))'
     const c = drive();
     c.must(executor, recordFor(c, 'granted'));
     const recorded = c.history.find((e) => e.type === 'meeting-recorded');
-    expect(recorded).toMatchObject({ by: 'executor', role: 'executor', body: 'council-members', tally: { votingMembers: 5, present: 5, for: 5, quorumMet: null, carried: null } });
-    expect(c.state()).toMatchObject({ decision: 'permit', step: { procedureId: 'formalise-and-sign', role: 'council-chair' }, meetings: [{ procedureId: 'council-decision', decision: 'granted', minutes: 'minutes-1' }] });
-    expect(c.attempt(executor, { type: 'sign', procedureId: 'formalise-and-sign', outcome: 'signed' })).toMatchObject({ ok: false, error: { code: 'wrong-role' } });
+    expect(recorded).toMatchObject({
+      by: 'executor',
+      role: 'executor',
+      body: 'council-members',
+      tally: { votingMembers: 5, present: 5, for: 5, quorumMet: null, carried: null },
+    });
+    expect(c.state()).toMatchObject({
+      decision: 'permit',
+      step: { procedureId: 'formalise-and-sign', role: 'council-chair' },
+      meetings: [{ procedureId: 'council-decision', decision: 'granted', minutes: 'minutes-1' }],
+    });
+    expect(c.attempt(executor, { type: 'sign', procedureId: 'formalise-and-sign', outcome: 'signed' })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-role' },
+    });
     c.must(chair, { type: 'sign', procedureId: 'formalise-and-sign', outcome: 'signed' });
     expect(c.state()).toMatchObject({ status: 'satisfied', result: { kind: 'permit' } });
   });

@@ -16,7 +16,10 @@ export function nextDuty(state: CaseState, regulation: TRegulation): NextDuty | 
   const procedure = step && regulation.procedures.find((p) => p.id === step.procedureId);
   if (!step || !procedure) return undefined;
   if (step.proposal) {
-    const agreement = agreementOf(procedure, procedure.outcomes?.find((o) => o.id === step.proposal!.outcome));
+    const agreement = agreementOf(
+      procedure,
+      procedure.outcomes?.find((o) => o.id === step.proposal!.outcome),
+    );
     const role = agreement?.by[step.proposal.agreedBy.length];
     if (role) return { role, command: 'agree' };
   }

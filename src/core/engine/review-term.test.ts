@@ -27,7 +27,9 @@ function atLeadershipReview() {
     return decided;
   };
   const applicant: CaseActor = { userId: 'clinic', roles: ['applicant'] };
-  expect(attempt(applicant, { type: 'submit', caseId: 'C1', variant: 'issue', channel: 'portal', applicantId: 'clinic', offices: { provider: office } }).ok).toBe(true);
+  expect(
+    attempt(applicant, { type: 'submit', caseId: 'C1', variant: 'issue', channel: 'portal', applicantId: 'clinic', offices: { provider: office } }).ok,
+  ).toBe(true);
   expect(attempt(officer, { type: 'register', procedureId: 'register-in-system' })).toMatchObject({ ok: true });
   return { state: () => state!, attempt, now: () => now };
 }

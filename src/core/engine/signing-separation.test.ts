@@ -31,7 +31,10 @@ function atSigning() {
     const r = attempt(actor, command);
     expect(r.ok, JSON.stringify(r.ok ? null : r.error)).toBe(true);
   };
-  must({ userId: 'doctor', roles: ['applicant'] }, { type: 'submit', caseId: 'C1', variant: undefined, channel: 'portal', applicantId: 'doctor', offices: { provider: office } });
+  must(
+    { userId: 'doctor', roles: ['applicant'] },
+    { type: 'submit', caseId: 'C1', variant: undefined, channel: 'portal', applicantId: 'doctor', offices: { provider: office } },
+  );
   must(staff('clerk', 'clerk'), { type: 'register', procedureId: 'register' });
   must(staff('dh', 'department-head'), { type: 'assign', assignee: 'executor-1', role: 'executor' });
   must(staff('executor-1', 'executor'), { type: 'complete-step', procedureId: 'check-completeness', outcome: 'complete' });
@@ -44,17 +47,26 @@ describe('two signatures are two people’s review, stand-ins included', () => {
   it('refuses the executor who drafted the certificate signing it as the department head’s stand-in', () => {
     const c = atSigning();
     const drafter = c.attempt(staff('executor-1', 'department-head', { for: 'dh' }), { type: 'sign', procedureId: 'issue-result' });
-    expect(drafter).toMatchObject({ ok: false, error: { code: 'wrong-role', message: { en: 'The executor who drafted the document cannot sign it as a stand-in.' } } });
+    expect(drafter).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-role', message: { en: 'The executor who drafted the document cannot sign it as a stand-in.' } },
+    });
   });
 
   it('refuses a holder signing in a second post once their stand-in signed for them, and a stand-in for a holder who signed', () => {
     const c = atSigning();
     expect(c.attempt(staff('executor-2', 'department-head', { for: 'dh' }), { type: 'sign', procedureId: 'issue-result' })).toMatchObject({ ok: true });
-    expect(c.attempt(staff('dh', 'head', { for: 'head' }), { type: 'sign', procedureId: 'issue-result' })).toMatchObject({ ok: false, error: { code: 'wrong-role' } });
+    expect(c.attempt(staff('dh', 'head', { for: 'head' }), { type: 'sign', procedureId: 'issue-result' })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-role' },
+    });
 
     const d = atSigning();
     expect(d.attempt(staff('dh', 'department-head'), { type: 'sign', procedureId: 'issue-result' })).toMatchObject({ ok: true });
-    expect(d.attempt(staff('deputy', 'head', { for: 'dh' }), { type: 'sign', procedureId: 'issue-result' })).toMatchObject({ ok: false, error: { code: 'wrong-role' } });
+    expect(d.attempt(staff('deputy', 'head', { for: 'dh' }), { type: 'sign', procedureId: 'issue-result' })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-role' },
+    });
     // The head, or a stand-in for the head, still signs.
     expect(d.attempt(staff('deputy', 'head', { for: 'head' }), { type: 'sign', procedureId: 'issue-result' })).toMatchObject({ ok: true });
   });

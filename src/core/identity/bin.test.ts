@@ -14,7 +14,9 @@ const binBody = fc
     division: fc.constantFrom('0', '1', '2', '3'),
     serial: fc.integer({ min: 0, max: 99999 }),
   })
-  .map(({ yy, mm, type, division, serial }) => `${String(yy).padStart(2, '0')}${String(mm).padStart(2, '0')}${type}${division}${String(serial).padStart(5, '0')}`);
+  .map(
+    ({ yy, mm, type, division, serial }) => `${String(yy).padStart(2, '0')}${String(mm).padStart(2, '0')}${type}${division}${String(serial).padStart(5, '0')}`,
+  );
 
 const withCheck = (body: string): string => body + String(kazakhCheckDigit(body));
 

@@ -1,14 +1,7 @@
 import type { TText } from '../regulation/schema.js';
 
 /** Why a text is not an IIN or a BIN; the codes are stable, the messages are for people. */
-export const IDENTIFIER_ERROR_CODES = [
-  'not-12-digits',
-  'bad-checksum',
-  'bad-date',
-  'bad-century',
-  'bad-entity-type',
-  'bad-entity-division',
-] as const;
+export const IDENTIFIER_ERROR_CODES = ['not-12-digits', 'bad-checksum', 'bad-date', 'bad-century', 'bad-entity-type', 'bad-entity-division'] as const;
 export type IdentifierErrorCode = (typeof IDENTIFIER_ERROR_CODES)[number];
 
 /** A rejected identifier: which kind it was meant to be, why, and a kk/ru/en explanation. */

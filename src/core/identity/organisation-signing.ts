@@ -17,7 +17,11 @@ export const DEFAULT_ORGANISATION_SIGNERS: readonly OrganisationKeyUser[] = ['fi
 const LABELS: Record<OrganisationKeyUser, TText> = {
   'first-head': { kk: 'бірінші басшы', ru: 'первый руководитель', en: 'first head' },
   'may-sign': { kk: 'қол қою құқығы бар тұлға', ru: 'лицо с правом подписи', en: 'person with the right of signature' },
-  'may-sign-financial': { kk: 'қаржы құжаттарына қол қою құқығы бар тұлға', ru: 'лицо с правом подписи финансовых документов', en: 'person who may sign financial documents' },
+  'may-sign-financial': {
+    kk: 'қаржы құжаттарына қол қою құқығы бар тұлға',
+    ru: 'лицо с правом подписи финансовых документов',
+    en: 'person who may sign financial documents',
+  },
   hr: { kk: 'кадр қызметінің қызметкері', ru: 'сотрудник отдела кадров', en: 'personnel officer' },
   employee: { kk: 'қызметкер', ru: 'сотрудник', en: 'employee' },
 };

@@ -9,7 +9,11 @@ import { unanimousMeeting } from './unanimous-meeting.js';
  * `heldOn` and votes for `decision` (the first decision when none is named); a refusing decision
  * carries grounds in the minutes' words.
  */
-export function demonstrationMeeting(procedure: TProcedure, body: TCollectiveBody, input: { decision?: string | undefined; heldOn: string; minutes: string }): Extract<CaseCommand, { type: 'record-meeting' }> {
+export function demonstrationMeeting(
+  procedure: TProcedure,
+  body: TCollectiveBody,
+  input: { decision?: string | undefined; heldOn: string; minutes: string },
+): Extract<CaseCommand, { type: 'record-meeting' }> {
   const decision = input.decision ?? meetingDecisionsOf(procedure)[0]!.id;
   const decides = procedure.outcomes?.find((o) => o.id === decision)?.decides;
   const refuses = decides !== undefined && NEGATIVE_RESULT_KINDS.has(decides);

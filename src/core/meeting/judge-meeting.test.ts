@@ -18,7 +18,10 @@ const body: TCollectiveBody = ZCollectiveBody.parse({
   ],
   rules: { quorum: { share: null, source: 'unknown' }, majority: { rule: null, source: 'unknown' } },
 });
-const known: TCollectiveBody = { ...body, rules: { quorum: { share: 2 / 3, source: 'statute' }, majority: { rule: 'more-than-half-of-present', source: 'statute' } } };
+const known: TCollectiveBody = {
+  ...body,
+  rules: { quorum: { share: 2 / 3, source: 'statute' }, majority: { rule: 'more-than-half-of-present', source: 'statute' } },
+};
 const within = { decisions: ['granted', 'refused'], earliest: localDate('2026-04-01'), today: localDate('2026-04-10') };
 const record: MeetingRecord = {
   heldOn: '2026-04-08',

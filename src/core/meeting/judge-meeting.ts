@@ -37,9 +37,20 @@ export function judgeMeeting(
   within: { readonly decisions: readonly string[]; readonly earliest: EpochDay; readonly today: EpochDay },
 ): Result<MeetingTally, CaseRejection> {
   const day = parseLocalDate(record.heldOn);
-  if (day === undefined) return invalid('Отырыс күні ЖЖЖЖ-АА-КК түрінде нақты күн болуы керек.', 'Дата заседания должна быть существующей датой в виде ГГГГ-ММ-ДД.', 'The meeting date must be a real date, YYYY-MM-DD.');
-  if (day > within.today) return invalid('Отырыс күні болашақта болмайды.', 'Дата заседания не может быть в будущем.', 'The meeting cannot be dated in the future.');
-  if (day < within.earliest) return invalid('Отырыс күні бұл рәсім басталғанға дейін болмайды.', 'Заседание не может быть раньше начала этой процедуры.', 'The meeting cannot be dated before this procedure began.');
+  if (day === undefined)
+    return invalid(
+      'Отырыс күні ЖЖЖЖ-АА-КК түрінде нақты күн болуы керек.',
+      'Дата заседания должна быть существующей датой в виде ГГГГ-ММ-ДД.',
+      'The meeting date must be a real date, YYYY-MM-DD.',
+    );
+  if (day > within.today)
+    return invalid('Отырыс күні болашақта болмайды.', 'Дата заседания не может быть в будущем.', 'The meeting cannot be dated in the future.');
+  if (day < within.earliest)
+    return invalid(
+      'Отырыс күні бұл рәсім басталғанға дейін болмайды.',
+      'Заседание не может быть раньше начала этой процедуры.',
+      'The meeting cannot be dated before this procedure began.',
+    );
   if (!within.decisions.includes(record.decision)) {
     const known = within.decisions.join(', ');
     return err(rejection('unknown-outcome', `Шешімді таңдаңыз: ${known}.`, `Выберите решение: ${known}.`, `Choose a decision: ${known}.`));
@@ -49,18 +60,29 @@ export function judgeMeeting(
   const members = new Map(body.members.map((m) => [m.id, m]));
   const present = new Set<string>();
   for (const id of record.present) {
-    if (!members.has(id)) return invalid(`${id} — ${body.title.kk} мүшесі емес.`, `${id} не является членом: ${body.title.ru}.`, `${id} is not a member of the ${body.title.en}.`);
+    if (!members.has(id))
+      return invalid(`${id} — ${body.title.kk} мүшесі емес.`, `${id} не является членом: ${body.title.ru}.`, `${id} is not a member of the ${body.title.en}.`);
     if (present.has(id)) return invalid(`${id} қатысушылар тізімінде екі рет.`, `${id} дважды в списке присутствующих.`, `${id} is listed as present twice.`);
     present.add(id);
   }
   const voting = body.members.filter((m) => VOTING_POSITIONS.has(m.position));
   const presentVoting = voting.filter((m) => present.has(m.id));
-  if (presentVoting.length === 0) return invalid('Отырысқа дауыс беретін бір де бір мүше қатыспады.', 'На заседании не присутствовал ни один член с правом голоса.', 'No voting member was present.');
+  if (presentVoting.length === 0)
+    return invalid(
+      'Отырысқа дауыс беретін бір де бір мүше қатыспады.',
+      'На заседании не присутствовал ни один член с правом голоса.',
+      'No voting member was present.',
+    );
 
   const voted = new Map<string, string>();
   for (const v of record.votes) {
     const member = members.get(v.member);
-    if (!member || !present.has(v.member)) return invalid(`${v.member} отырысқа қатыспады: оның дауысы есептелмейді.`, `${v.member} не присутствовал: его голос не учитывается.`, `${v.member} was not present: their vote cannot count.`);
+    if (!member || !present.has(v.member))
+      return invalid(
+        `${v.member} отырысқа қатыспады: оның дауысы есептелмейді.`,
+        `${v.member} не присутствовал: его голос не учитывается.`,
+        `${v.member} was not present: their vote cannot count.`,
+      );
     if (!VOTING_POSITIONS.has(member.position)) return invalid('Хатшы дауыс бермейді.', 'Секретарь не голосует.', 'The secretary does not vote.');
     if (voted.has(v.member)) return invalid(`${v.member} екі рет дауыс берді.`, `${v.member} проголосовал дважды.`, `${v.member} voted twice.`);
     voted.set(v.member, v.vote);
@@ -68,7 +90,11 @@ export function judgeMeeting(
   const silent = presentVoting.filter((m) => !voted.has(m.id)).map((m) => m.id);
   if (silent.length > 0) {
     const who = silent.join(', ');
-    return invalid(`Қатысқан әр мүшенің дауысын жазыңыз (қалыс қалу да дауыс): ${who}.`, `Укажите голос каждого присутствующего члена (воздержание тоже голос): ${who}.`, `Record every present member's vote (abstaining is a vote): ${who}.`);
+    return invalid(
+      `Қатысқан әр мүшенің дауысын жазыңыз (қалыс қалу да дауыс): ${who}.`,
+      `Укажите голос каждого присутствующего члена (воздержание тоже голос): ${who}.`,
+      `Record every present member's vote (abstaining is a vote): ${who}.`,
+    );
   }
 
   const count = (vote: string) => [...voted.values()].filter((v) => v === vote).length;
@@ -76,10 +102,18 @@ export function judgeMeeting(
   const tally: MeetingTally = { ...base, quorumMet: quorumMet(body.rules, base.present, base.votingMembers), carried: carried(body.rules, base) };
   // Whatever the body's majority rule, a decision nobody voted for was not taken: the minutes contradict themselves.
   if (tally.for === 0) {
-    return invalid('Жазылған шешімге ешкім дауыс бермеген: хаттама өзіне-өзі қайшы.', 'За записанное решение никто не голосовал: протокол противоречит сам себе.', 'Nobody voted for the decision recorded: the minutes contradict themselves.');
+    return invalid(
+      'Жазылған шешімге ешкім дауыс бермеген: хаттама өзіне-өзі қайшы.',
+      'За записанное решение никто не голосовал: протокол противоречит сам себе.',
+      'Nobody voted for the decision recorded: the minutes contradict themselves.',
+    );
   }
   if (tally.quorumMet === false) {
-    return invalid('Кворум болмады: шешім қабылданбады деп саналады.', 'Кворума не было: решение не считается принятым.', 'There was no quorum: the decision is not taken.');
+    return invalid(
+      'Кворум болмады: шешім қабылданбады деп саналады.',
+      'Кворума не было: решение не считается принятым.',
+      'There was no quorum: the decision is not taken.',
+    );
   }
   if (tally.carried === false) {
     return invalid('Дауыс беру нәтижесі бұл шешімді қолдамайды.', 'Итоги голосования не поддерживают это решение.', 'The votes do not carry this decision.');

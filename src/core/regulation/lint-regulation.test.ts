@@ -15,7 +15,11 @@ const codes = (r: TRegulation) => lintRegulation(r).map((f) => f.code);
 
 describe('lint over the bundled catalogue', () => {
   it('finds no error in any of the ten services', () => {
-    const errors = catalogue.flatMap((r) => lintRegulation(r).filter((f) => f.severity === 'error').map((f) => `${r.id}: ${f.code} ${f.where}`));
+    const errors = catalogue.flatMap((r) =>
+      lintRegulation(r)
+        .filter((f) => f.severity === 'error')
+        .map((f) => `${r.id}: ${f.code} ${f.where}`),
+    );
     expect(errors).toEqual([]);
   });
 
@@ -25,7 +29,11 @@ describe('lint over the bundled catalogue', () => {
   });
 
   it('reports roles the procedures name but п. 7 does not list', () => {
-    const flagged = catalogue.flatMap((r) => lintRegulation(r).filter((f) => f.code === 'actor-not-listed').map((f) => `${r.id}/${f.where}`));
+    const flagged = catalogue.flatMap((r) =>
+      lintRegulation(r)
+        .filter((f) => f.code === 'actor-not-listed')
+        .map((f) => `${r.id}/${f.where}`),
+    );
     expect(flagged.sort()).toEqual([
       'assessment-entity-accreditation/joint-quality-commission',
       'clinical-research-permit/head',
@@ -51,12 +59,22 @@ describe('lint on broken definitions', () => {
 
   it('warns of none of the duty rules on the catalogue, so each warning below is the break’s own', () => {
     const duty = ['signer-not-leading', 'results-overlap', 'channel-lacks-procedure', 'signers-without-signing', 'agreement-on-signing'];
-    expect(catalogue.flatMap((r) => lintRegulation(r).filter((f) => duty.includes(f.code)).map((f) => `${r.id}: ${f.code} ${f.where}`))).toEqual([]);
+    expect(
+      catalogue.flatMap((r) =>
+        lintRegulation(r)
+          .filter((f) => duty.includes(f.code))
+          .map((f) => `${r.id}: ${f.code} ${f.where}`),
+      ),
+    ).toEqual([]);
   });
 
   it('warns when a signing procedure is signed by a role that is no head or chair', () => {
     const broken = variantOf((r) => (r.procedures.find((p) => p.id === 'issue-result')!.signers = ['department-head', 'executor']));
-    expect(lintRegulation(broken).filter((f) => f.code === 'signer-not-leading').map((f) => f.where)).toEqual(['issue-result']);
+    expect(
+      lintRegulation(broken)
+        .filter((f) => f.code === 'signer-not-leading')
+        .map((f) => f.where),
+    ).toEqual(['issue-result']);
   });
 
   it('catches a signer, assigner or agreeing role not in the roles list', () => {
@@ -67,12 +85,18 @@ describe('lint on broken definitions', () => {
 
   it('refuses signers on a procedure that does not sign, and an agreement on one that does', () => {
     expect(codes(variantOf((r) => (r.procedures[0]!.signers = ['head'])))).toContain('signers-without-signing');
-    expect(codes(variantOf((r) => (r.procedures.find((p) => p.id === 'issue-result')!.agreement = { by: ['head'], act: 'approve', clause: 'x' })))).toContain('agreement-on-signing');
+    expect(codes(variantOf((r) => (r.procedures.find((p) => p.id === 'issue-result')!.agreement = { by: ['head'], act: 'approve', clause: 'x' })))).toContain(
+      'agreement-on-signing',
+    );
   });
 
   it('warns when two results of one kind apply to one variant', () => {
     const broken = variantOf((r) => r.results.push({ ...r.results.find((x) => x.kind === 'certificate')! }));
-    expect(lintRegulation(broken).filter((f) => f.code === 'results-overlap').map((f) => f.where)).toEqual(['certificate']);
+    expect(
+      lintRegulation(broken)
+        .filter((f) => f.code === 'results-overlap')
+        .map((f) => f.where),
+    ).toEqual(['certificate']);
   });
 
   it('warns when one channel’s path lacks a provider procedure another channel has', () => {
@@ -80,7 +104,11 @@ describe('lint on broken definitions', () => {
       r.channels = ['portal', 'office'];
       r.procedures.find((p) => p.id === 'check-compliance')!.channels = ['office'];
     });
-    expect(lintRegulation(broken).filter((f) => f.code === 'channel-lacks-procedure').map((f) => f.where)).toEqual(['check-compliance (portal)']);
+    expect(
+      lintRegulation(broken)
+        .filter((f) => f.code === 'channel-lacks-procedure')
+        .map((f) => f.where),
+    ).toEqual(['check-compliance (portal)']);
   });
 
   it('catches a paper copy certified by a role the regulation does not have', () => {
@@ -88,7 +116,9 @@ describe('lint on broken definitions', () => {
       r.paperCopy = { clause: 'п. 5', certifiedBy: 'nobody', channels: ['office'], text: { kk: 'к', ru: 'р', en: 'e' } };
     });
     expect(codes(broken)).toContain('paper-copy-certifier-unknown');
-    expect(codes(variantOf((r) => void (r.paperCopy = { clause: 'п. 5', certifiedBy: 'head', channels: ['office'], text: { kk: 'к', ru: 'р', en: 'e' } })))).not.toContain('paper-copy-certifier-unknown');
+    expect(
+      codes(variantOf((r) => void (r.paperCopy = { clause: 'п. 5', certifiedBy: 'head', channels: ['office'], text: { kk: 'к', ru: 'р', en: 'e' } }))),
+    ).not.toContain('paper-copy-certifier-unknown');
   });
 
   it('catches an outcome that leads nowhere', () => {

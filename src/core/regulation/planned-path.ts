@@ -39,12 +39,7 @@ export function selectVariantAndChannel(
 }
 
 /** The first procedure at or after an index that applies to the variant and channel. */
-export function firstApplicableFrom(
-  regulation: TRegulation,
-  index: number,
-  variant: string | undefined,
-  channel: TChannel,
-): TProcedure | undefined {
+export function firstApplicableFrom(regulation: TRegulation, index: number, variant: string | undefined, channel: TChannel): TProcedure | undefined {
   return regulation.procedures.slice(index).find((p) => appliesTo(p, variant, channel));
 }
 

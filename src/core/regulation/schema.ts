@@ -17,7 +17,10 @@ export const LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type TLanguage = (typeof LANGUAGES)[number];
 
 // A date that exists: 2026-02-31 matches the pattern but would fail the clock later.
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine((d) => parseLocalDate(d) !== undefined, 'no such date');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((d) => parseLocalDate(d) !== undefined, 'no such date');
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case identifier');
 
 /**
@@ -41,7 +44,9 @@ export const ZTerm = z
     after: z
       .literal('review')
       .optional()
-      .describe('counted from when the performer records that their review ended («қарап болған соң»), not from the start of the step; the review itself has no term'),
+      .describe(
+        'counted from when the performer records that their review ended («қарап болған соң»), not from the start of the step; the review itself has no term',
+      ),
   })
   .strict()
   .refine((t) => t.unit !== 'within_working_day' || t.value === 1, { message: 'a term within the working day has the value 1', path: ['value'] });
@@ -134,14 +139,9 @@ export const ZRole = z
     id: slug,
     kind: ZRoleKind.describe('what the role is, whatever its id'),
     title: ZText,
-    organisation: z
-      .enum(['provider', 'state-corporation', 'ministry', 'fund-head-office'])
-      .describe('whose office schedule the role works on'),
+    organisation: z.enum(['provider', 'state-corporation', 'ministry', 'fund-head-office']).describe('whose office schedule the role works on'),
     source: z.string().min(1).describe('clause listing the role, e.g. "п. 7.2)"'),
-    listed: z
-      .boolean()
-      .default(true)
-      .describe("false when the act's list of participating staff (п. 7) omits a role its procedures name"),
+    listed: z.boolean().default(true).describe("false when the act's list of participating staff (п. 7) omits a role its procedures name"),
   })
   .strict();
 export type TRole = z.infer<typeof ZRole>;
@@ -165,7 +165,12 @@ export const RESULT_KINDS = [
 ] as const;
 export const ZResultKind = z.enum(RESULT_KINDS);
 /** Result kinds that refuse the applicant what was asked for. */
-export const NEGATIVE_RESULT_KINDS: ReadonlySet<string> = new Set(['motivated-refusal', 'refusal-to-consider', 'rejection-notice', 'acceptance-refusal-receipt']);
+export const NEGATIVE_RESULT_KINDS: ReadonlySet<string> = new Set([
+  'motivated-refusal',
+  'refusal-to-consider',
+  'rejection-notice',
+  'acceptance-refusal-receipt',
+]);
 export type TResultKind = z.infer<typeof ZResultKind>;
 
 export const ZResult = z
@@ -272,7 +277,9 @@ export const ZProcedure = z
       .array(slug)
       .min(1)
       .optional()
-      .describe('sign procedures: the roles that sign, in order («қол қоюға жібереді»); each signs with the sign command and the last signature completes the procedure; the actor when omitted'),
+      .describe(
+        'sign procedures: the roles that sign, in order («қол қоюға жібереді»); each signs with the sign command and the last signature completes the procedure; the actor when omitted',
+      ),
     agreement: ZAgreement.optional().describe('when every outcome of the procedure (a draft order, say) must be agreed or approved first'),
     meeting: ZMeeting.optional().describe('when a commission or council decides at a meeting; its record completes the procedure'),
     kinds: z
@@ -291,11 +298,7 @@ export const ZProcedure = z
     termSource: z.string().min(1).describe('the words of the seed giving the term, e.g. "1 (бір) жұмыс күні"'),
     variants: z.array(slug).optional().describe('variants it belongs to; all when omitted'),
     channels: z.array(ZChannel).optional().describe('channels it belongs to; all when omitted'),
-    outcomes: z
-      .array(ZOutcome)
-      .min(1)
-      .optional()
-      .describe('the first outcome is the planned (happy) path; one "done" to the next procedure when omitted'),
+    outcomes: z.array(ZOutcome).min(1).optional().describe('the first outcome is the planned (happy) path; one "done" to the next procedure when omitted'),
   })
   .strict();
 export type TProcedure = z.infer<typeof ZProcedure>;
@@ -390,7 +393,7 @@ export const ZRegulation = z
       .object({ keyUsers: z.array(z.enum(ORGANISATION_KEY_USERS)).min(1), source: ZSource })
       .strict()
       .optional()
-      .describe("which NCA key-user roles sign an application for a legal entity (default: first head, right of signature)"),
+      .describe('which NCA key-user roles sign an application for a legal entity (default: first head, right of signature)'),
     results: z.array(ZResult).min(1),
     paperCopy: z
       .object({
@@ -408,10 +411,7 @@ export const ZRegulation = z
     sequence: z.array(ZSequenceItem).default([]).describe('п. 8, when the regulation has one'),
     documents: ZStandardContent.describe('Standard п. 9: the documents checklist'),
     refusalGrounds: ZStandardContent.describe('Standard п. 10 (and 9-1): grounds for refusal'),
-    fee: z
-      .object({ text: ZText.optional(), source: ZSource })
-      .strict()
-      .describe('Standard п. 7'),
+    fee: z.object({ text: ZText.optional(), source: ZSource }).strict().describe('Standard п. 7'),
     totalTerms: z.array(ZTotalTerm).default([]),
   })
   .strict();

@@ -84,7 +84,15 @@ export function planTimeline(
     }
   }
   const lastDue = steps.reduce<number>((last, step) => (step.due !== null && step.due > last ? step.due : last), receipt.receipt);
-  return { service: regulation.id, ...input, receipt, receivingOffice, steps, due: cursor, calendarMissingYears: yearsWithoutCalendar(receivingOffice, receipt.receipt, lastDue) };
+  return {
+    service: regulation.id,
+    ...input,
+    receipt,
+    receivingOffice,
+    steps,
+    due: cursor,
+    calendarMissingYears: yearsWithoutCalendar(receivingOffice, receipt.receipt, lastDue),
+  };
 }
 
 function yearsWithoutCalendar(clock: OfficeClock, from: number, to: number): number[] {

@@ -87,10 +87,18 @@ const quoted = (values: readonly string[]) => (values.length === 1 ? `= "${value
 export function handbookGraph(regulation: TRegulation, variant: string | undefined, lang: TLanguage): Result<HandbookGraph, TText> {
   const variants = regulation.variants.map((v) => v.id);
   if (variant !== undefined && !variants.includes(variant)) {
-    return err({ kk: `Белгісіз нұсқа: ${variant} (${variants.join(', ')}).`, ru: `Неизвестный вариант: ${variant} (${variants.join(', ')}).`, en: `Unknown variant: ${variant} (${variants.join(', ') || 'none'}).` });
+    return err({
+      kk: `Белгісіз нұсқа: ${variant} (${variants.join(', ')}).`,
+      ru: `Неизвестный вариант: ${variant} (${variants.join(', ')}).`,
+      en: `Unknown variant: ${variant} (${variants.join(', ') || 'none'}).`,
+    });
   }
   if (variant === undefined && variants.length > 0) {
-    return err({ kk: `Нұсқаны көрсетіңіз: ${variants.join(', ')}.`, ru: `Укажите вариант: ${variants.join(', ')}.`, en: `Give a variant: ${variants.join(', ')}.` });
+    return err({
+      kk: `Нұсқаны көрсетіңіз: ${variants.join(', ')}.`,
+      ru: `Укажите вариант: ${variants.join(', ')}.`,
+      en: `Give a variant: ${variants.join(', ')}.`,
+    });
   }
   const id = variant ? `${regulation.id}-${variant}` : regulation.id;
   const ofVariant = (r: { variants?: readonly string[] | undefined }) => !r.variants || (variant !== undefined && r.variants.includes(variant));
@@ -201,9 +209,15 @@ export function handbookGraph(regulation: TRegulation, variant: string | undefin
       const targetNode = (target: string): string => {
         if (target !== END) return taskId(target);
         const kinds = [...(endKinds.get(exit) ?? [])];
-        const endOf = (kind: TResultKind) => node({ id: `End_${organisationOf(p.actor)}_${kind}`, type: 'endEvent', ...place, name: resultTitle(kind), resultKind: kind });
+        const endOf = (kind: TResultKind) =>
+          node({ id: `End_${organisationOf(p.actor)}_${kind}`, type: 'endEvent', ...place, name: resultTitle(kind), resultKind: kind });
         if (kinds.length === 1) return endOf(kinds[0]!);
-        const gateway = node({ id: `Gateway_${p.id}_${outcome?.id ?? 'done'}_result`, type: 'exclusiveGateway', ...place, name: HANDBOOK_WORDS.resultGateway[lang] });
+        const gateway = node({
+          id: `Gateway_${p.id}_${outcome?.id ?? 'done'}_result`,
+          type: 'exclusiveGateway',
+          ...place,
+          name: HANDBOOK_WORDS.resultGateway[lang],
+        });
         for (const kind of kinds) flow(gateway, endOf(kind));
         return gateway;
       };
@@ -215,7 +229,12 @@ export function handbookGraph(regulation: TRegulation, variant: string | undefin
         carry(flow(from, targetNode(target), label, condition), target);
         continue;
       }
-      const gateway = node({ id: `Gateway_${p.id}_${outcome?.id ?? 'done'}_channel`, type: 'exclusiveGateway', ...place, name: HANDBOOK_WORDS.channelGateway[lang] });
+      const gateway = node({
+        id: `Gateway_${p.id}_${outcome?.id ?? 'done'}_channel`,
+        type: 'exclusiveGateway',
+        ...place,
+        name: HANDBOOK_WORDS.channelGateway[lang],
+      });
       flow(from, gateway, label, condition);
       for (const [target, channels] of byTarget) carry(flow(gateway, targetNode(target), channelNames(channels), `channel ${quoted(channels)}`), target);
     }
@@ -228,7 +247,8 @@ export function handbookGraph(regulation: TRegulation, variant: string | undefin
   const sequenceFlows: HandbookFlow[] = [];
   const messageFlows: HandbookFlow[] = [];
   const sequence = (source: string, target: string, flowId: string, extra: { name?: string; condition?: string } = {}) => {
-    if (!sequenceFlows.some((g) => g.source === source && g.target === target && g.condition === extra.condition)) sequenceFlows.push({ id: flowId, source, target, ...extra });
+    if (!sequenceFlows.some((g) => g.source === source && g.target === target && g.condition === extra.condition))
+      sequenceFlows.push({ id: flowId, source, target, ...extra });
   };
   /** A hand-off: the flow that carried it, its sending event, the task it leads to and the two organisations. */
   interface Crossing {
@@ -265,7 +285,13 @@ export function handbookGraph(regulation: TRegulation, variant: string | undefin
   };
   for (const [handoff, c] of crossings) {
     if (!reentries.has(handoff)) continue;
-    const catchId = node({ id: returnCatch(handoff), type: 'messageCatchEvent', poolId: c.task.poolId, laneId: c.task.laneId, name: HANDBOOK_WORDS.receivedFrom[lang] });
+    const catchId = node({
+      id: returnCatch(handoff),
+      type: 'messageCatchEvent',
+      poolId: c.task.poolId,
+      laneId: c.task.laneId,
+      name: HANDBOOK_WORDS.receivedFrom[lang],
+    });
     sequence(catchId, c.task.id, `${catchId}_next`);
     messageFlows.push({ id: firstEntryKeys.has(handoff) ? `Message_${c.flowId}_return` : `Message_${c.flowId}`, source: c.send, target: catchId });
   }
@@ -304,7 +330,13 @@ export function handbookGraph(regulation: TRegulation, variant: string | undefin
         const c = crossings.get(entry)!;
         if (blank) {
           // The applicant's start: on this channel the pool waits for the case on its branch.
-          target = node({ id: `Receive_${c.task.id}_${c.from}`, type: 'messageCatchEvent', poolId: c.task.poolId, laneId: c.task.laneId, name: HANDBOOK_WORDS.receivedFrom[lang] });
+          target = node({
+            id: `Receive_${c.task.id}_${c.from}`,
+            type: 'messageCatchEvent',
+            poolId: c.task.poolId,
+            laneId: c.task.laneId,
+            name: HANDBOOK_WORDS.receivedFrom[lang],
+          });
           sequence(target, c.task.id, `${target}_next`);
           messageFlows.push({ id: `Message_${c.flowId}`, source: c.send, target });
         } else {
@@ -332,16 +364,28 @@ export function handbookGraph(regulation: TRegulation, variant: string | undefin
       type: blank ? 'startEvent' : 'messageStartEvent',
       poolId: pool.id,
       laneId: firstTarget.laneId,
-      name: blank ? channelsOf(entries.map(([, c]) => c)).map((c) => CHANNEL_START[c][lang]).join(' / ') : HANDBOOK_WORDS.receivedFrom[lang],
+      name: blank
+        ? channelsOf(entries.map(([, c]) => c))
+            .map((c) => CHANNEL_START[c][lang])
+            .join(' / ')
+        : HANDBOOK_WORDS.receivedFrom[lang],
     };
     starts.push(start);
     nodes.push(start);
-    if (!blank) for (const [, branch] of branches) for (const h of branch.handoffs) messageFlows.push({ id: `Message_${crossings.get(h)!.flowId}`, source: crossings.get(h)!.send, target: start.id });
+    if (!blank)
+      for (const [, branch] of branches)
+        for (const h of branch.handoffs) messageFlows.push({ id: `Message_${crossings.get(h)!.flowId}`, source: crossings.get(h)!.send, target: start.id });
     if (single) {
       sequence(start.id, firstTarget.id, `${start.id}_next`);
       continue;
     }
-    const gateway = node({ id: `Gateway_${pool.organisation}_channel`, type: 'exclusiveGateway', poolId: pool.id, laneId: firstTarget.laneId, name: HANDBOOK_WORDS.channelGateway[lang] });
+    const gateway = node({
+      id: `Gateway_${pool.organisation}_channel`,
+      type: 'exclusiveGateway',
+      poolId: pool.id,
+      laneId: firstTarget.laneId,
+      name: HANDBOOK_WORDS.channelGateway[lang],
+    });
     sequence(start.id, gateway, `${start.id}_next`);
     let i = 0;
     for (const [target, branch] of branches) {

@@ -56,7 +56,19 @@ export const HANDBOOK_WORDS = {
 
 /** Titles of the pools of organisations other than the provider. */
 export const ORGANISATION_TITLES: Record<Exclude<TRole['organisation'], 'provider'>, TText> = {
-  'state-corporation': t('«Азаматтарға арналған үкімет» мемлекеттік корпорациясы', 'Государственная корпорация «Правительство для граждан»', 'State Corporation "Government for Citizens"'),
-  ministry: t('Қазақстан Республикасы Денсаулық сақтау министрлігі', 'Министерство здравоохранения Республики Казахстан', 'Ministry of Health of the Republic of Kazakhstan'),
-  'fund-head-office': t('«Әлеуметтік медициналық сақтандыру қоры» КеАҚ (бас кеңсе)', 'НАО «Фонд социального медицинского страхования» (головной офис)', 'Social Health Insurance Fund (head office)'),
+  'state-corporation': t(
+    '«Азаматтарға арналған үкімет» мемлекеттік корпорациясы',
+    'Государственная корпорация «Правительство для граждан»',
+    'State Corporation "Government for Citizens"',
+  ),
+  ministry: t(
+    'Қазақстан Республикасы Денсаулық сақтау министрлігі',
+    'Министерство здравоохранения Республики Казахстан',
+    'Ministry of Health of the Republic of Kazakhstan',
+  ),
+  'fund-head-office': t(
+    '«Әлеуметтік медициналық сақтандыру қоры» КеАҚ (бас кеңсе)',
+    'НАО «Фонд социального медицинского страхования» (головной офис)',
+    'Social Health Insurance Fund (head office)',
+  ),
 };

@@ -88,7 +88,12 @@ export function layoutHandbook(graph: HandbookGraph): HandbookLayout {
     const fromGateway = isGateway(graph.nodes.find((n) => n.id === f.source)!);
     // A second flow between the same two nodes (two outcomes, one next step) takes the corridor, not the same line.
     const twin = graph.flows.some((g) => g !== f && g.source === f.source && g.target === f.target && edges.has(g.id));
-    const points = sequencePoints(s, t, fromGateway, twin ? [...others, { x: s.x + s.width + 1, y: mid(t).y - 1, width: Math.max(1, t.x - s.x - s.width - 2), height: 2 }] : others);
+    const points = sequencePoints(
+      s,
+      t,
+      fromGateway,
+      twin ? [...others, { x: s.x + s.width + 1, y: mid(t).y - 1, width: Math.max(1, t.x - s.x - s.width - 2), height: 2 }] : others,
+    );
     edges.set(f.id, points);
     // The name sits just above the first horizontal run of the edge.
     if (f.name) {
@@ -152,11 +157,26 @@ function sequencePoints(s: Bounds, t: Bounds, fromGateway: boolean, others: read
   const right = s.x + s.width;
   if (t.x >= right) {
     const candidates: Point[][] = [];
-    if (sc.y === tc.y) candidates.push([{ x: right, y: sc.y }, { x: t.x, y: tc.y }]);
+    if (sc.y === tc.y)
+      candidates.push([
+        { x: right, y: sc.y },
+        { x: t.x, y: tc.y },
+      ]);
     // A gateway's branches leave from its top or bottom corner.
-    if (fromGateway && sc.y !== tc.y) candidates.push([{ x: sc.x, y: tc.y < sc.y ? s.y : s.y + s.height }, { x: sc.x, y: tc.y }, { x: t.x, y: tc.y }]);
+    if (fromGateway && sc.y !== tc.y)
+      candidates.push([
+        { x: sc.x, y: tc.y < sc.y ? s.y : s.y + s.height },
+        { x: sc.x, y: tc.y },
+        { x: t.x, y: tc.y },
+      ]);
     const turn = right + Math.min(20, (t.x - right) / 2);
-    if (sc.y !== tc.y) candidates.push([{ x: right, y: sc.y }, { x: turn, y: sc.y }, { x: turn, y: tc.y }, { x: t.x, y: tc.y }]);
+    if (sc.y !== tc.y)
+      candidates.push([
+        { x: right, y: sc.y },
+        { x: turn, y: sc.y },
+        { x: turn, y: tc.y },
+        { x: t.x, y: tc.y },
+      ]);
     const corridor = tc.y + ROW / 2 - 4;
     const start = fromGateway ? { x: sc.x, y: s.y + s.height } : { x: right, y: sc.y };
     const below = fromGateway ? [start, { x: sc.x, y: corridor }] : [start, { x: turn, y: sc.y }, { x: turn, y: corridor }];
@@ -165,7 +185,12 @@ function sequencePoints(s: Bounds, t: Bounds, fromGateway: boolean, others: read
   }
   // Backwards: under both nodes.
   const under = Math.max(s.y + s.height, t.y + t.height) + 15;
-  return [{ x: sc.x, y: s.y + s.height }, { x: sc.x, y: under }, { x: tc.x, y: under }, { x: tc.x, y: t.y + t.height }];
+  return [
+    { x: sc.x, y: s.y + s.height },
+    { x: sc.x, y: under },
+    { x: tc.x, y: under },
+    { x: tc.x, y: t.y + t.height },
+  ];
 }
 
 function messagePoints(s: Bounds, t: Bounds): Point[] {

@@ -2,11 +2,18 @@ import type { TLanguage, TRegulation, TText } from '../../core/regulation/schema
 import { inVariant } from './handbook-graph.js';
 import { CHANNEL_NAMES, KIND_WORDS, shortTerm } from './handbook-labels.js';
 
-type Words = Record<'procedures' | 'sequence' | 'actor' | 'participants' | 'term' | 'channels' | 'outcomes' | 'end' | 'decides' | 'covers' | 'variant' | 'generated' | 'none', TText>;
+type Words = Record<
+  'procedures' | 'sequence' | 'actor' | 'participants' | 'term' | 'channels' | 'outcomes' | 'end' | 'decides' | 'covers' | 'variant' | 'generated' | 'none',
+  TText
+>;
 
 const WORDS: Words = {
   procedures: { kk: 'Рәсімдер (5-тармақ)', ru: 'Процедуры (пункт 5)', en: 'Procedures (п. 5)' },
-  sequence: { kk: 'Құрылымдық бөлімшелер арасындағы рәсімдердің реттілігі (8-тармақ)', ru: 'Последовательность процедур между подразделениями (пункт 8)', en: 'Sequence between units (п. 8)' },
+  sequence: {
+    kk: 'Құрылымдық бөлімшелер арасындағы рәсімдердің реттілігі (8-тармақ)',
+    ru: 'Последовательность процедур между подразделениями (пункт 8)',
+    en: 'Sequence between units (п. 8)',
+  },
   actor: { kk: 'Орындаушы', ru: 'Исполнитель', en: 'Actor' },
   participants: { kk: 'Қатысады', ru: 'Участвуют', en: 'With' },
   term: { kk: 'Мерзімі', ru: 'Срок', en: 'Term' },
@@ -46,7 +53,9 @@ export function procedureText(regulation: TRegulation, variant: string | undefin
     lines.push(`- ${w('term')}: ${shortTerm(p.term, lang)} («${p.termSource}»)`);
     if (p.channels) lines.push(`- ${w('channels')}: ${p.channels.map((c) => CHANNEL_NAMES[c][lang]).join(', ')}`);
     if (p.outcomes && p.outcomes.length > 0) {
-      const out = p.outcomes.map((o) => `${o.label[lang]} → ${o.next === 'end' ? w('end') : clauseOf(o.next)}${o.decides ? ` (${w('decides')}: ${resultTitle(o.decides)})` : ''}`);
+      const out = p.outcomes.map(
+        (o) => `${o.label[lang]} → ${o.next === 'end' ? w('end') : clauseOf(o.next)}${o.decides ? ` (${w('decides')}: ${resultTitle(o.decides)})` : ''}`,
+      );
       lines.push(`- ${w('outcomes')}: ${out.join('; ')}`);
     }
     lines.push('', `> ${p.action[lang]}`, '');

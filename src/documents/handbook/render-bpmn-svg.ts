@@ -7,7 +7,7 @@ interface Box {
   readonly height: number;
 }
 
-const FONT = "font-family=\"'DejaVu Sans', Verdana, Arial, sans-serif\"";
+const FONT = 'font-family="\'DejaVu Sans\', Verdana, Arial, sans-serif"';
 const INK = '#1f2d3d';
 const TASK = '#1f4e79';
 
@@ -35,8 +35,10 @@ export function renderBpmnSvg(definitions: ModdleElement): string {
   const out: string[] = [];
   const typeOf = (s: ModdleElement) => s.bpmnElement?.$type as string;
   const order = ['bpmn:Participant', 'bpmn:Lane'];
-  for (const s of shapes.filter((x) => typeOf(x) === order[0])) out.push(container(s.bounds, s.bpmnElement.name ?? '', { band: 30, size: 11, lines: 2, bold: true }));
-  for (const s of shapes.filter((x) => typeOf(x) === order[1])) out.push(container(s.bounds, s.bpmnElement.name ?? '', { band: 44, size: 8, lines: 4, bold: false }));
+  for (const s of shapes.filter((x) => typeOf(x) === order[0]))
+    out.push(container(s.bounds, s.bpmnElement.name ?? '', { band: 30, size: 11, lines: 2, bold: true }));
+  for (const s of shapes.filter((x) => typeOf(x) === order[1]))
+    out.push(container(s.bounds, s.bpmnElement.name ?? '', { band: 44, size: 8, lines: 4, bold: false }));
   for (const e of edges) out.push(edge(e));
   for (const s of shapes.filter((x) => !order.includes(typeOf(x)))) out.push(node(s));
   const title = definitions.name ? `<title>${esc(definitions.name)}</title>` : '';
@@ -67,7 +69,8 @@ function node(shape: ModdleElement): string {
   const cx = b.x + b.width / 2;
   const cy = b.y + b.height / 2;
   const message = (el.eventDefinitions ?? []).some((d: ModdleElement) => d.$type === 'bpmn:MessageEventDefinition');
-  const label = (box: Box | undefined) => (el.name ? textBlock(el.name, box ?? { x: b.x - 40, y: b.y + b.height + 4, width: b.width + 80, height: 30 }, 8.5, 'top') : '');
+  const label = (box: Box | undefined) =>
+    el.name ? textBlock(el.name, box ?? { x: b.x - 40, y: b.y + b.height + 4, width: b.width + 80, height: 30 }, 8.5, 'top') : '';
   switch (el.$type) {
     case 'bpmn:Task':
       return `<g><rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${n(b.height)}" rx="9" fill="#eef4fa" stroke="${TASK}" stroke-width="1.4"/>${textBlock(el.name ?? '', { x: b.x + 5, y: b.y + 4, width: b.width - 10, height: b.height - 8 }, 9, 'middle')}</g>`;

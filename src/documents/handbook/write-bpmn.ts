@@ -45,7 +45,11 @@ export async function writeBpmn(graph: HandbookGraph, layout: HandbookLayout): P
       flowElements.push(el);
     }
     const lanes = pool.lanes.map((lane) => {
-      const el = moddle.create('bpmn:Lane', { id: lane.id, name: lane.name, flowNodeRef: nodesOfPool.filter((n) => n.laneId === lane.id).map((n) => elements.get(n.id)!) });
+      const el = moddle.create('bpmn:Lane', {
+        id: lane.id,
+        name: lane.name,
+        flowNodeRef: nodesOfPool.filter((n) => n.laneId === lane.id).map((n) => elements.get(n.id)!),
+      });
       elements.set(lane.id, el);
       return el;
     });

@@ -23,4 +23,3 @@ export function loadDocumentFonts(): Promise<DocumentFontFiles> {
   })();
   return cached;
 }
-

@@ -94,7 +94,9 @@ export class PageFlow {
     const valueLines = this.lines(value, { size, indent: labelWidth + gutter });
     this.ensure(Math.max(labelLines.length, valueLines.length) * lead);
     const top = this.y;
-    labelLines.forEach((line, i) => this.page.drawText(line, { x: MARGIN, y: top - 8.5 - i * lead, size: 8.5, font: this.fonts.bold, color: rgb(0.25, 0.25, 0.25) }));
+    labelLines.forEach((line, i) =>
+      this.page.drawText(line, { x: MARGIN, y: top - 8.5 - i * lead, size: 8.5, font: this.fonts.bold, color: rgb(0.25, 0.25, 0.25) }),
+    );
     valueLines.forEach((line, i) => this.page.drawText(line, { x: MARGIN + labelWidth + gutter, y: top - size - i * lead, size, font: this.fonts.regular }));
     this.y = top - Math.max(labelLines.length, valueLines.length) * lead - 3;
   }

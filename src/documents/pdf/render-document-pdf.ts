@@ -129,7 +129,15 @@ function sourceText(ground: TDocumentGround, l: TLanguage): string {
 }
 
 /** The foot of a page: the QR code and the verification address, the data digest, the page number; the sample watermark. */
-function drawFoot(page: PDFPage, fonts: { regular: PDFFont; bold: PDFFont }, doc: ResultDocument, l: TLanguage, digest: string, n: number, total: number): void {
+function drawFoot(
+  page: PDFPage,
+  fonts: { regular: PDFFont; bold: PDFFont },
+  doc: ResultDocument,
+  l: TLanguage,
+  digest: string,
+  n: number,
+  total: number,
+): void {
   const grey = rgb(0.35, 0.35, 0.35);
   const left = PAGE_MARGIN;
   const bottom = PAGE_MARGIN - 20;

@@ -26,7 +26,11 @@ const WORDS = {
   notReceived: t('әлі қабылданбады', 'ещё не получено', 'not yet received'),
   signHandedOver: t('Берген қызметкердің қолы', 'Подпись передавшего сотрудника', 'Signature of the member of staff handing over'),
   signCourier: t('Курьердің қолы', 'Подпись курьера', "Courier's signature"),
-  signReceived: t('Қабылдаған қызметкердің аты-жөні, қолы, күні', 'ФИО, подпись и дата принявшего сотрудника', 'Name, signature and date of the member of staff receiving'),
+  signReceived: t(
+    'Қабылдаған қызметкердің аты-жөні, қолы, күні',
+    'ФИО, подпись и дата принявшего сотрудника',
+    'Name, signature and date of the member of staff receiving',
+  ),
 } as const;
 
 /** A local date and time as the office reads it: 07.04.2026 09:30. */
@@ -71,7 +75,10 @@ export async function renderManifestPdf(manifest: CourierManifest, names: Manife
   for (const service of services) {
     flow.text(names.service(service)?.[lang] ?? service, { size: 9, bold: true });
     for (const c of manifest.cases.filter((x) => x.service === service)) {
-      const receipt = c.receivedAt === null ? WORDS.notReceived[lang] : `${WORDS.received[lang]} ${localTime(zone, c.receivedAt)}, ${names.person(c.receivedBy ?? '') ?? c.receivedBy ?? ''}`;
+      const receipt =
+        c.receivedAt === null
+          ? WORDS.notReceived[lang]
+          : `${WORDS.received[lang]} ${localTime(zone, c.receivedAt)}, ${names.person(c.receivedBy ?? '') ?? c.receivedBy ?? ''}`;
       flow.text(`${++n}. ${c.caseId} — ${receipt}`, { size: 9, indent: 10 });
     }
     flow.gap(4);

@@ -19,7 +19,11 @@ export interface SampleApplicant {
  * The demo applicant of a service: an individual where the regulation accepts one, else the
  * representative of a legal entity, named as the entity (the result is the entity's).
  */
-export function sampleApplicant(regulation: TRegulation, directory: Pick<TDirectory, 'demoUsers'>, entities: readonly NamedEntity[]): SampleApplicant | undefined {
+export function sampleApplicant(
+  regulation: TRegulation,
+  directory: Pick<TDirectory, 'demoUsers'>,
+  entities: readonly NamedEntity[],
+): SampleApplicant | undefined {
   const applicants = directory.demoUsers.filter((u) => u.kind === 'applicant' && u.iin);
   for (const wanted of regulation.applicants) {
     const user = applicants.find((u) => applicantKindsOf(u).includes(wanted));

@@ -8,7 +8,15 @@ import { evolveCase } from '../../core/engine/evolve-case.js';
 import { resultNumber } from '../../core/engine/result-number.js';
 import { DEMONSTRATION_POLICY } from '../../core/regulation/admission.js';
 import { firstApplicableFrom } from '../../core/regulation/planned-path.js';
-import { NEGATIVE_RESULT_KINDS, type TChannel, type TOutcome, type TProcedure, type TRegulation, type TResultKind, type TText } from '../../core/regulation/schema.js';
+import {
+  NEGATIVE_RESULT_KINDS,
+  type TChannel,
+  type TOutcome,
+  type TProcedure,
+  type TRegulation,
+  type TResultKind,
+  type TText,
+} from '../../core/regulation/schema.js';
 import { err, ok, type Result } from '../../core/result.js';
 import type { ClockFor } from '../../core/timeline/plan-timeline.js';
 import type { CaseCommand } from '../../core/engine/case-commands.js';
@@ -56,12 +64,16 @@ export function sampleCase(options: SampleCaseOptions): Result<SampleCase, TText
   const { regulation, directory, clockFor, kind, applicant } = options;
   const bodyOf = bodyAt(directory);
   const channel = options.channel ?? regulation.channels[0]!;
-  const centre = channel === 'state-corporation' ? directory.offices.find((o) => directory.organisations.find((g) => g.id === o.organisation)?.kind === 'state-corporation') : undefined;
+  const centre =
+    channel === 'state-corporation'
+      ? directory.offices.find((o) => directory.organisations.find((g) => g.id === o.organisation)?.kind === 'state-corporation')
+      : undefined;
   const placed = resolveCaseOffices(directory, regulation, { channel, ...(centre ? { centreOfficeId: centre.id } : {}) });
   if (!placed.ok) {
     // Several provider offices: the sample takes the first that provides the service.
     const office = directory.offices.find((o) => directory.organisations.find((g) => g.id === o.organisation)?.provides.includes(regulation.provider.id));
-    const again = office && resolveCaseOffices(directory, regulation, { channel, providerOfficeId: office.id, ...(centre ? { centreOfficeId: centre.id } : {}) });
+    const again =
+      office && resolveCaseOffices(directory, regulation, { channel, providerOfficeId: office.id, ...(centre ? { centreOfficeId: centre.id } : {}) });
     if (!again?.ok) return err(placed.error.message);
     return run(options, channel, again.value);
   }
@@ -82,8 +94,7 @@ export function sampleCase(options: SampleCaseOptions): Result<SampleCase, TText
       }
     };
     const first = firstApplicableFrom(regulation, 0, variant, ch);
-    const submitter: CaseActor | undefined =
-      ch === 'portal' ? { userId: applicant.login, roles: ['applicant'] } : first && staffActor(first.actor, offices);
+    const submitter: CaseActor | undefined = ch === 'portal' ? { userId: applicant.login, roles: ['applicant'] } : first && staffActor(first.actor, offices);
     if (!submitter) return fail('Демо қызметкер табылмады.', 'Не найден демонстрационный сотрудник.', 'No demo staff member for the first step.');
     const submitted = decideCase(
       undefined,
@@ -111,11 +122,21 @@ export function sampleCase(options: SampleCaseOptions): Result<SampleCase, TText
       // Each duty by the role that holds it: the next agreeing role, the next signer, else the performer.
       const { role, command: type } = nextDuty(state!, regulation)!;
       const actor = staffActor(role, offices);
-      if (!actor) return fail(`«${role}» рөлінде демо қызметкер жоқ.`, `Нет демонстрационного сотрудника в роли «${role}».`, `No demo staff member in the role "${role}".`);
+      if (!actor)
+        return fail(
+          `«${role}» рөлінде демо қызметкер жоқ.`,
+          `Нет демонстрационного сотрудника в роли «${role}».`,
+          `No demo staff member in the role "${role}".`,
+        );
       const outcome = chooseOutcome(procedure.outcomes, kind === 'refusal' && !refused, options.refusalKind);
       if (type !== 'agree' && outcome?.decides && NEGATIVE_RESULT_KINDS.has(outcome.decides)) refused = true;
       const command = commandFor(type, procedure, outcome);
-      if (!command) return fail(`«${procedure.id}» отырысының құрамы анықтамалықта жоқ.`, `Состава органа для «${procedure.id}» нет в справочнике.`, `No body in the directory meets at "${procedure.id}".`);
+      if (!command)
+        return fail(
+          `«${procedure.id}» отырысының құрамы анықтамалықта жоқ.`,
+          `Состава органа для «${procedure.id}» нет в справочнике.`,
+          `No body in the directory meets at "${procedure.id}".`,
+        );
       const decided = decideCase(state, command, ctx(actor));
       if (!decided.ok) return err(decided.error.message);
       apply(decided.value);

@@ -88,7 +88,8 @@ export function verifyCaseFile(files) {
     listed.add(entry.path);
     const bytes = files.get(entry.path);
     if (!bytes) failures.push(`${entry.path}: listed in the manifest but missing`);
-    else if (bytes.length !== entry.size || sha256(bytes) !== entry.sha256) failures.push(`${entry.path}: its SHA-256 differs from the manifest's (the file was altered)`);
+    else if (bytes.length !== entry.size || sha256(bytes) !== entry.sha256)
+      failures.push(`${entry.path}: its SHA-256 differs from the manifest's (the file was altered)`);
   }
   for (const path of files.keys()) if (!listed.has(path)) failures.push(`${path}: not listed in the manifest (added after export)`);
 
@@ -99,7 +100,9 @@ export function verifyCaseFile(files) {
     let prev = GENESIS;
     for (let i = 0; i < history.length; i++) {
       const e = history[i];
-      const expected = createHash('sha256').update(`${prev}\n${manifest.caseId}\n${e.seq}\n${canonicalJson(e.event)}`).digest('hex');
+      const expected = createHash('sha256')
+        .update(`${prev}\n${manifest.caseId}\n${e.seq}\n${canonicalJson(e.event)}`)
+        .digest('hex');
       if (e.seq !== i + 1) failures.push(`history.json: entry ${i + 1} is missing or out of order`);
       else if (e.prevHash !== prev) failures.push(`history.json: entry ${e.seq} does not link to the entry before it`);
       else if (expected !== e.hash) failures.push(`history.json: entry ${e.seq} (${e.event?.type}) does not match its hash (its content was altered)`);
@@ -140,7 +143,8 @@ export function verifyCaseFile(files) {
     else {
       const heads = json('anchor-heads.json');
       const lines = [...heads].sort((x, y) => (x.caseId < y.caseId ? -1 : x.caseId > y.caseId ? 1 : 0)).map((h) => `${h.caseId} ${h.seq} ${h.hash}\n`);
-      if (heads.length !== covering.cases || sha256(lines.join('')) !== covering.headsHash) failures.push(`anchor-heads.json: the chain heads do not give the anchor of ${covering.day}`);
+      if (heads.length !== covering.cases || sha256(lines.join('')) !== covering.headsHash)
+        failures.push(`anchor-heads.json: the chain heads do not give the anchor of ${covering.day}`);
       const head = heads.find((h) => h.caseId === manifest.caseId);
       const entry = head && history.find((e) => e.seq === head.seq);
       if (!head) failures.push(`anchor-heads.json: the anchor of ${covering.day} holds no head of this case`);

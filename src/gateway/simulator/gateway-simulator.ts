@@ -4,15 +4,16 @@ import type { AddressInfo } from 'node:net';
 import type { LegalEntityRecord, PersonRecord } from '../../app/ports/egov-gateway.js';
 import { parseBin } from '../../core/identity/bin.js';
 import { parseIin } from '../../core/identity/iin.js';
+import { DEFAULT_SERVICE_IDS, legalEntityAnswerData, personAnswerData, readRegistryRequest, type RegistryAnswer, type ServiceIds } from '../registry-data.js';
 import {
-  DEFAULT_SERVICE_IDS,
-  legalEntityAnswerData,
-  personAnswerData,
-  readRegistryRequest,
-  type RegistryAnswer,
-  type ServiceIds,
-} from '../registry-data.js';
-import { buildSoapFault, buildSyncResponse, parseSyncRequest, SUCCESS_STATUS, type SoapFault, type SyncRequest, type SyncSender } from '../sync-channel-messages.js';
+  buildSoapFault,
+  buildSyncResponse,
+  parseSyncRequest,
+  SUCCESS_STATUS,
+  type SoapFault,
+  type SyncRequest,
+  type SyncSender,
+} from '../sync-channel-messages.js';
 import type { XmlNode } from '../xml-tree.js';
 import type { TSimulatorSeed } from './simulator-seed.js';
 
@@ -86,7 +87,10 @@ export async function startGatewaySimulator(options: GatewaySimulatorOptions): P
     const p = people.get(iin);
     if (!p) return { result: 'not-found' };
     if (!p.confirmed) return { result: 'not-confirmed' };
-    return { result: 'found', record: { iin: p.iin, lastName: p.lastName, firstName: p.firstName, ...(p.middleName ? { middleName: p.middleName } : {}), birthDate: p.birthDate } };
+    return {
+      result: 'found',
+      record: { iin: p.iin, lastName: p.lastName, firstName: p.firstName, ...(p.middleName ? { middleName: p.middleName } : {}), birthDate: p.birthDate },
+    };
   }
 
   function answerEntity(bin: string): RegistryAnswer<LegalEntityRecord> {
@@ -101,15 +105,33 @@ export async function startGatewaySimulator(options: GatewaySimulatorOptions): P
   // The answer to a well-formed SendMessage: data for the caller, or the fault to send instead.
   function serve(request: SyncRequest): { data: XmlNode[] } | { fault: SoapFault } {
     if (options.sender && (request.sender.senderId !== options.sender.senderId || request.sender.password !== options.sender.password)) {
-      return { fault: { faultCode: 'Client', faultString: 'sender not authorised', detail: { errorCode: 'SENDER_NOT_AUTHORISED', errorMessage: `unknown sender ${request.sender.senderId} or wrong password` } } };
+      return {
+        fault: {
+          faultCode: 'Client',
+          faultString: 'sender not authorised',
+          detail: { errorCode: 'SENDER_NOT_AUTHORISED', errorMessage: `unknown sender ${request.sender.senderId} or wrong password` },
+        },
+      };
     }
     const asked = readRegistryRequest(request.data);
     if (request.serviceId === serviceIds.person && asked?.kind === 'person') return { data: personAnswerData(answerPerson(asked.iin)) };
     if (request.serviceId === serviceIds.legalEntity && asked?.kind === 'legal-entity') return { data: legalEntityAnswerData(answerEntity(asked.bin)) };
     if (request.serviceId !== serviceIds.person && request.serviceId !== serviceIds.legalEntity) {
-      return { fault: { faultCode: 'Client', faultString: `unknown serviceId ${request.serviceId}`, detail: { errorCode: 'SERVICE_NOT_FOUND', errorMessage: `no service ${request.serviceId}` } } };
+      return {
+        fault: {
+          faultCode: 'Client',
+          faultString: `unknown serviceId ${request.serviceId}`,
+          detail: { errorCode: 'SERVICE_NOT_FOUND', errorMessage: `no service ${request.serviceId}` },
+        },
+      };
     }
-    return { fault: { faultCode: 'Client', faultString: `the data does not fit service ${request.serviceId}`, detail: { errorCode: 'INVALID_DATA', errorMessage: 'unreadable request data' } } };
+    return {
+      fault: {
+        faultCode: 'Client',
+        faultString: `the data does not fit service ${request.serviceId}`,
+        detail: { errorCode: 'INVALID_DATA', errorMessage: 'unreadable request data' },
+      },
+    };
   }
 
   function reply(res: ServerResponse, status: number, body: string, type = 'text/xml; charset=utf-8'): void {

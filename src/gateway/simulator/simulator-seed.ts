@@ -72,7 +72,8 @@ export const ZSimulatorSeed = z
   .superRefine((seed, ctx) => {
     const twice = (ids: string[]): string[] => ids.filter((id, i) => ids.indexOf(id) !== i);
     for (const iin of twice(seed.individuals.map((p) => p.iin))) ctx.addIssue({ code: 'custom', path: ['individuals'], message: `IIN ${iin} appears twice` });
-    for (const bin of twice(seed.legalEntities.map((e) => e.bin))) ctx.addIssue({ code: 'custom', path: ['legalEntities'], message: `BIN ${bin} appears twice` });
+    for (const bin of twice(seed.legalEntities.map((e) => e.bin)))
+      ctx.addIssue({ code: 'custom', path: ['legalEntities'], message: `BIN ${bin} appears twice` });
   });
 export type TSimulatorSeed = z.infer<typeof ZSimulatorSeed>;
 

@@ -5,7 +5,12 @@ import { maySeeCase } from '../../app/principal.js';
 import { MAX_ATTACHMENT_BYTES, uploadAttachment } from '../../app/upload-attachment.js';
 import { requirePrincipal, sendError, sendResult } from '../http-context.js';
 
-const NO_FILE = appError('invalid-input', 'Файл жіберілмеді (multipart/form-data, "file" өрісі).', 'Файл не передан (multipart/form-data, поле "file").', 'No file sent (multipart/form-data, field "file").');
+const NO_FILE = appError(
+  'invalid-input',
+  'Файл жіберілмеді (multipart/form-data, "file" өрісі).',
+  'Файл не передан (multipart/form-data, поле "file").',
+  'No file sent (multipart/form-data, field "file").',
+);
 
 const UNREADABLE_FORM = appError(
   'invalid-input',
@@ -16,41 +21,55 @@ const UNREADABLE_FORM = appError(
 
 /** Uploading documents (multipart) and reading them back. */
 export async function attachmentRoutes(app: FastifyInstance, deps: AppDeps) {
-  app.post('/api/attachments', { schema: { tags: ['documents'], summary: `Upload a document (multipart field "file", at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB; PDF, JPEG, PNG, CMS, XML)`, consumes: ['multipart/form-data'] } }, async (request, reply) => {
-    const principal = await requirePrincipal(deps, request, reply);
-    if (!principal) return reply;
-    if (!request.isMultipart()) return sendError(request, reply, NO_FILE);
-    let file: Awaited<ReturnType<typeof request.file>>;
-    try {
-      file = await request.file();
-    } catch (error) {
-      // The form's own limits are refused with their words by the error handler; a form the parser cannot read at all (no boundary, broken framing) is the sender's mistake.
-      if (typeof (error as { code?: unknown }).code === 'string') throw error;
-      return sendError(request, reply, UNREADABLE_FORM);
-    }
-    // The documented field only: a form whose file sits in another field was built by mistake.
-    if (!file || file.fieldname !== 'file') return sendError(request, reply, NO_FILE);
-    let body: Buffer;
-    try {
-      body = await file.toBuffer();
-    } catch (error) {
-      // The multipart limit stops reading at the maximum size; a form cut off before its end is unreadable, not too large.
-      if ((error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE') throw error;
-      return sendError(request, reply, UNREADABLE_FORM);
-    }
-    return sendResult(request, reply, await uploadAttachment(deps, principal, { fileName: file.filename, mediaType: file.mimetype, body }), 201);
-  });
-  app.get<{ Params: { id: string } }>('/api/attachments/:id', { schema: { tags: ['documents'], summary: 'Download a document: its uploader, or anyone who may see its case' } }, async (request, reply) => {
-    const principal = await requirePrincipal(deps, request, reply);
-    if (!principal) return reply;
-    const info = await deps.stores.attachments.info(request.params.id);
-    const state = info?.caseId ? await deps.stores.cases.load(info.caseId) : undefined;
-    if (!info || (info.ownerId !== principal.user.id && !(state && maySeeCase(principal, state)))) return sendError(request, reply, NOT_FOUND);
-    const body = await deps.stores.attachments.body(info.id);
-    return reply
-      .type(info.mediaType)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(info.fileName)}`)
-      .header('x-content-sha256', info.sha256)
-      .send(body);
-  });
+  app.post(
+    '/api/attachments',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: `Upload a document (multipart field "file", at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB; PDF, JPEG, PNG, CMS, XML)`,
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (request, reply) => {
+      const principal = await requirePrincipal(deps, request, reply);
+      if (!principal) return reply;
+      if (!request.isMultipart()) return sendError(request, reply, NO_FILE);
+      let file: Awaited<ReturnType<typeof request.file>>;
+      try {
+        file = await request.file();
+      } catch (error) {
+        // The form's own limits are refused with their words by the error handler; a form the parser cannot read at all (no boundary, broken framing) is the sender's mistake.
+        if (typeof (error as { code?: unknown }).code === 'string') throw error;
+        return sendError(request, reply, UNREADABLE_FORM);
+      }
+      // The documented field only: a form whose file sits in another field was built by mistake.
+      if (!file || file.fieldname !== 'file') return sendError(request, reply, NO_FILE);
+      let body: Buffer;
+      try {
+        body = await file.toBuffer();
+      } catch (error) {
+        // The multipart limit stops reading at the maximum size; a form cut off before its end is unreadable, not too large.
+        if ((error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE') throw error;
+        return sendError(request, reply, UNREADABLE_FORM);
+      }
+      return sendResult(request, reply, await uploadAttachment(deps, principal, { fileName: file.filename, mediaType: file.mimetype, body }), 201);
+    },
+  );
+  app.get<{ Params: { id: string } }>(
+    '/api/attachments/:id',
+    { schema: { tags: ['documents'], summary: 'Download a document: its uploader, or anyone who may see its case' } },
+    async (request, reply) => {
+      const principal = await requirePrincipal(deps, request, reply);
+      if (!principal) return reply;
+      const info = await deps.stores.attachments.info(request.params.id);
+      const state = info?.caseId ? await deps.stores.cases.load(info.caseId) : undefined;
+      if (!info || (info.ownerId !== principal.user.id && !(state && maySeeCase(principal, state)))) return sendError(request, reply, NOT_FOUND);
+      const body = await deps.stores.attachments.body(info.id);
+      return reply
+        .type(info.mediaType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(info.fileName)}`)
+        .header('x-content-sha256', info.sha256)
+        .send(body);
+    },
+  );
 }

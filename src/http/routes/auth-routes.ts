@@ -14,7 +14,10 @@ import { capabilitiesOf } from '../../app/leading-posts.js';
 const ZIssueTokenBody = z
   .object({
     name: z.string().min(1).max(100),
-    expiresInDays: z.number().optional().describe(`Days until the token expires: a whole number from 1 to ${API_TOKEN_MAX_DAYS}; ${API_TOKEN_DEFAULT_DAYS} when absent`),
+    expiresInDays: z
+      .number()
+      .optional()
+      .describe(`Days until the token expires: a whole number from 1 to ${API_TOKEN_MAX_DAYS}; ${API_TOKEN_DEFAULT_DAYS} when absent`),
   })
   .strict();
 
@@ -25,14 +28,21 @@ const loginAttemptKey = (request: FastifyRequest) => `${request.ip}:${String((re
 
 /** Sign in and out, who am I, and API tokens for integrations. */
 export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
-  app.post('/api/auth/login', { schema: { tags: ['people'], summary: 'Sign in with login and password', body: bodySchema(ZLoginBody) }, config: { rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: loginAttemptKey } } }, async (request, reply) => {
-    const body = parseBody(ZLoginBody, request.body);
-    if (!body.ok) return sendError(request, reply, body.error);
-    const security = webSecurityOf(request);
-    const signed = await signIn(deps, body.value.login, body.value.password, { ip: request.ip, session: security.session, limits: security.loginLimits });
-    if (!signed.ok) return sendError(request, reply, signed.error);
-    return answerSignedIn(request, reply, signed.value, (previous) => signOut(deps, previous));
-  });
+  app.post(
+    '/api/auth/login',
+    {
+      schema: { tags: ['people'], summary: 'Sign in with login and password', body: bodySchema(ZLoginBody) },
+      config: { rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: loginAttemptKey } },
+    },
+    async (request, reply) => {
+      const body = parseBody(ZLoginBody, request.body);
+      if (!body.ok) return sendError(request, reply, body.error);
+      const security = webSecurityOf(request);
+      const signed = await signIn(deps, body.value.login, body.value.password, { ip: request.ip, session: security.session, limits: security.loginLimits });
+      if (!signed.ok) return sendError(request, reply, signed.error);
+      return answerSignedIn(request, reply, signed.value, (previous) => signOut(deps, previous));
+    },
+  );
   app.post('/api/auth/logout', { schema: { tags: ['people'], summary: 'End the session' } }, async (request, reply) => {
     const token = requestToken(request);
     if (token) await signOut(deps, token);
@@ -46,7 +56,13 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
   });
   app.post(
     '/api/tokens',
-    { schema: { tags: ['people'], summary: `Issue an API token acting as the signed-in person; it expires after expiresInDays (${API_TOKEN_DEFAULT_DAYS} by default, at most ${API_TOKEN_MAX_DAYS}) and is not ended by signing out`, body: bodySchema(ZIssueTokenBody) } },
+    {
+      schema: {
+        tags: ['people'],
+        summary: `Issue an API token acting as the signed-in person; it expires after expiresInDays (${API_TOKEN_DEFAULT_DAYS} by default, at most ${API_TOKEN_MAX_DAYS}) and is not ended by signing out`,
+        body: bodySchema(ZIssueTokenBody),
+      },
+    },
     async (request, reply) => {
       const principal = await requirePrincipal(deps, request, reply);
       if (!principal) return reply;
@@ -55,11 +71,15 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
       return sendResult(request, reply, await issueApiToken(deps, principal, body.value), 201);
     },
   );
-  app.get('/api/tokens', { schema: { tags: ['people'], summary: "The signed-in person's own live API tokens: id, name, created, expires, last used (never the secret)" } }, async (request, reply) => {
-    const principal = await requirePrincipal(deps, request, reply);
-    if (!principal) return reply;
-    return { tokens: await listApiTokens(deps, principal) };
-  });
+  app.get(
+    '/api/tokens',
+    { schema: { tags: ['people'], summary: "The signed-in person's own live API tokens: id, name, created, expires, last used (never the secret)" } },
+    async (request, reply) => {
+      const principal = await requirePrincipal(deps, request, reply);
+      if (!principal) return reply;
+      return { tokens: await listApiTokens(deps, principal) };
+    },
+  );
   app.delete<{ Params: { id: string } }>(
     '/api/tokens/:id',
     { schema: { tags: ['people'], summary: "Revoke one of the signed-in person's own API tokens (404 for any other)", params: TOKEN_ID_PARAMS } },

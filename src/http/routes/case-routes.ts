@@ -12,68 +12,104 @@ import { requestLanguage } from '../request-language.js';
 import { ZActionBody, ZInboxQuery, ZSubmitBody } from '../request-bodies.js';
 import { officesLed } from '../../app/leading-posts.js';
 
-
 /** Applications, cases, actions on them, inboxes and the applicant's cabinet. */
 export async function caseRoutes(app: FastifyInstance, deps: AppDeps) {
-  const idempotent = { headers: { type: 'object', properties: { 'idempotency-key': { type: 'string', description: 'the same key never submits or acts twice' } } } };
+  const idempotent = {
+    headers: { type: 'object', properties: { 'idempotency-key': { type: 'string', description: 'the same key never submits or acts twice' } } },
+  };
 
-  app.post('/api/applications', { schema: { tags: ['cases'], summary: 'Submit an application on any channel', body: bodySchema(ZSubmitBody), ...idempotent } }, async (request, reply) => {
-    const principal = await requirePrincipal(deps, request, reply);
-    if (!principal) return reply;
-    const body = parseBody(ZSubmitBody, request.body);
-    if (!body.ok) return sendError(request, reply, body.error);
-    const key = idempotencyKeyOf(request);
-    return sendResult(request, reply, await submitApplication(deps, principal, { ...body.value, ...(key ? { idempotencyKey: key } : {}) }), 201);
-  });
+  app.post(
+    '/api/applications',
+    { schema: { tags: ['cases'], summary: 'Submit an application on any channel', body: bodySchema(ZSubmitBody), ...idempotent } },
+    async (request, reply) => {
+      const principal = await requirePrincipal(deps, request, reply);
+      if (!principal) return reply;
+      const body = parseBody(ZSubmitBody, request.body);
+      if (!body.ok) return sendError(request, reply, body.error);
+      const key = idempotencyKeyOf(request);
+      return sendResult(request, reply, await submitApplication(deps, principal, { ...body.value, ...(key ? { idempotencyKey: key } : {}) }), 201);
+    },
+  );
 
-  app.post('/api/applications/statement', { schema: { tags: ['cases'], summary: 'The statement an applicant signs (detached CMS) before submitting the same body on the portal' } }, async (request, reply) => {
-    const principal = await requirePrincipal(deps, request, reply);
-    if (!principal) return reply;
-    const body = parseBody(ZSubmitBody, request.body);
-    if (!body.ok) return sendError(request, reply, body.error);
-    const statement = portalStatement(deps, principal, body.value);
-    return sendResult(request, reply, statement.ok ? { ok: true, value: { statement: statement.value, base64: Buffer.from(statement.value).toString('base64') } } : statement);
-  });
+  app.post(
+    '/api/applications/statement',
+    { schema: { tags: ['cases'], summary: 'The statement an applicant signs (detached CMS) before submitting the same body on the portal' } },
+    async (request, reply) => {
+      const principal = await requirePrincipal(deps, request, reply);
+      if (!principal) return reply;
+      const body = parseBody(ZSubmitBody, request.body);
+      if (!body.ok) return sendError(request, reply, body.error);
+      const statement = portalStatement(deps, principal, body.value);
+      return sendResult(
+        request,
+        reply,
+        statement.ok ? { ok: true, value: { statement: statement.value, base64: Buffer.from(statement.value).toString('base64') } } : statement,
+      );
+    },
+  );
 
-  app.get<{ Params: { id: string } }>('/api/cases/:id', { schema: { tags: ['cases'], summary: 'A case: state, planned and actual timeline, history, documents' } }, async (request, reply) => {
-    const principal = await requirePrincipal(deps, request, reply);
-    if (!principal) return reply;
-    return sendResult(request, reply, await viewCase(deps, principal, request.params.id));
-  });
+  app.get<{ Params: { id: string } }>(
+    '/api/cases/:id',
+    { schema: { tags: ['cases'], summary: 'A case: state, planned and actual timeline, history, documents' } },
+    async (request, reply) => {
+      const principal = await requirePrincipal(deps, request, reply);
+      if (!principal) return reply;
+      return sendResult(request, reply, await viewCase(deps, principal, request.params.id));
+    },
+  );
 
-  app.get<{ Params: { id: string } }>('/api/cases/:id/receipt', { schema: { tags: ['cases'], summary: 'The printable receipt of an application (HTML)' } }, async (request, reply) => {
-    const principal = await requirePrincipal(deps, request, reply);
-    if (!principal) return reply;
-    const view = await viewCase(deps, principal, request.params.id);
-    if (!view.ok) return sendError(request, reply, view.error);
-    return reply.type('text/html; charset=utf-8').send(renderReceipt(view.value, deps, requestLanguage(request)));
-  });
+  app.get<{ Params: { id: string } }>(
+    '/api/cases/:id/receipt',
+    { schema: { tags: ['cases'], summary: 'The printable receipt of an application (HTML)' } },
+    async (request, reply) => {
+      const principal = await requirePrincipal(deps, request, reply);
+      if (!principal) return reply;
+      const view = await viewCase(deps, principal, request.params.id);
+      if (!view.ok) return sendError(request, reply, view.error);
+      return reply.type('text/html; charset=utf-8').send(renderReceipt(view.value, deps, requestLanguage(request)));
+    },
+  );
 
-  app.post<{ Params: { id: string } }>('/api/cases/:id/actions', { schema: { tags: ['cases'], summary: 'Act on a case: complete, register, sign or deliver a step, assign, refuse, suspend, resume, withdraw', body: bodySchema(ZActionBody), ...idempotent } }, async (request, reply) => {
-    const principal = await requirePrincipal(deps, request, reply);
-    if (!principal) return reply;
-    const body = parseBody(ZActionBody, request.body);
-    if (!body.ok) return sendError(request, reply, body.error);
-    return sendResult(request, reply, await actOnCase(deps, principal, request.params.id, body.value, idempotencyKeyOf(request)));
-  });
+  app.post<{ Params: { id: string } }>(
+    '/api/cases/:id/actions',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Act on a case: complete, register, sign or deliver a step, assign, refuse, suspend, resume, withdraw',
+        body: bodySchema(ZActionBody),
+        ...idempotent,
+      },
+    },
+    async (request, reply) => {
+      const principal = await requirePrincipal(deps, request, reply);
+      if (!principal) return reply;
+      const body = parseBody(ZActionBody, request.body);
+      if (!body.ok) return sendError(request, reply, body.error);
+      return sendResult(request, reply, await actOnCase(deps, principal, request.params.id, body.value, idempotencyKeyOf(request)));
+    },
+  );
 
-  app.get('/api/inbox', { schema: { tags: ['cases'], summary: "The signed-in person's tasks with their dues, and notices (overdue steps they supervise)" } }, async (request, reply) => {
-    const principal = await requirePrincipal(deps, request, reply);
-    if (!principal) return reply;
-    const now = deps.now();
-    // A page of the most urgent tasks (overdue first); ?limit= up to 500, ?offset= for the next page.
-    const query = parseBody(ZInboxQuery, request.query);
-    if (!query.ok) return sendError(request, reply, query.error);
-    const { limit = 200, offset = 0 } = query.value;
-    const tasks = await deps.stores.cases.inbox(principal.user.id, principal.posts, { limit, offset });
-    return {
-      now,
-      limit,
-      offset,
-      tasks: tasks.map((t) => ({ ...t, overdue: t.stepDue !== null && t.stepDue < now })),
-      notifications: await deps.stores.cases.notifications(principal.posts),
-    };
-  });
+  app.get(
+    '/api/inbox',
+    { schema: { tags: ['cases'], summary: "The signed-in person's tasks with their dues, and notices (overdue steps they supervise)" } },
+    async (request, reply) => {
+      const principal = await requirePrincipal(deps, request, reply);
+      if (!principal) return reply;
+      const now = deps.now();
+      // A page of the most urgent tasks (overdue first); ?limit= up to 500, ?offset= for the next page.
+      const query = parseBody(ZInboxQuery, request.query);
+      if (!query.ok) return sendError(request, reply, query.error);
+      const { limit = 200, offset = 0 } = query.value;
+      const tasks = await deps.stores.cases.inbox(principal.user.id, principal.posts, { limit, offset });
+      return {
+        now,
+        limit,
+        offset,
+        tasks: tasks.map((t) => ({ ...t, overdue: t.stepDue !== null && t.stepDue < now })),
+        notifications: await deps.stores.cases.notifications(principal.posts),
+      };
+    },
+  );
 
   app.get('/api/cabinet', { schema: { tags: ['cases'], summary: "The applicant's personal cabinet: their cases and results" } }, async (request, reply) => {
     const principal = await requirePrincipal(deps, request, reply);
@@ -90,15 +126,23 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps) {
     return { offices: led, cases: await deps.stores.cases.casesAtOffices(led) };
   });
 
-  app.get<{ Params: { id: string } }>('/api/cases/:id/executors', { schema: { tags: ['cases'], summary: 'Who may be named the responsible executor of a case (executor-kind posts of its regulation, at their offices)' } }, async (request, reply) => {
-    const principal = await requirePrincipal(deps, request, reply);
-    if (!principal) return reply;
-    return sendResult(request, reply, await executorsForCase(deps, principal, request.params.id));
-  });
-  app.get<{ Params: { office: string } }>('/api/offices/:office/executors', { schema: { tags: ['cases'], summary: 'The responsible executors of an office (to assign a case)' } }, async (request, reply) => {
-    const principal = await requirePrincipal(deps, request, reply);
-    if (!principal) return reply;
-    if (!principal.posts.some((p) => p.officeId === request.params.office)) return sendError(request, reply, NOT_FOUND);
-    return deps.stores.identity.usersWithPost({ officeId: request.params.office, role: 'executor' });
-  });
+  app.get<{ Params: { id: string } }>(
+    '/api/cases/:id/executors',
+    { schema: { tags: ['cases'], summary: 'Who may be named the responsible executor of a case (executor-kind posts of its regulation, at their offices)' } },
+    async (request, reply) => {
+      const principal = await requirePrincipal(deps, request, reply);
+      if (!principal) return reply;
+      return sendResult(request, reply, await executorsForCase(deps, principal, request.params.id));
+    },
+  );
+  app.get<{ Params: { office: string } }>(
+    '/api/offices/:office/executors',
+    { schema: { tags: ['cases'], summary: 'The responsible executors of an office (to assign a case)' } },
+    async (request, reply) => {
+      const principal = await requirePrincipal(deps, request, reply);
+      if (!principal) return reply;
+      if (!principal.posts.some((p) => p.officeId === request.params.office)) return sendError(request, reply, NOT_FOUND);
+      return deps.stores.identity.usersWithPost({ officeId: request.params.office, role: 'executor' });
+    },
+  );
 }

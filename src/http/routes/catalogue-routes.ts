@@ -44,7 +44,11 @@ export async function catalogueRoutes(app: FastifyInstance, deps: AppDeps) {
       const at = submitted === undefined ? deps.now() : parseIsoInstant(submitted);
       const channel = (request.query.channel ?? regulation.channels[0]) as TChannel;
       if (at === undefined || !CHANNELS.includes(channel) || !regulation.channels.includes(channel)) {
-        return sendError(request, reply, appError('invalid-input', 'Уақыт немесе арна жарамсыз.', 'Некорректное время или канал.', 'Invalid instant or channel.'));
+        return sendError(
+          request,
+          reply,
+          appError('invalid-input', 'Уақыт немесе арна жарамсыз.', 'Некорректное время или канал.', 'Invalid instant or channel.'),
+        );
       }
       const plan = planTimeline(regulation, { variant: variant ?? regulation.variants[0]?.id, channel, submitted: at }, deps.clockFor);
       const { calendar, zone } = plan.receivingOffice;
@@ -54,10 +58,14 @@ export async function catalogueRoutes(app: FastifyInstance, deps: AppDeps) {
       return { ...plan, receivingOffice: plan.receivingOffice.schedule.id };
     },
   );
-  app.get<{ Params: { id: string } }>('/api/services/:id/offices', { schema: { tags: ['catalogue'], summary: 'The offices that provide a service, and the public service centres' } }, async (request, reply) => {
-    const regulation = regulationOf(deps, request.params.id);
-    if (!regulation) return sendError(request, reply, NOT_FOUND);
-    const hasCentre = regulation.roles.some((r) => r.organisation === 'state-corporation');
-    return { providerOffices: providerOfficesFor(deps.directory, regulation), centres: hasCentre ? centresOf(deps.directory) : [] };
-  });
+  app.get<{ Params: { id: string } }>(
+    '/api/services/:id/offices',
+    { schema: { tags: ['catalogue'], summary: 'The offices that provide a service, and the public service centres' } },
+    async (request, reply) => {
+      const regulation = regulationOf(deps, request.params.id);
+      if (!regulation) return sendError(request, reply, NOT_FOUND);
+      const hasCentre = regulation.roles.some((r) => r.organisation === 'state-corporation');
+      return { providerOffices: providerOfficesFor(deps.directory, regulation), centres: hasCentre ? centresOf(deps.directory) : [] };
+    },
+  );
 }

@@ -21,30 +21,60 @@ const PRINTER_BUSY = appError(
 /** Courier manifests: packages of cases handed to a courier at one office and received at another. */
 export async function courierRoutes(app: FastifyInstance, deps: AppDeps) {
   const printing = renderGate(2);
-  app.post('/api/manifests', { schema: { tags: ['cases'], summary: 'Hand cases waiting to be sent to another office to a courier, under one manifest', body: bodySchema(ZManifestBody) } }, async (request, reply) => {
-    const principal = await requirePrincipal(deps, request, reply);
-    if (!principal) return reply;
-    const body = parseBody(ZManifestBody, request.body);
-    if (!body.ok) return sendError(request, reply, body.error);
-    return sendResult(request, reply, await dispatchByCourier(deps, principal, body.value), 201);
-  });
-  app.get('/api/manifests', { schema: { tags: ['cases'], summary: "Courier manifests sent from or to the signed-in person's offices, newest first" } }, async (request, reply) => {
-    const principal = await requirePrincipal(deps, request, reply);
-    if (!principal) return reply;
-    const manifests = await manifestsOf(deps, principal);
-    return { manifests, offices: officeTitles(deps, manifests.flatMap((m) => [m.fromOffice, m.toOffice])) };
-  });
-  app.get('/api/manifests/ready', { schema: { tags: ['cases'], summary: 'Cases the signed-in person could hand a courier now, by destination office' } }, async (request, reply) => {
-    const principal = await requirePrincipal(deps, request, reply);
-    if (!principal) return reply;
-    const destinations = await readyForCourier(deps, principal);
-    return { destinations, offices: officeTitles(deps, destinations.map((d) => d.toOffice)) };
-  });
-  app.get<{ Params: { id: string } }>('/api/manifests/:id', { schema: { tags: ['cases'], summary: 'One courier manifest with its cases and their receipt', params: ID_PARAM } }, async (request, reply) => {
-    const principal = await requirePrincipal(deps, request, reply);
-    if (!principal) return reply;
-    return sendResult(request, reply, await manifestFor(deps, principal, request.params.id));
-  });
+  app.post(
+    '/api/manifests',
+    {
+      schema: { tags: ['cases'], summary: 'Hand cases waiting to be sent to another office to a courier, under one manifest', body: bodySchema(ZManifestBody) },
+    },
+    async (request, reply) => {
+      const principal = await requirePrincipal(deps, request, reply);
+      if (!principal) return reply;
+      const body = parseBody(ZManifestBody, request.body);
+      if (!body.ok) return sendError(request, reply, body.error);
+      return sendResult(request, reply, await dispatchByCourier(deps, principal, body.value), 201);
+    },
+  );
+  app.get(
+    '/api/manifests',
+    { schema: { tags: ['cases'], summary: "Courier manifests sent from or to the signed-in person's offices, newest first" } },
+    async (request, reply) => {
+      const principal = await requirePrincipal(deps, request, reply);
+      if (!principal) return reply;
+      const manifests = await manifestsOf(deps, principal);
+      return {
+        manifests,
+        offices: officeTitles(
+          deps,
+          manifests.flatMap((m) => [m.fromOffice, m.toOffice]),
+        ),
+      };
+    },
+  );
+  app.get(
+    '/api/manifests/ready',
+    { schema: { tags: ['cases'], summary: 'Cases the signed-in person could hand a courier now, by destination office' } },
+    async (request, reply) => {
+      const principal = await requirePrincipal(deps, request, reply);
+      if (!principal) return reply;
+      const destinations = await readyForCourier(deps, principal);
+      return {
+        destinations,
+        offices: officeTitles(
+          deps,
+          destinations.map((d) => d.toOffice),
+        ),
+      };
+    },
+  );
+  app.get<{ Params: { id: string } }>(
+    '/api/manifests/:id',
+    { schema: { tags: ['cases'], summary: 'One courier manifest with its cases and their receipt', params: ID_PARAM } },
+    async (request, reply) => {
+      const principal = await requirePrincipal(deps, request, reply);
+      if (!principal) return reply;
+      return sendResult(request, reply, await manifestFor(deps, principal, request.params.id));
+    },
+  );
   app.get<{ Params: { id: string }; Querystring: { lang?: string } }>(
     '/api/manifests/:id/pdf',
     { schema: { tags: ['cases'], summary: 'A courier manifest as PDF, to print for the courier and for each side to sign', params: ID_PARAM } },
@@ -56,12 +86,19 @@ export async function courierRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!gated.ran) return sendError(request, reply.header('retry-after', '2'), PRINTER_BUSY);
       const printed = gated.value;
       if (!printed.ok) return sendError(request, reply, printed.error);
-      return reply.type('application/pdf').header('content-disposition', `inline; filename="${printed.value.number}-${lang}.pdf"`).send(Buffer.from(printed.value.pdf));
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${printed.value.number}-${lang}.pdf"`)
+        .send(Buffer.from(printed.value.pdf));
     },
   );
-  app.post<{ Params: { id: string } }>('/api/manifests/:id/receipt', { schema: { tags: ['cases'], summary: 'Confirm at the receiving office that the courier handed over the manifest’s cases', params: ID_PARAM } }, async (request, reply) => {
-    const principal = await requirePrincipal(deps, request, reply);
-    if (!principal) return reply;
-    return sendResult(request, reply, await receiveManifest(deps, principal, request.params.id));
-  });
+  app.post<{ Params: { id: string } }>(
+    '/api/manifests/:id/receipt',
+    { schema: { tags: ['cases'], summary: 'Confirm at the receiving office that the courier handed over the manifest’s cases', params: ID_PARAM } },
+    async (request, reply) => {
+      const principal = await requirePrincipal(deps, request, reply);
+      if (!principal) return reply;
+      return sendResult(request, reply, await receiveManifest(deps, principal, request.params.id));
+    },
+  );
 }

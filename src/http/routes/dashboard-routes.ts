@@ -29,13 +29,23 @@ export async function dashboardRoutes(app: FastifyInstance, deps: AppDeps) {
     },
   };
 
-  app.get('/api/dashboard', { schema: { tags: ['dashboard'], summary: 'Cases by service and status, deadline compliance, overdue steps, durations against terms, a series over time', querystring } }, async (request, reply) => {
-    const principal = await requirePrincipal(deps, request, reply);
-    if (!principal) return reply;
-    const query = parseBody(ZDashboardQuery, request.query);
-    if (!query.ok) return sendError(request, reply, query.error);
-    return sendResult(request, reply, await dashboardFigures(deps, queries, principal, query.value));
-  });
+  app.get(
+    '/api/dashboard',
+    {
+      schema: {
+        tags: ['dashboard'],
+        summary: 'Cases by service and status, deadline compliance, overdue steps, durations against terms, a series over time',
+        querystring,
+      },
+    },
+    async (request, reply) => {
+      const principal = await requirePrincipal(deps, request, reply);
+      if (!principal) return reply;
+      const query = parseBody(ZDashboardQuery, request.query);
+      if (!query.ok) return sendError(request, reply, query.error);
+      return sendResult(request, reply, await dashboardFigures(deps, queries, principal, query.value));
+    },
+  );
 
   app.get(
     '/api/dashboard.csv',
@@ -43,7 +53,11 @@ export async function dashboardRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: {
         tags: ['dashboard'],
         summary: 'One table of the dashboard as CSV, headed in the request language',
-        querystring: { ...querystring, properties: { ...querystring.properties, section: { type: 'string', enum: [...DASHBOARD_SECTIONS] } }, required: ['section'] },
+        querystring: {
+          ...querystring,
+          properties: { ...querystring.properties, section: { type: 'string', enum: [...DASHBOARD_SECTIONS] } },
+          required: ['section'],
+        },
       },
     },
     async (request, reply) => {

@@ -40,10 +40,14 @@ export async function handbookRoutes(app: FastifyInstance, deps: AppDeps, handbo
     properties: { variant: { type: 'string', description: 'the variant (default: the first)' }, lang: { type: 'string', enum: ['kk', 'ru', 'en'] } },
   };
 
-  app.get('/api/services/:id/handbook.bpmn', { schema: { tags: ['catalogue'], summary: "The service's business-process handbook as BPMN 2.0 XML with its diagram", querystring } }, (request, reply) =>
-    send(request as HandbookRequest, reply, 'bpmn'),
+  app.get(
+    '/api/services/:id/handbook.bpmn',
+    { schema: { tags: ['catalogue'], summary: "The service's business-process handbook as BPMN 2.0 XML with its diagram", querystring } },
+    (request, reply) => send(request as HandbookRequest, reply, 'bpmn'),
   );
-  app.get('/api/services/:id/handbook.svg', { schema: { tags: ['catalogue'], summary: "The service's business-process handbook drawn as SVG", querystring } }, (request, reply) =>
-    send(request as HandbookRequest, reply, 'svg'),
+  app.get(
+    '/api/services/:id/handbook.svg',
+    { schema: { tags: ['catalogue'], summary: "The service's business-process handbook drawn as SVG", querystring } },
+    (request, reply) => send(request as HandbookRequest, reply, 'svg'),
   );
 }

@@ -11,7 +11,12 @@ const LANGUAGES = ['kk', 'ru', 'kk+ru'] as const;
 export async function resultRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get<{ Params: { id: string }; Querystring: { lang?: string } }>(
     '/api/cases/:id/result.pdf',
-    { schema: { tags: ['cases'], summary: 'The result document (or motivated refusal) as PDF, in kk, ru or both (lang=kk+ru), rendered from the signed document' } },
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'The result document (or motivated refusal) as PDF, in kk, ru or both (lang=kk+ru), rendered from the signed document',
+      },
+    },
     async (request, reply) => {
       const principal = await requirePrincipal(deps, request, reply);
       if (!principal) return reply;
@@ -19,10 +24,7 @@ export async function resultRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!sealed.ok) return sendError(request, reply, sealed.error);
       const lang = LANGUAGES.find((l) => l === request.query.lang) ?? 'kk';
       const pdf = await deps.documents!.renderPdf(sealed.value.document, lang);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `inline; filename="${sealed.value.number}-${lang}.pdf"`)
-        .send(Buffer.from(pdf));
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="${sealed.value.number}-${lang}.pdf"`).send(Buffer.from(pdf));
     },
   );
   app.get<{ Params: { id: string }; Querystring: { lang?: string } }>(
@@ -35,16 +37,26 @@ export async function resultRoutes(app: FastifyInstance, deps: AppDeps) {
       if (!view.ok) return sendError(request, reply, view.error);
       const lang = LANGUAGES.find((l) => l === request.query.lang) ?? 'kk';
       const { case: state, history, attachments } = view.value;
-      const pdf = await deps.documents!.renderReceiptPdf({ state, history: history.map((h) => h.event), files: attachments.map(({ fileName, size, sha256 }) => ({ fileName, size, sha256 })) }, lang);
+      const pdf = await deps.documents!.renderReceiptPdf(
+        { state, history: history.map((h) => h.event), files: attachments.map(({ fileName, size, sha256 }) => ({ fileName, size, sha256 })) },
+        lang,
+      );
       if (!pdf) return sendError(request, reply, NOT_FOUND);
       return reply.type('application/pdf').header('content-disposition', `inline; filename="receipt-${state.id}-${lang}.pdf"`).send(Buffer.from(pdf));
     },
   );
-  app.get<{ Params: { id: string } }>('/api/cases/:id/result.p7s', { schema: { tags: ['cases'], summary: "The provider's signed result document: CMS with the document's canonical JSON inside" } }, async (request, reply) => {
-    const principal = await requirePrincipal(deps, request, reply);
-    if (!principal) return reply;
-    const sealed = await sealedResultOf(deps, principal, request.params.id);
-    if (!sealed.ok) return sendError(request, reply, sealed.error);
-    return reply.type('application/pkcs7-signature').header('content-disposition', `attachment; filename="${sealed.value.number}.p7s"`).send(Buffer.from(sealed.value.cms));
-  });
+  app.get<{ Params: { id: string } }>(
+    '/api/cases/:id/result.p7s',
+    { schema: { tags: ['cases'], summary: "The provider's signed result document: CMS with the document's canonical JSON inside" } },
+    async (request, reply) => {
+      const principal = await requirePrincipal(deps, request, reply);
+      if (!principal) return reply;
+      const sealed = await sealedResultOf(deps, principal, request.params.id);
+      if (!sealed.ok) return sendError(request, reply, sealed.error);
+      return reply
+        .type('application/pkcs7-signature')
+        .header('content-disposition', `attachment; filename="${sealed.value.number}.p7s"`)
+        .send(Buffer.from(sealed.value.cms));
+    },
+  );
 }

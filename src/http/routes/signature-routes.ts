@@ -23,7 +23,12 @@ const ZDemoSignBody = z
 /** POST /api/auth/signature */
 const ZSignatureLoginBody = z.object({ cms: z.string().min(1).max(200_000) }).strict();
 
-const NO_DEMO_KEY = appError('not-found', 'Бұл демо-пайдаланушының демо-кілті жоқ.', 'У этого пользователя нет демонстрационного ключа.', 'This user has no demonstration key.');
+const NO_DEMO_KEY = appError(
+  'not-found',
+  'Бұл демо-пайдаланушының демо-кілті жоқ.',
+  'У этого пользователя нет демонстрационного ключа.',
+  'This user has no demonstration key.',
+);
 
 /**
  * How the portal signs: with NCALayer on the applicant's computer, or — in a demonstration,
@@ -31,16 +36,25 @@ const NO_DEMO_KEY = appError('not-found', 'Бұл демо-пайдалануш�
  * applicants. The demo route exists only then: it is the demonstration's NCALayer.
  */
 export async function signatureRoutes(app: FastifyInstance, deps: AppDeps, demo: DemoPki | undefined) {
-  app.get('/api/signature/mode', { schema: { tags: ['signatures'], summary: 'Whether portal applications must be signed, and whether demo keys stand in for NCALayer' } }, async () => ({
-    demo: demo !== undefined,
-    portalSignature: deps.requirePortalSignature ? 'required' : 'optional',
-  }));
-  app.post('/api/auth/challenge', { schema: { tags: ['people'], summary: 'A one-time challenge (base64, five minutes) to sign with an authentication key for POST /api/auth/signature' } }, async () =>
-    issueLoginChallenge(deps),
+  app.get(
+    '/api/signature/mode',
+    { schema: { tags: ['signatures'], summary: 'Whether portal applications must be signed, and whether demo keys stand in for NCALayer' } },
+    async () => ({
+      demo: demo !== undefined,
+      portalSignature: deps.requirePortalSignature ? 'required' : 'optional',
+    }),
+  );
+  app.post(
+    '/api/auth/challenge',
+    { schema: { tags: ['people'], summary: 'A one-time challenge (base64, five minutes) to sign with an authentication key for POST /api/auth/signature' } },
+    async () => issueLoginChallenge(deps),
   );
   app.post(
     '/api/auth/signature',
-    { schema: { tags: ['people'], summary: 'Sign in with an electronic signature: the challenge signed as an attached CMS with an authentication key' }, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    {
+      schema: { tags: ['people'], summary: 'Sign in with an electronic signature: the challenge signed as an attached CMS with an authentication key' },
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    },
     async (request, reply) => {
       const body = parseBody(ZSignatureLoginBody, request.body);
       if (!body.ok) return sendError(request, reply, body.error);
@@ -50,19 +64,31 @@ export async function signatureRoutes(app: FastifyInstance, deps: AppDeps, demo:
     },
   );
   if (!demo) return;
-  app.post('/api/signature/demo-sign', { schema: { tags: ['signatures'], summary: "Demonstration only: sign with a demo applicant's key (CMS; detached for signing, attached for authentication)" } }, async (request, reply) => {
-    const body = parseBody(ZDemoSignBody, request.body);
-    if (!body.ok) return sendError(request, reply, body.error);
-    let identity;
-    if (body.value.purpose === 'signing') {
-      const principal = await requirePrincipal(deps, request, reply);
-      if (!principal) return reply;
-      identity = demo.signing(principal.user.login);
-    } else {
-      identity = body.value.login === undefined ? undefined : demo.authentication(body.value.login);
-    }
-    if (!identity) return sendError(request, reply, NO_DEMO_KEY);
-    const cms = await createCms(new Uint8Array(Buffer.from(body.value.base64, 'base64')), demo.signerOf(identity), { detached: body.value.purpose === 'signing', signingTime: new Date(deps.now()) });
-    return { cms: Buffer.from(cms).toString('base64') };
-  });
+  app.post(
+    '/api/signature/demo-sign',
+    {
+      schema: {
+        tags: ['signatures'],
+        summary: "Demonstration only: sign with a demo applicant's key (CMS; detached for signing, attached for authentication)",
+      },
+    },
+    async (request, reply) => {
+      const body = parseBody(ZDemoSignBody, request.body);
+      if (!body.ok) return sendError(request, reply, body.error);
+      let identity;
+      if (body.value.purpose === 'signing') {
+        const principal = await requirePrincipal(deps, request, reply);
+        if (!principal) return reply;
+        identity = demo.signing(principal.user.login);
+      } else {
+        identity = body.value.login === undefined ? undefined : demo.authentication(body.value.login);
+      }
+      if (!identity) return sendError(request, reply, NO_DEMO_KEY);
+      const cms = await createCms(new Uint8Array(Buffer.from(body.value.base64, 'base64')), demo.signerOf(identity), {
+        detached: body.value.purpose === 'signing',
+        signingTime: new Date(deps.now()),
+      });
+      return { cms: Buffer.from(cms).toString('base64') };
+    },
+  );
 }

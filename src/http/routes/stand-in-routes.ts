@@ -23,19 +23,27 @@ const appointmentInstant = (value: string) => (/T([01]\d|2[0-3]):\d{2}(:\d{2}(\.
 
 /** Stand-ins: the holder of a post appoints who acts in it for a period; staff see their offices' appointments. */
 export async function standInRoutes(app: FastifyInstance, deps: AppDeps) {
-  app.post('/api/stand-ins', { schema: { tags: ['people'], summary: 'Appoint a stand-in to act in one of your posts for a period, on an order', body: bodySchema(ZStandInBody) } }, async (request, reply) => {
-    const principal = await requirePrincipal(deps, request, reply);
-    if (!principal) return reply;
-    const body = parseBody(ZStandInBody, request.body);
-    if (!body.ok) return sendError(request, reply, body.error);
-    const from = appointmentInstant(body.value.from);
-    const until = appointmentInstant(body.value.until);
-    if (from === undefined || until === undefined) return sendError(request, reply, BAD_INSTANT);
-    return sendResult(request, reply, await appointStandIn(deps, principal, { ...body.value, from, until }), 201);
-  });
-  app.get('/api/stand-ins', { schema: { tags: ['people'], summary: "The stand-in appointments of the signed-in person's offices that have not ended" } }, async (request, reply) => {
-    const principal = await requirePrincipal(deps, request, reply);
-    if (!principal) return reply;
-    return { standIns: await standInsOf(deps, principal) };
-  });
+  app.post(
+    '/api/stand-ins',
+    { schema: { tags: ['people'], summary: 'Appoint a stand-in to act in one of your posts for a period, on an order', body: bodySchema(ZStandInBody) } },
+    async (request, reply) => {
+      const principal = await requirePrincipal(deps, request, reply);
+      if (!principal) return reply;
+      const body = parseBody(ZStandInBody, request.body);
+      if (!body.ok) return sendError(request, reply, body.error);
+      const from = appointmentInstant(body.value.from);
+      const until = appointmentInstant(body.value.until);
+      if (from === undefined || until === undefined) return sendError(request, reply, BAD_INSTANT);
+      return sendResult(request, reply, await appointStandIn(deps, principal, { ...body.value, from, until }), 201);
+    },
+  );
+  app.get(
+    '/api/stand-ins',
+    { schema: { tags: ['people'], summary: "The stand-in appointments of the signed-in person's offices that have not ended" } },
+    async (request, reply) => {
+      const principal = await requirePrincipal(deps, request, reply);
+      if (!principal) return reply;
+      return { standIns: await standInsOf(deps, principal) };
+    },
+  );
 }

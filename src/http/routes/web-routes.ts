@@ -17,7 +17,10 @@ export async function webRoutes(app: FastifyInstance, root = WEB_ROOT) {
   if (!existsSync(`${root}/index.html`)) {
     // The API works without the pages; say how to get them rather than a bare 404.
     app.get('/', async (_request, reply) =>
-      reply.status(503).type('text/plain; charset=utf-8').send('Веб-қосымша жиналмаған / Веб-приложение не собрано / The web application is not built: npm run build\n'),
+      reply
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send('Веб-қосымша жиналмаған / Веб-приложение не собрано / The web application is not built: npm run build\n'),
     );
     return;
   }

@@ -18,7 +18,10 @@ export function cmsResultSealer(options: {
     async seal(state, issued, pending) {
       const signer = options.signerFor(state.officeId);
       if (!signer) throw new Error(`no result-signing key for office ${state.officeId}`);
-      const cms = await createCms(new TextEncoder().encode(await options.documentOf(state, issued, pending)), signer, { detached: false, signingTime: new Date(issued.at) });
+      const cms = await createCms(new TextEncoder().encode(await options.documentOf(state, issued, pending)), signer, {
+        detached: false,
+        signingTime: new Date(issued.at),
+      });
       return Buffer.from(cms).toString('base64');
     },
   };

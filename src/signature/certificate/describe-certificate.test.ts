@@ -25,7 +25,7 @@ describe('parseCertificates', () => {
 });
 
 describe('describeCertificate', () => {
-  it('reads a legal-entity head\'s signing certificate the way NCA encodes it', () => {
+  it("reads a legal-entity head's signing certificate the way NCA encodes it", () => {
     const s = describeCertificate(ncaCert('certs/ceo_valid_sign_2004_gost.cer'));
     expect(s.subject).toEqual({
       iin: '123456789011',
@@ -47,7 +47,7 @@ describe('describeCertificate', () => {
     expect(s.ocspUrls).toEqual(['http://test.pki.gov.kz/ocsp/']);
   });
 
-  it('tells an individual\'s authentication key from the signing one', () => {
+  it("tells an individual's authentication key from the signing one", () => {
     const auth = describeCertificate(ncaCert('certs/individual_valid_sign_2004_rsa_auth.cer'));
     const sign = describeCertificate(ncaCert('certs/individual_valid_sign_2004_rsa.cer'));
     expect(auth.keyUsage).toBe('authentication');
@@ -61,7 +61,7 @@ describe('describeCertificate', () => {
     expect(sign.serialNumber).toBe('41E45CC8A04C705963E5CD6769848A934D8EAEF5');
   });
 
-  it('names the GOST 2015 CA\'s algorithm and CA key usage', () => {
+  it("names the GOST 2015 CA's algorithm and CA key usage", () => {
     const s = describeCertificate(ncaCert('ca/nca_gost2015_test.cer'));
     expect(s.algorithm).toBe('GOST 34.10-2015 (512)');
     expect(s.keyUsage).toBe('certificate-authority');

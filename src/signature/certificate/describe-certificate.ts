@@ -52,7 +52,17 @@ export interface CertificateSummary {
   readonly authorityKeyId?: string;
 }
 
-const KEY_USAGE_BITS = ['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement', 'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly'];
+const KEY_USAGE_BITS = [
+  'digitalSignature',
+  'nonRepudiation',
+  'keyEncipherment',
+  'dataEncipherment',
+  'keyAgreement',
+  'keyCertSign',
+  'cRLSign',
+  'encipherOnly',
+  'decipherOnly',
+];
 
 /** The string value of one attribute type in a name, if present. */
 function attribute(name: pkijs.RelativeDistinguishedNames, oid: string): string | undefined {
@@ -63,14 +73,19 @@ function attribute(name: pkijs.RelativeDistinguishedNames, oid: string): string 
 
 /** Every string value of one attribute type (OU may repeat). */
 function attributes(name: pkijs.RelativeDistinguishedNames, oid: string): string[] {
-  return name.typesAndValues.filter((tv) => tv.type === oid).map((tv) => tv.value?.valueBlock?.value).filter((v): v is string => typeof v === 'string');
+  return name.typesAndValues
+    .filter((tv) => tv.type === oid)
+    .map((tv) => tv.value?.valueBlock?.value)
+    .filter((v): v is string => typeof v === 'string');
 }
 
 /** The subject fields NCA uses. */
 export function subjectOf(name: pkijs.RelativeDistinguishedNames): CertificateSubject {
   const serial = attribute(name, NAME_OIDS.serialNumber);
   const iin = serial?.startsWith('IIN') ? serial.slice(3) : undefined;
-  const bin = attributes(name, NAME_OIDS.organizationalUnit).find((ou) => ou.startsWith('BIN'))?.slice(3);
+  const bin = attributes(name, NAME_OIDS.organizationalUnit)
+    .find((ou) => ou.startsWith('BIN'))
+    ?.slice(3);
   const fields: Record<string, string | undefined> = {
     iin,
     bin,
@@ -141,13 +156,18 @@ export function isCaCertificate(cert: pkijs.Certificate): boolean {
 /** URIs in a distribution-points extension (CDP or freshest CRL). */
 function distributionUris(cert: pkijs.Certificate, oid: string): string[] {
   const points = extension<pkijs.CRLDistributionPoints>(cert, oid)?.distributionPoints ?? [];
-  return points.flatMap((p) => (Array.isArray(p.distributionPoint) ? p.distributionPoint : [])).filter((g) => g.type === 6).map((g) => String(g.value));
+  return points
+    .flatMap((p) => (Array.isArray(p.distributionPoint) ? p.distributionPoint : []))
+    .filter((g) => g.type === 6)
+    .map((g) => String(g.value));
 }
 
 /** OCSP responder URIs from AIA. */
 function ocspUris(cert: pkijs.Certificate): string[] {
   const aia = extension<pkijs.InfoAccess>(cert, EXTENSION_OIDS.authorityInfoAccess);
-  return (aia?.accessDescriptions ?? []).filter((d) => d.accessMethod === ACCESS_METHOD_OIDS.ocsp && d.accessLocation.type === 6).map((d) => String(d.accessLocation.value));
+  return (aia?.accessDescriptions ?? [])
+    .filter((d) => d.accessMethod === ACCESS_METHOD_OIDS.ocsp && d.accessLocation.type === 6)
+    .map((d) => String(d.accessLocation.value));
 }
 
 /** Subject key identifier, hex. */

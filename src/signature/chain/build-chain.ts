@@ -18,7 +18,12 @@ export function mayHaveIssued(issuer: X509, child: X509): boolean {
  * certificates a CMS carries): [leaf, …, anchor], or undefined when no anchor is reachable by names.
  * Among several candidates, `prefer` (e.g. "its signature verifies") decides the order.
  */
-export function buildChain(leaf: X509, trust: TrustStore, intermediates: readonly X509[], prefer: (issuer: X509, child: X509) => boolean = () => true): X509[] | undefined {
+export function buildChain(
+  leaf: X509,
+  trust: TrustStore,
+  intermediates: readonly X509[],
+  prefer: (issuer: X509, child: X509) => boolean = () => true,
+): X509[] | undefined {
   if (isAnchor(trust, leaf)) return [leaf];
   const pool = [...trust.anchors, ...intermediates.filter((c) => !isAnchor(trust, c))];
   const walk = (path: X509[]): X509[] | undefined => {

@@ -37,7 +37,10 @@ export function checkChain(leaf: X509, trust: TrustStore, intermediates: readonl
   for (let i = 0; i + 1 < chain.length; i++) {
     const child = chain[i]!;
     const issuer = chain[i + 1]!;
-    if (!isCaCertificate(issuer.cert) || (issuer.cert.extensions?.some((e) => e.extnID === '2.5.29.15') && !keyUsageBitsOf(issuer.cert).includes('keyCertSign'))) {
+    if (
+      !isCaCertificate(issuer.cert) ||
+      (issuer.cert.extensions?.some((e) => e.extnID === '2.5.29.15') && !keyUsageBitsOf(issuer.cert).includes('keyCertSign'))
+    ) {
       return { chain, check: failed('chain', REASONS.notACa(displayName(issuer.cert.subject))) };
     }
     const verdict = certificateSignatureVerdict(issuer, child);

@@ -9,7 +9,12 @@ const CERT_FILE = /\.(cer|crt|pem|der)$/i;
 export function loadTrustStore(paths: readonly string[]): TrustStore {
   const anchors: X509[] = [];
   for (const path of paths) {
-    const files = statSync(path).isDirectory() ? readdirSync(path).filter((f) => CERT_FILE.test(f)).sort().map((f) => join(path, f)) : [path];
+    const files = statSync(path).isDirectory()
+      ? readdirSync(path)
+          .filter((f) => CERT_FILE.test(f))
+          .sort()
+          .map((f) => join(path, f))
+      : [path];
     for (const file of files) anchors.push(...parseCertificates(new Uint8Array(readFileSync(file))));
   }
   return trustStoreOf(anchors);

@@ -20,7 +20,11 @@ beforeAll(async () => {
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const signerOf = (i: TestIdentity) => new LocalPkcs12Signer({ algorithm: i.algorithm, key: i.keyObject }, [i.certificate.der, pki.issuingCa.certificate.der]);
-const options = () => ({ at: pki.now, trust: trustStoreOf([pki.root.certificate]), revocation: offlineRevocationSource({ crls: [pki.crl, pki.deltaCrl], ocspResponses: [] }) });
+const options = () => ({
+  at: pki.now,
+  trust: trustStoreOf([pki.root.certificate]),
+  revocation: offlineRevocationSource({ crls: [pki.crl, pki.deltaCrl], ocspResponses: [] }),
+});
 const data = new TextEncoder().encode('{"service":"specialist-certificate","decision":"issued"}');
 const failing = (checks: { name: string; ok: boolean }[]) => checks.filter((c) => !c.ok).map((c) => c.name);
 
@@ -46,17 +50,38 @@ describe('createCms', () => {
     const cms = await createCms(data, signerOf(pki.individualSigning), { detached: false, signingTime: pki.now });
     writeFileSync(join(dir, 'sig.p7s'), cms);
     writeFileSync(join(dir, 'root.pem'), toPem('CERTIFICATE', pki.root.certificate.der));
-    const out = execFileSync('openssl', ['cms', '-verify', '-inform', 'DER', '-in', join(dir, 'sig.p7s'), '-CAfile', join(dir, 'root.pem'), '-purpose', 'any', '-attime', String(Math.floor(pki.now.getTime() / 1000))], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync(
+      'openssl',
+      [
+        'cms',
+        '-verify',
+        '-inform',
+        'DER',
+        '-in',
+        join(dir, 'sig.p7s'),
+        '-CAfile',
+        join(dir, 'root.pem'),
+        '-purpose',
+        'any',
+        '-attime',
+        String(Math.floor(pki.now.getTime() / 1000)),
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     expect(out.toString()).toBe(Buffer.from(data).toString());
   });
 
   it('refuses the signatures of the expired, revoked, untrusted and authentication-only keys', async () => {
-    const verdict = async (i: TestIdentity) => failing((await verifyCms(await createCms(data, signerOf(i), { detached: false, signingTime: pki.now }), options())).signers[0]!.checks);
+    const verdict = async (i: TestIdentity) =>
+      failing((await verifyCms(await createCms(data, signerOf(i), { detached: false, signingTime: pki.now }), options())).signers[0]!.checks);
     expect(await verdict(pki.expired)).toEqual(['validity']);
     expect(await verdict(pki.revoked)).toEqual(['revocation']);
     expect(await verdict(pki.employeeSigning)).toEqual(['revocation']);
     expect(await verdict(pki.individualAuthentication)).toEqual(['key-usage']);
-    const untrusted = new LocalPkcs12Signer({ algorithm: 'ecdsa', key: pki.untrusted.keyObject }, [pki.untrusted.certificate.der, pki.untrustedCa.certificate.der]);
+    const untrusted = new LocalPkcs12Signer({ algorithm: 'ecdsa', key: pki.untrusted.keyObject }, [
+      pki.untrusted.certificate.der,
+      pki.untrustedCa.certificate.der,
+    ]);
     const report = await verifyCms(await createCms(data, untrusted, { detached: false, signingTime: pki.now }), options());
     expect(failing(report.signers[0]!.checks)).toEqual(['chain', 'revocation']);
   });
@@ -65,7 +90,9 @@ describe('createCms', () => {
     const a = parseSignedData(await createCms(data, signerOf(pki.headSigning), { detached: false, signingTime: pki.now }));
     const cosign = async (i: TestIdentity) => {
       const b = parseSignedData(await createCms(data, signerOf(i), { detached: false, signingTime: pki.now }));
-      const both = parseSignedData(new Uint8Array(new pkijs.ContentInfo({ contentType: '1.2.840.113549.1.7.2', content: a.toSchema(true) }).toSchema().toBER()));
+      const both = parseSignedData(
+        new Uint8Array(new pkijs.ContentInfo({ contentType: '1.2.840.113549.1.7.2', content: a.toSchema(true) }).toSchema().toBER()),
+      );
       both.signerInfos.push(b.signerInfos[0]!);
       both.certificates!.push(b.certificates![0]!);
       return new Uint8Array(new pkijs.ContentInfo({ contentType: '1.2.840.113549.1.7.2', content: both.toSchema(true) }).toSchema().toBER());
@@ -81,6 +108,10 @@ describe('createCms', () => {
   it('refuses a document signed by someone other than the applicant', async () => {
     const cms = await createCms(data, signerOf(pki.headSigning), { detached: false, signingTime: pki.now });
     const report = await verifyCms(cms, { ...options(), expected: { iin: '850515310013' } });
-    expect(report.signers[0]!.checks.at(-1)).toMatchObject({ name: 'identity-match', ok: false, reason: { en: "The signer's IIN is 771111310012, expected 850515310013" } });
+    expect(report.signers[0]!.checks.at(-1)).toMatchObject({
+      name: 'identity-match',
+      ok: false,
+      reason: { en: "The signer's IIN is 771111310012, expected 850515310013" },
+    });
   });
 });

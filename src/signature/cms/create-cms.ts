@@ -26,7 +26,9 @@ function timeValue(date: Date): asn1js.BaseBlock {
 /** ESS signingCertificateV2 (RFC 5035) with one ESSCertIDv2: the SHA-256 hash of the signer's certificate. */
 function signingCertificateV2(certificateDer: Uint8Array): asn1js.BaseBlock {
   const hash = digestWith('2.16.840.1.101.3.4.2.1', certificateDer)!;
-  return new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: arrayBufferOf(hash) })] })] })] });
+  return new asn1js.Sequence({
+    value: [new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: arrayBufferOf(hash) })] })] })],
+  });
 }
 
 /**

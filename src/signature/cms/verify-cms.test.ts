@@ -7,7 +7,10 @@ import { verifyCms } from './verify-cms.js';
 // The .p7s fixtures were made by OpenSSL with NCA's RSA test keys (see test/fixtures/nca/README.md).
 const document = ncaBytes('cms/document.txt');
 const trust = trustStoreOf([ncaCert('ca/nca_rsa_test.crt'), ncaCert('ca/nca_gost_test.crt')]);
-const revocation = offlineRevocationSource({ crls: [ncaBytes('crl/nca_rsa_test.crl')], ocspResponses: [ncaBytes('ocsp/ocsp_response_individual_sign_2004.bin')] });
+const revocation = offlineRevocationSource({
+  crls: [ncaBytes('crl/nca_rsa_test.crl')],
+  ocspResponses: [ncaBytes('ocsp/ocsp_response_individual_sign_2004.bin')],
+});
 const options = { at: AS_OF_2021, trust, revocation };
 const failing = (checks: { name: string; ok: boolean }[]) => checks.filter((c) => !c.ok).map((c) => c.name);
 
@@ -31,7 +34,11 @@ describe('verifyCms on OpenSSL-made CAdES-BES signatures with NCA test keys', ()
 
   it('refuses the detached signature without the document, or with another one', async () => {
     const none = await verifyCms(ncaBytes('cms/individual_rsa_detached.p7s'), options);
-    expect(none.signers[0]!.checks[0]).toMatchObject({ name: 'integrity', ok: false, reason: { en: 'No signed data: a detached signature needs the document itself' } });
+    expect(none.signers[0]!.checks[0]).toMatchObject({
+      name: 'integrity',
+      ok: false,
+      reason: { en: 'No signed data: a detached signature needs the document itself' },
+    });
     const other = await verifyCms(ncaBytes('cms/individual_rsa_detached.p7s'), { ...options, data: new TextEncoder().encode('another document\n') });
     expect(other.valid).toBe(false);
     expect(other.signers[0]!.checks[0]).toMatchObject({ name: 'integrity', ok: false, reason: { ru: 'Документ изменён после подписания' } });
@@ -53,13 +60,17 @@ describe('verifyCms on OpenSSL-made CAdES-BES signatures with NCA test keys', ()
     expect(report.signers[0]!.checks[0]).toMatchObject({ ok: false, reason: { en: "The signature is invalid: it was not made with this certificate's key" } });
   });
 
-  it('refuses it as of 2022-06-01, when the key\'s certificate had expired', async () => {
+  it("refuses it as of 2022-06-01, when the key's certificate had expired", async () => {
     const report = await verifyCms(ncaBytes('cms/individual_rsa_attached.p7s'), { ...options, at: AS_OF_2022 });
     expect(report.valid).toBe(false);
     expect(report.signers[0]!.checks.find((c) => c.name === 'validity')).toEqual({
       name: 'validity',
       ok: false,
-      reason: { kk: 'Сертификаттың қолданылу мерзімі 18.01.2022 өтіп кеткен', ru: 'Срок действия сертификата истёк 18.01.2022', en: 'The certificate expired on 18.01.2022' },
+      reason: {
+        kk: 'Сертификаттың қолданылу мерзімі 18.01.2022 өтіп кеткен',
+        ru: 'Срок действия сертификата истёк 18.01.2022',
+        en: 'The certificate expired on 18.01.2022',
+      },
     });
   });
 

@@ -18,14 +18,20 @@ export interface SignerInfoVerdict {
 
 /** The certificates a SignedData carries. */
 export function certificatesOf(signed: pkijs.SignedData): X509[] {
-  return (signed.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate).map((c) => parseCertificate(new Uint8Array(c.toSchema().toBER())));
+  return (signed.certificates ?? [])
+    .filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate)
+    .map((c) => parseCertificate(new Uint8Array(c.toSchema().toBER())));
 }
 
 /** The certificate a SignerInfo names (issuer+serial or subject key identifier). */
 function signerCertificate(info: pkijs.SignerInfo, certificates: readonly X509[]): X509 | undefined {
   const sid = info.sid;
   if (sid instanceof pkijs.IssuerAndSerialNumber) {
-    return certificates.find((c) => c.cert.issuer.isEqual(sid.issuer) && sameBytes(new Uint8Array(c.cert.serialNumber.valueBlock.valueHexView), new Uint8Array(sid.serialNumber.valueBlock.valueHexView)));
+    return certificates.find(
+      (c) =>
+        c.cert.issuer.isEqual(sid.issuer) &&
+        sameBytes(new Uint8Array(c.cert.serialNumber.valueBlock.valueHexView), new Uint8Array(sid.serialNumber.valueBlock.valueHexView)),
+    );
   }
   const keyId = new Uint8Array((sid as asn1js.OctetString).valueBlock.valueHexView);
   return certificates.find((c) => {
@@ -74,7 +80,8 @@ export function verifySignerInfo(info: pkijs.SignerInfo, content: Uint8Array | u
     const messageDigest = signedAttribute(info, CMS_OIDS.messageDigest) as asn1js.OctetString | undefined;
     const actual = digestWith(digestOid, content);
     if (!actual) return { ...base, integrity: failed('integrity', REASONS.unsupportedAlgorithm(digestOid)) };
-    if (!messageDigest || !sameBytes(new Uint8Array(messageDigest.valueBlock.valueHexView), actual)) return { ...base, integrity: failed('integrity', REASONS.contentChanged()) };
+    if (!messageDigest || !sameBytes(new Uint8Array(messageDigest.valueBlock.valueHexView), actual))
+      return { ...base, integrity: failed('integrity', REASONS.contentChanged()) };
     // The signature covers the attributes DER-encoded as a SET, not as the [0] IMPLICIT field they sit in.
     signedBytes = new Uint8Array(info.signedAttrs.encodedValue.slice(0));
     signedBytes[0] = 0x31;

@@ -67,7 +67,13 @@ async function loadMaterial(dir: string, name: string): Promise<Material | undef
   const keyFile = join(dir, `${name}.key.pem`);
   if (!existsSync(certFile) || !existsSync(keyFile)) return undefined;
   const cert = new x509.X509Certificate(readFileSync(certFile, 'utf8'));
-  const privateKey = await crypto.subtle.importKey('pkcs8', createPrivateKey(readFileSync(keyFile, 'utf8')).export({ format: 'der', type: 'pkcs8' }), EC, true, ['sign']);
+  const privateKey = await crypto.subtle.importKey(
+    'pkcs8',
+    createPrivateKey(readFileSync(keyFile, 'utf8')).export({ format: 'der', type: 'pkcs8' }),
+    EC,
+    true,
+    ['sign'],
+  );
   const publicKey = await cert.publicKey.export(EC, ['verify'], crypto);
   return { certificate: parseCertificate(new Uint8Array(cert.rawData)), keys: { privateKey, publicKey } };
 }
@@ -77,7 +83,12 @@ function saveMaterial(dir: string, name: string, material: Material): void {
   writeFileSync(join(dir, `${name}.key.pem`), KeyObject.from(material.keys.privateKey).export({ format: 'pem', type: 'pkcs8' }) as string, { mode: 0o600 });
 }
 
-const identityOf = (m: Material): TestIdentity => ({ certificate: m.certificate, privateKey: m.keys.privateKey, keyObject: KeyObject.from(m.keys.privateKey), algorithm: 'ecdsa' });
+const identityOf = (m: Material): TestIdentity => ({
+  certificate: m.certificate,
+  privateKey: m.keys.privateKey,
+  keyObject: KeyObject.from(m.keys.privateKey),
+  algorithm: 'ecdsa',
+});
 
 async function newDemoCa(dir: string): Promise<Material> {
   const validity = [new Date('2024-01-01T00:00:00Z'), new Date('2050-01-01T00:00:00Z')] as const;
@@ -139,15 +150,26 @@ async function openLocked(dir: string, holders: { organisations: readonly DemoHo
   const signing = new Map<string, TestIdentity>();
   const authentication = new Map<string, TestIdentity>();
   for (const org of holders.organisations) {
-    const subject: x509.JsonName = [{ '2.5.4.3': [org.name] }, { '2.5.4.6': ['KZ'] }, { '2.5.4.10': [org.name] }, ...(org.bin ? [{ '2.5.4.11': [`BIN${org.bin}`] }] : [])];
-    signing.set(org.id, await loadOrIssue(`org-${org.id}`, subject, SIGNING, [EMAIL_PROTECTION, ...users('organisation', 'may-sign')], '1.2.398.3.3.2.1', org.bin));
+    const subject: x509.JsonName = [
+      { '2.5.4.3': [org.name] },
+      { '2.5.4.6': ['KZ'] },
+      { '2.5.4.10': [org.name] },
+      ...(org.bin ? [{ '2.5.4.11': [`BIN${org.bin}`] }] : []),
+    ];
+    signing.set(
+      org.id,
+      await loadOrIssue(`org-${org.id}`, subject, SIGNING, [EMAIL_PROTECTION, ...users('organisation', 'may-sign')], '1.2.398.3.3.2.1', org.bin),
+    );
   }
   for (const a of holders.applicants) {
     const entity = a.bin && a.organisation ? { bin: a.bin, name: a.organisation } : undefined;
     const kind = entity ? users('organisation', 'first-head') : users('individual');
     const subject = personName(personOf(a), entity);
     signing.set(a.id, await loadOrIssue(`${a.id}-sign`, subject, SIGNING, [EMAIL_PROTECTION, ...kind], entity ? '1.2.398.3.3.2.1' : '1.2.398.3.3.2.3'));
-    authentication.set(a.id, await loadOrIssue(`${a.id}-auth`, subject, AUTHENTICATION, [CLIENT_AUTH, ...kind], entity ? '1.2.398.3.3.2.2' : '1.2.398.3.3.2.4'));
+    authentication.set(
+      a.id,
+      await loadOrIssue(`${a.id}-auth`, subject, AUTHENTICATION, [CLIENT_AUTH, ...kind], entity ? '1.2.398.3.3.2.2' : '1.2.398.3.3.2.4'),
+    );
   }
 
   return {

@@ -116,13 +116,7 @@ function multiplyJacobian(curve: CurveParameters, P: JacobianPoint, k: bigint): 
 }
 
 /** u·P + v·Q, the combination a signature check needs (Shamir's trick: one pass over both scalars). */
-export function multiplyAndAdd(
-  curve: CurveParameters,
-  P: AffinePoint,
-  u: bigint,
-  Q: AffinePoint,
-  v: bigint,
-): AffinePoint | undefined {
+export function multiplyAndAdd(curve: CurveParameters, P: AffinePoint, u: bigint, Q: AffinePoint, v: bigint): AffinePoint | undefined {
   const jp = toJacobian(P);
   const jq = toJacobian(Q);
   const both = addPoints(curve, jp, jq);

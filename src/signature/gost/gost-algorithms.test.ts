@@ -5,8 +5,7 @@ import { generateGostKey, gostDigestOf, gostPublicKeyInfoOf, GOST_OIDS, signGost
 const CA_2004 = subjectPublicKeyInfoOf(ncaFixture('ca/nca_gost_test.crt'));
 const CA_2015 = subjectPublicKeyInfoOf(ncaFixture('ca/nca_gost2015_test.cer'));
 
-const verifies = (parts: SignedParts, spki: Uint8Array) =>
-  verifyGost(parts.signatureAlgorithmOid, spki, parts.toBeSigned, parts.signatureValue);
+const verifies = (parts: SignedParts, spki: Uint8Array) => verifyGost(parts.signatureAlgorithmOid, spki, parts.toBeSigned, parts.signatureValue);
 
 function withByteFlipped(bytes: Uint8Array, index: number): Uint8Array {
   const copy = bytes.slice();
@@ -17,15 +16,15 @@ function withByteFlipped(bytes: Uint8Array, index: number): Uint8Array {
 describe('NCA test PKI signatures', () => {
   const vectors = [
     { what: 'the GOST 2004 head-of-company certificate', object: 'certs/ceo_valid_sign_2004_gost.cer', ca: CA_2004, algorithm: GOST_OIDS.signature2004 },
-    { what: 'the GOST 2004 CA\'s CRL', object: 'crl/nca_gost_test.crl', ca: CA_2004, algorithm: GOST_OIDS.signature2004 },
-    { what: 'the GOST 2015 (512-bit) CA\'s CRL', object: 'crl/nca_gost2022_test.crl', ca: CA_2015, algorithm: GOST_OIDS.signature2015x512 },
+    { what: "the GOST 2004 CA's CRL", object: 'crl/nca_gost_test.crl', ca: CA_2004, algorithm: GOST_OIDS.signature2004 },
+    { what: "the GOST 2015 (512-bit) CA's CRL", object: 'crl/nca_gost2022_test.crl', ca: CA_2015, algorithm: GOST_OIDS.signature2015x512 },
   ];
 
   for (const vector of vectors) {
     describe(vector.what, () => {
       const parts = signedParts(ncaFixture(vector.object));
 
-      it('is signed with the expected algorithm and verifies against its CA\'s key', () => {
+      it("is signed with the expected algorithm and verifies against its CA's key", () => {
         expect(parts.signatureAlgorithmOid).toBe(vector.algorithm);
         expect(verifies(parts, vector.ca)).toBe(true);
       });
@@ -42,7 +41,7 @@ describe('NCA test PKI signatures', () => {
         }
       });
 
-      it('fails against the other generation\'s CA key', () => {
+      it("fails against the other generation's CA key", () => {
         expect(verifies(parts, vector.ca === CA_2004 ? CA_2015 : CA_2004)).toBe(false);
       });
     });

@@ -45,12 +45,7 @@ export function isGostAlgorithm(oid: string): boolean {
  * (certificate, CRL, OCSP response, CMS SignerInfo — which may name the key algorithm instead).
  * Returns undefined when the algorithm is not a GOST one, so the caller can try RSA/ECDSA.
  */
-export function verifyGost(
-  signatureAlgorithmOid: string,
-  subjectPublicKeyInfo: Uint8Array,
-  data: Uint8Array,
-  signatureValue: Uint8Array,
-): boolean | undefined {
+export function verifyGost(signatureAlgorithmOid: string, subjectPublicKeyInfo: Uint8Array, data: Uint8Array, signatureValue: Uint8Array): boolean | undefined {
   const profile = gostProfileOf(signatureAlgorithmOid);
   if (!profile) return undefined;
   const key = parseGostPublicKeyInfo(subjectPublicKeyInfo);
@@ -69,10 +64,7 @@ function profileAndCurveOf(key: GostPrivateKey) {
 }
 
 /** Signs `data` (hashing it with the digest that goes with the key) and names the OIDs to put in CMS. */
-export function signGost(
-  key: GostPrivateKey,
-  data: Uint8Array,
-): { signatureAlgorithmOid: string; digestAlgorithmOid: string; signature: Uint8Array } {
+export function signGost(key: GostPrivateKey, data: Uint8Array): { signatureAlgorithmOid: string; digestAlgorithmOid: string; signature: Uint8Array } {
   const { profile, curve } = profileAndCurveOf(key);
   const value = gostSign(curve, key.d, littleEndianToBigInt(profile.digest(data)));
   return { signatureAlgorithmOid: profile.signatureOid, digestAlgorithmOid: profile.digestOid, signature: encodeGostSignature(value, curve.size) };

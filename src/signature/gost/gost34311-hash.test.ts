@@ -17,7 +17,7 @@ describe('GOST 34.311-95 / GOST R 34.11-94 with the test parameter set (the set 
     expect(hashHex(new Uint8Array(128).fill(0x55))).toBe('53a3a3ed25180cef0c1d85a074273e551c25660a87062a52d926a9e8fe5733a4');
   });
 
-  it('uses NCA\'s parameter set when none is named', () => {
+  it("uses NCA's parameter set when none is named", () => {
     expect(Buffer.from(gost34311(new Uint8Array(0))).toString('hex')).toBe(hashHex(''));
   });
 });

@@ -22,14 +22,7 @@ export function pkcs12PasswordBytes(password: string): Uint8Array {
 }
 
 /** `length` bytes derived from the password and salt for one purpose, with `digest` iterated `iterations` times. */
-export function pkcs12DeriveKey(
-  digest: string,
-  password: string,
-  salt: Uint8Array,
-  iterations: number,
-  purpose: Pkcs12KeyPurpose,
-  length: number,
-): Uint8Array {
+export function pkcs12DeriveKey(digest: string, password: string, salt: Uint8Array, iterations: number, purpose: Pkcs12KeyPurpose, length: number): Uint8Array {
   const v = BLOCK_SIZE[digest];
   if (v === undefined) throw new RangeError(`unsupported PKCS#12 KDF digest ${digest}`);
   const passwordBytes = pkcs12PasswordBytes(password);
@@ -42,7 +35,7 @@ export function pkcs12DeriveKey(
   };
   const block = new Uint8Array([...repeatTo(salt), ...repeatTo(passwordBytes)]);
   const result = new Uint8Array(length);
-  for (let offset = 0; offset < length; ) {
+  for (let offset = 0; offset < length;) {
     let a = createHash(digest).update(diversifier).update(block).digest();
     for (let i = 1; i < iterations; i++) a = createHash(digest).update(a).digest();
     result.set(a.subarray(0, Math.min(a.length, length - offset)), offset);

@@ -34,7 +34,7 @@ function subjectSerialNumber(certificate: Uint8Array): string | undefined {
   return undefined;
 }
 
-describe('reading NCA\'s PKCS#12 test keys (legacy SHA-1/3DES and SHA-1/RC2-40)', () => {
+describe("reading NCA's PKCS#12 test keys (legacy SHA-1/3DES and SHA-1/RC2-40)", () => {
   const containers = [
     { file: 'individual_valid_sign_2004.p12', password: 'Qwerty12', algorithm: 'rsa', iin: 'IIN123456789011' },
     { file: 'individual_sign_revoked_2004.p12', password: 'Qwerty12', algorithm: 'rsa', iin: undefined },
@@ -88,7 +88,7 @@ describe('reading NCA\'s PKCS#12 test keys (legacy SHA-1/3DES and SHA-1/RC2-40)'
 });
 
 describe('reading PKCS#12 containers made by OpenSSL 3', () => {
-  it('opens PBES2/AES-256 with an SHA-256 MAC and a Cyrillic password; the key\'s certificate comes first', () => {
+  it("opens PBES2/AES-256 with an SHA-256 MAC and a Cyrillic password; the key's certificate comes first", () => {
     const { key, certificates } = readPkcs12(modernFixture('rsa-pbes2-aes.p12'), 'пароль-2026');
     expect(key.algorithm).toBe('rsa');
     expect(certificates).toHaveLength(2);

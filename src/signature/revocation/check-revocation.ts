@@ -58,7 +58,13 @@ function fromCrls(crls: readonly Crl[], serial: string, at: Date): RevocationVer
  * certificate's issuer (or its delegated OCSP responder) and current at the instant counts; a
  * revocation at or before the instant wins over any "good".
  */
-export async function checkRevocation(certificate: X509, issuer: X509, at: Date, source: RevocationSource, options: { maxAgeMs?: number } = {}): Promise<RevocationVerdict> {
+export async function checkRevocation(
+  certificate: X509,
+  issuer: X509,
+  at: Date,
+  source: RevocationSource,
+  options: { maxAgeMs?: number } = {},
+): Promise<RevocationVerdict> {
   const nonce = source.online ? new Uint8Array(randomBytes(16)) : undefined;
   const evidence = await source.evidenceFor({ certificate, issuer, ...(nonce ? { nonce } : {}) });
   const serial = serialHex(certificate.cert.serialNumber.valueBlock.valueHexView);
@@ -75,7 +81,8 @@ export async function checkRevocation(certificate: X509, issuer: X509, at: Date,
     if (!status || !verifiedResponder(response, issuer)) continue;
     if (!coversInstant(status.thisUpdate, status.nextUpdate, at, options.maxAgeMs)) continue;
     if (nonce && !nonceMatches(response, nonce)) continue;
-    if (status.status === 'revoked' && status.notIssued) verdicts.push({ status: 'unknown', source: 'ocsp', check: failed('revocation', REASONS.ocspUnknown()) });
+    if (status.status === 'revoked' && status.notIssued)
+      verdicts.push({ status: 'unknown', source: 'ocsp', check: failed('revocation', REASONS.ocspUnknown()) });
     else if (status.status === 'revoked' && status.revokedAt! <= at) verdicts.push(revokedVerdict('ocsp', status.revokedAt!, status.reasonCode));
     else if (status.status === 'unknown') verdicts.push({ status: 'unknown', source: 'ocsp', check: failed('revocation', REASONS.ocspUnknown()) });
     else verdicts.push({ status: 'good', source: 'ocsp', check: passed('revocation') });

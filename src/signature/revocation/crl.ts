@@ -65,6 +65,7 @@ export function serialHex(bytes: Uint8Array): string {
 export function crlEntryFor(crl: Crl, serial: string): CrlEntry | undefined {
   const entry = crl.crl.revokedCertificates?.find((r) => serialHex(r.userCertificate.valueBlock.valueHexView) === serial);
   if (!entry) return undefined;
-  const reason = entry.crlEntryExtensions?.extensions.find((e) => e.extnID === EXTENSION_OIDS.crlReason)?.parsedValue as { valueBlock?: { valueDec: number } } | undefined;
+  const reason = entry.crlEntryExtensions?.extensions.find((e) => e.extnID === EXTENSION_OIDS.crlReason)?.parsedValue as
+    { valueBlock?: { valueDec: number } } | undefined;
   return { serialNumber: serial, revokedAt: entry.revocationDate.value, ...(reason?.valueBlock ? { reasonCode: reason.valueBlock.valueDec } : {}) };
 }

@@ -23,7 +23,9 @@ export function ocspRequestFor(certificate: X509, issuer: X509, nonce?: Uint8Arr
   const request = new pkijs.OCSPRequest();
   request.tbsRequest.requestList = [new pkijs.Request({ reqCert: ocspCertId(new Uint8Array(certificate.cert.serialNumber.valueBlock.valueHexView), issuer) })];
   if (nonce) {
-    request.tbsRequest.requestExtensions = [new pkijs.Extension({ extnID: '1.3.6.1.5.5.7.48.1.2', extnValue: new asn1js.OctetString({ valueHex: arrayBufferOf(nonce) }).toBER() })];
+    request.tbsRequest.requestExtensions = [
+      new pkijs.Extension({ extnID: '1.3.6.1.5.5.7.48.1.2', extnValue: new asn1js.OctetString({ valueHex: arrayBufferOf(nonce) }).toBER() }),
+    ];
   }
   return new Uint8Array(request.toSchema(true).toBER());
 }
@@ -35,6 +37,9 @@ export function readOcspRequest(der: Uint8Array): { serials: Uint8Array[]; nonce
   const nonceExt = request.tbsRequest.requestExtensions?.find((e) => e.extnID === '1.3.6.1.5.5.7.48.1.2');
   if (!nonceExt) return { serials };
   const inner = asn1js.fromBER(arrayBufferOf(new Uint8Array(nonceExt.extnValue.valueBlock.valueHexView)));
-  const nonce = inner.result instanceof asn1js.OctetString ? new Uint8Array(inner.result.valueBlock.valueHexView) : new Uint8Array(nonceExt.extnValue.valueBlock.valueHexView);
+  const nonce =
+    inner.result instanceof asn1js.OctetString
+      ? new Uint8Array(inner.result.valueBlock.valueHexView)
+      : new Uint8Array(nonceExt.extnValue.valueBlock.valueHexView);
   return { serials, nonce };
 }

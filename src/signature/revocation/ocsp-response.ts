@@ -61,7 +61,10 @@ export function nonceMatches(response: OcspResponse, nonce: Uint8Array): boolean
 /** The certificate that signed the response: the issuer itself, or a delegated responder it issued for OCSP signing. */
 function responderOf(response: OcspResponse, issuer: X509): X509 | undefined {
   const embedded = (response.basic.certs ?? []).map((c) => parseCertificate(new Uint8Array(c.toSchema().toBER())));
-  const candidates = [issuer, ...embedded.filter((c) => mayHaveIssued(issuer, c) && issuerSignatureVerifies(issuer, c) && ekuOf(c).includes(OCSP_OIDS.ocspSigning))];
+  const candidates = [
+    issuer,
+    ...embedded.filter((c) => mayHaveIssued(issuer, c) && issuerSignatureVerifies(issuer, c) && ekuOf(c).includes(OCSP_OIDS.ocspSigning)),
+  ];
   return candidates.find((c) => signatureVerifies(response, c));
 }
 

@@ -14,7 +14,12 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const ctx = (revocation: ReturnType<typeof onlineRevocationSource>) => ({ at: pki.now, trust: trustStoreOf([pki.root.certificate]), intermediates: [pki.issuingCa.certificate], revocation });
+const ctx = (revocation: ReturnType<typeof onlineRevocationSource>) => ({
+  at: pki.now,
+  trust: trustStoreOf([pki.root.certificate]),
+  intermediates: [pki.issuingCa.certificate],
+  revocation,
+});
 
 describe('onlineRevocationSource against a local CRL and OCSP service', () => {
   it('asks the OCSP responder with a nonce and downloads the CRLs the certificate names', async () => {
@@ -65,7 +70,10 @@ describe('onlineRevocationSource against a local CRL and OCSP service', () => {
   });
 
   it('gives up on a responder that does not answer in time', async () => {
-    const silent = onlineRevocationSource({ timeoutMs: 50, fetch: (_url, init) => new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('aborted')))) });
+    const silent = onlineRevocationSource({
+      timeoutMs: 50,
+      fetch: (_url, init) => new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('aborted')))),
+    });
     const v = await checkCertificate(pki.individualSigning.certificate, ctx(silent));
     expect(v.revocation.status).toBe('unknown');
     expect(v.checks.find((c) => c.name === 'revocation')!.ok).toBe(false);

@@ -68,7 +68,11 @@ export function onlineRevocationSource(options: OnlineRevocationOptions = {}): R
       if (options.ocsp !== false) {
         const body = ocspRequestFor(query.certificate, query.issuer, query.nonce);
         for (const url of summary.ocspUrls) {
-          const der = await download(url, { method: 'POST', headers: { 'content-type': 'application/ocsp-request', accept: 'application/ocsp-response' }, body: Buffer.from(body) });
+          const der = await download(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/ocsp-request', accept: 'application/ocsp-response' },
+            body: Buffer.from(body),
+          });
           if (der) ocspResponses.push(der);
         }
       }

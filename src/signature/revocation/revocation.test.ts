@@ -20,7 +20,7 @@ describe('NCA CRLs', () => {
     expect(crl.baseCrlNumber).toBeUndefined();
   });
 
-  it('verifies the RSA CA\'s CRL signature, and refuses it under another issuer or when altered', () => {
+  it("verifies the RSA CA's CRL signature, and refuses it under another issuer or when altered", () => {
     const crl = parseCrl(ncaBytes('crl/nca_rsa_test.crl'));
     expect(crlIssuedBy(crl, ncaCert('ca/nca_rsa_test.crt'))).toBe(true);
     expect(crlIssuedBy(crl, ncaCert('ca/nca_gost_test.crt'))).toBe(false);
@@ -37,7 +37,13 @@ describe('NCA CRLs', () => {
   ])('lists the revoked key %s in %s', (key, file, revokedAt) => {
     const cert = fromKey(key);
     const serial = cert.cert.serialNumber.valueBlock.valueHexView;
-    const entry = crlEntryFor(parseCrl(ncaBytes(`crl/${file}`)), Buffer.from(serial).toString('hex').toUpperCase().replace(/^(00)+/, ''));
+    const entry = crlEntryFor(
+      parseCrl(ncaBytes(`crl/${file}`)),
+      Buffer.from(serial)
+        .toString('hex')
+        .toUpperCase()
+        .replace(/^(00)+/, ''),
+    );
     expect(entry?.revokedAt.toISOString()).toBe(revokedAt);
   });
 
@@ -52,7 +58,9 @@ describe('NCA CRLs', () => {
 
 describe('NCA OCSP responses', () => {
   it('parse, with their nonces', () => {
-    const nonces = ['ceo_2015_revoked', 'ceo_sign_2004_revoked', 'individual_2015', 'individual_sign_2004'].map((f) => Buffer.from(parseOcspResponse(ncaBytes(`ocsp/ocsp_response_${f}.bin`)).nonce!).toString('hex'));
+    const nonces = ['ceo_2015_revoked', 'ceo_sign_2004_revoked', 'individual_2015', 'individual_sign_2004'].map((f) =>
+      Buffer.from(parseOcspResponse(ncaBytes(`ocsp/ocsp_response_${f}.bin`)).nonce!).toString('hex'),
+    );
     expect(nonces).toEqual(['157b28fd1ac7761e', '8b6b9f100d6b0005', 'e408ffb790834af2', 'b5e5c9b552cbcac4']);
   });
 
@@ -62,10 +70,18 @@ describe('NCA OCSP responses', () => {
     expect(nonceMatches(r, Buffer.from('b5e5c9b552cbcac5', 'hex'))).toBe(false);
   });
 
-  it('say the heads\' keys are revoked', () => {
-    const r2004 = ocspStatusFor(parseOcspResponse(ncaBytes('ocsp/ocsp_response_ceo_sign_2004_revoked.bin')), fromKey('ceo_sign_revoked_2004'), ncaCert('ca/nca_gost_test.crt'));
+  it("say the heads' keys are revoked", () => {
+    const r2004 = ocspStatusFor(
+      parseOcspResponse(ncaBytes('ocsp/ocsp_response_ceo_sign_2004_revoked.bin')),
+      fromKey('ceo_sign_revoked_2004'),
+      ncaCert('ca/nca_gost_test.crt'),
+    );
     expect(r2004).toMatchObject({ status: 'revoked', revokedAt: new Date('2022-01-18T06:30:55Z'), reasonCode: 4 });
-    const r2015 = ocspStatusFor(parseOcspResponse(ncaBytes('ocsp/ocsp_response_ceo_2015_revoked.bin')), fromKey('ceo_revoked_2015'), ncaCert('ca/nca_gost2015_test.cer'));
+    const r2015 = ocspStatusFor(
+      parseOcspResponse(ncaBytes('ocsp/ocsp_response_ceo_2015_revoked.bin')),
+      fromKey('ceo_revoked_2015'),
+      ncaCert('ca/nca_gost2015_test.cer'),
+    );
     expect(r2015).toMatchObject({ status: 'revoked', revokedAt: new Date('2022-07-27T10:25:30Z'), reasonCode: 6 });
     expect(r2015!.notIssued).toBeUndefined();
   });
@@ -73,7 +89,10 @@ describe('NCA OCSP responses', () => {
   it('say the valid 2004 individual key is good, signed by a responder the CA delegated', () => {
     const response = parseOcspResponse(ncaBytes('ocsp/ocsp_response_individual_sign_2004.bin'));
     const rsaCa = ncaCert('ca/nca_rsa_test.crt');
-    expect(ocspStatusFor(response, fromKey('individual_valid_sign_2004'), rsaCa)).toMatchObject({ status: 'good', thisUpdate: new Date('2022-09-02T16:53:59Z') });
+    expect(ocspStatusFor(response, fromKey('individual_valid_sign_2004'), rsaCa)).toMatchObject({
+      status: 'good',
+      thisUpdate: new Date('2022-09-02T16:53:59Z'),
+    });
     expect(verifiedResponder(response, rsaCa)).toBeDefined();
     expect(verifiedResponder(response, ncaCert('ca/nca_gost_test.crt'))).toBeUndefined();
   });

@@ -11,13 +11,43 @@ const modernFixture = (name: string) => new Uint8Array(readFileSync(fileURLToPat
 const message = new TextEncoder().encode('Маман сертификаты / сертификат специалиста');
 
 const KEYS = [
-  { name: 'NCA GOST 2004', der: () => ncaFixture('keys/ceo_sign_revoked_2004.p12'), password: 'Qwerty12', signature: GOST_OIDS.signature2004, digest: GOST_OIDS.digest34311 },
-  { name: 'NCA GOST 2015 (512)', der: () => ncaFixture('keys/individual_valid_2015.p12'), password: 'Aa123456', signature: GOST_OIDS.signature2015x512, digest: GOST_OIDS.digest34112015x512 },
-  { name: 'NCA RSA', der: () => ncaFixture('keys/individual_valid_sign_2004.p12'), password: 'Qwerty12', signature: NODE_SIGNATURE_OIDS.sha256WithRsa, digest: NODE_SIGNATURE_OIDS.sha256 },
-  { name: 'ECDSA P-256', der: () => modernFixture('ec-pbes2-aes.p12'), password: 'Secret-123', signature: NODE_SIGNATURE_OIDS.ecdsaWithSha256, digest: NODE_SIGNATURE_OIDS.sha256 },
+  {
+    name: 'NCA GOST 2004',
+    der: () => ncaFixture('keys/ceo_sign_revoked_2004.p12'),
+    password: 'Qwerty12',
+    signature: GOST_OIDS.signature2004,
+    digest: GOST_OIDS.digest34311,
+  },
+  {
+    name: 'NCA GOST 2015 (512)',
+    der: () => ncaFixture('keys/individual_valid_2015.p12'),
+    password: 'Aa123456',
+    signature: GOST_OIDS.signature2015x512,
+    digest: GOST_OIDS.digest34112015x512,
+  },
+  {
+    name: 'NCA RSA',
+    der: () => ncaFixture('keys/individual_valid_sign_2004.p12'),
+    password: 'Qwerty12',
+    signature: NODE_SIGNATURE_OIDS.sha256WithRsa,
+    digest: NODE_SIGNATURE_OIDS.sha256,
+  },
+  {
+    name: 'ECDSA P-256',
+    der: () => modernFixture('ec-pbes2-aes.p12'),
+    password: 'Secret-123',
+    signature: NODE_SIGNATURE_OIDS.ecdsaWithSha256,
+    digest: NODE_SIGNATURE_OIDS.sha256,
+  },
 ] as const;
 
-function verifiesWithCertificate(certificate: Uint8Array, algorithmOid: string, data: Uint8Array, signature: Uint8Array, encoding: 'der' | 'ieee-p1363' = 'der'): boolean {
+function verifiesWithCertificate(
+  certificate: Uint8Array,
+  algorithmOid: string,
+  data: Uint8Array,
+  signature: Uint8Array,
+  encoding: 'der' | 'ieee-p1363' = 'der',
+): boolean {
   const spki = subjectPublicKeyInfoOf(certificate);
   const gost = verifyGost(algorithmOid, spki, data, signature);
   if (gost !== undefined) return gost;
@@ -48,7 +78,7 @@ describe('the local PKCS#12 signer', () => {
     expect(verifiesWithCertificate(certificate!, signed.signatureAlgorithmOid, message, signed.signature, 'ieee-p1363')).toBe(true);
   });
 
-  it('returns the chain with the key\'s own certificate first, as copies', async () => {
+  it("returns the chain with the key's own certificate first, as copies", async () => {
     const signer = LocalPkcs12Signer.fromPkcs12(modernFixture('rsa-pbes2-aes.p12'), 'пароль-2026');
     const chain = await signer.certificateChain();
     expect(chain).toHaveLength(2);

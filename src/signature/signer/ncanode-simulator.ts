@@ -90,7 +90,8 @@ export async function startNcanodeSimulator(options: NcanodeSimulatorOptions = {
       if (response.destroyed) return;
       count++;
       try {
-        if (request.method !== 'POST' || request.url !== '/cms/sign') return reply(response, 404, { message: `no such method: ${request.method} ${request.url}` });
+        if (request.method !== 'POST' || request.url !== '/cms/sign')
+          return reply(response, 404, { message: `no such method: ${request.method} ${request.url}` });
         reply(response, 200, await signCms(await readJson(request), now));
       } catch (error) {
         if (error instanceof BadRequest) reply(response, 400, { message: error.message });

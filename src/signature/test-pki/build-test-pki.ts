@@ -130,7 +130,7 @@ export async function issueTestCertificate(spec: Issue): Promise<{ identity: Tes
     ...(spec.issuer ? [await x509.AuthorityKeyIdentifierExtension.create(spec.issuer.keys.publicKey)] : []),
   ];
   if (spec.ca) extensions.push(new x509.BasicConstraintsExtension(true, undefined, true));
-  extensions.push(new x509.KeyUsagesExtension(spec.keyUsage ?? (x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign), true));
+  extensions.push(new x509.KeyUsagesExtension(spec.keyUsage ?? x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true));
   if (spec.extendedKeyUsage) extensions.push(new x509.ExtendedKeyUsageExtension(spec.extendedKeyUsage));
   if (spec.policies) extensions.push(new x509.CertificatePolicyExtension(spec.policies));
   if (spec.issuer && !spec.ca && spec.baseUrl) {
@@ -178,19 +178,53 @@ export async function buildTestPki(options: { now?: Date; baseUrl?: string } = {
   const baseUrl = options.baseUrl ?? DEFAULT_TEST_PKI_BASE_URL;
   const root = await issueTestCertificate({ subject: caName('REGLAMENT TEST ROOT CA'), algorithm: 'ecdsa', validity: VALIDITY.root, ca: true });
   const ca = await issueTestCertificate({ subject: caName('REGLAMENT TEST ISSUING CA'), algorithm: 'ecdsa', validity: VALIDITY.ca, ca: true, issuer: root });
-  const leaf = (subject: x509.JsonName, algorithm: 'rsa' | 'ecdsa', keyUsage: number, eku: string[], policies: string[], validity: readonly [Date, Date] = VALIDITY.leaf, issuer = ca) =>
-    issueTestCertificate({ subject, algorithm, validity, issuer, keyUsage, extendedKeyUsage: eku, policies, baseUrl });
+  const leaf = (
+    subject: x509.JsonName,
+    algorithm: 'rsa' | 'ecdsa',
+    keyUsage: number,
+    eku: string[],
+    policies: string[],
+    validity: readonly [Date, Date] = VALIDITY.leaf,
+    issuer = ca,
+  ) => issueTestCertificate({ subject, algorithm, validity, issuer, keyUsage, extendedKeyUsage: eku, policies, baseUrl });
   const { individual, head, employee, organisation } = TEST_PEOPLE;
 
   const individualSigning = await leaf(personName(individual), 'rsa', SIGNING, [EMAIL_PROTECTION, ...users('individual')], ['1.2.398.3.3.2.3']);
   const individualAuthentication = await leaf(personName(individual), 'ecdsa', AUTHENTICATION, [CLIENT_AUTH, ...users('individual')], ['1.2.398.3.3.2.4']);
-  const headSigning = await leaf(personName(head, organisation), 'ecdsa', SIGNING, [EMAIL_PROTECTION, ...users('organisation', 'first-head')], ['1.2.398.3.3.2.1']);
-  const employeeSigning = await leaf(personName(employee, organisation), 'rsa', SIGNING, [EMAIL_PROTECTION, ...users('organisation', 'may-sign', 'employee')], ['1.2.398.3.3.2.1']);
+  const headSigning = await leaf(
+    personName(head, organisation),
+    'ecdsa',
+    SIGNING,
+    [EMAIL_PROTECTION, ...users('organisation', 'first-head')],
+    ['1.2.398.3.3.2.1'],
+  );
+  const employeeSigning = await leaf(
+    personName(employee, organisation),
+    'rsa',
+    SIGNING,
+    [EMAIL_PROTECTION, ...users('organisation', 'may-sign', 'employee')],
+    ['1.2.398.3.3.2.1'],
+  );
   const expired = await leaf(personName(individual), 'ecdsa', SIGNING, [EMAIL_PROTECTION, ...users('individual')], ['1.2.398.3.3.2.3'], VALIDITY.expired);
   const revoked = await leaf(personName(individual), 'ecdsa', SIGNING, [EMAIL_PROTECTION, ...users('individual')], ['1.2.398.3.3.2.3']);
-  const ocspResponder = await issueTestCertificate({ subject: caName('REGLAMENT TEST OCSP RESPONDER'), algorithm: 'ecdsa', validity: VALIDITY.ca, issuer: ca, keyUsage: x509.KeyUsageFlags.digitalSignature, extendedKeyUsage: [OCSP_OIDS.ocspSigning] });
+  const ocspResponder = await issueTestCertificate({
+    subject: caName('REGLAMENT TEST OCSP RESPONDER'),
+    algorithm: 'ecdsa',
+    validity: VALIDITY.ca,
+    issuer: ca,
+    keyUsage: x509.KeyUsageFlags.digitalSignature,
+    extendedKeyUsage: [OCSP_OIDS.ocspSigning],
+  });
   const untrustedCa = await issueTestCertificate({ subject: caName('UNKNOWN TEST CA'), algorithm: 'ecdsa', validity: VALIDITY.ca, ca: true });
-  const untrusted = await leaf(personName(individual), 'ecdsa', SIGNING, [EMAIL_PROTECTION, ...users('individual')], ['1.2.398.3.3.2.3'], VALIDITY.leaf, untrustedCa);
+  const untrusted = await leaf(
+    personName(individual),
+    'ecdsa',
+    SIGNING,
+    [EMAIL_PROTECTION, ...users('individual')],
+    ['1.2.398.3.3.2.3'],
+    VALIDITY.leaf,
+    untrustedCa,
+  );
 
   const revokedAt = new Date('2024-06-01T06:00:00Z');
   const serialOf = (i: TestIdentity) => Buffer.from(i.certificate.cert.serialNumber.valueBlock.valueHexView).toString('hex');
@@ -210,13 +244,23 @@ export async function buildTestPki(options: { now?: Date; baseUrl?: string } = {
     nextUpdate: new Date(now.getTime() + 86400_000),
     signingKey: ca.keys.privateKey,
     signingAlgorithm: EC_SIGNING,
-    extensions: [new x509.Extension(EXTENSION_OIDS.crlNumber, false, integerDer(11)), new x509.Extension(EXTENSION_OIDS.deltaCrlIndicator, true, integerDer(10))],
-    entries: [{ serialNumber: serialOf(employeeSigning.identity), revocationDate: new Date(now.getTime() - 3600_000), reason: x509.X509CrlReason.certificateHold }],
+    extensions: [
+      new x509.Extension(EXTENSION_OIDS.crlNumber, false, integerDer(11)),
+      new x509.Extension(EXTENSION_OIDS.deltaCrlIndicator, true, integerDer(10)),
+    ],
+    entries: [
+      { serialNumber: serialOf(employeeSigning.identity), revocationDate: new Date(now.getTime() - 3600_000), reason: x509.X509CrlReason.certificateHold },
+    ],
   });
 
   const responder = { identity: ocspResponder.identity, issuer: ca.identity };
   const ocspGood = await createTestOcspResponse({ ...responder, certificate: individualSigning.identity, status: { status: 'good' }, now });
-  const ocspRevoked = await createTestOcspResponse({ ...responder, certificate: revoked.identity, status: { status: 'revoked', revokedAt, reasonCode: 1 }, now });
+  const ocspRevoked = await createTestOcspResponse({
+    ...responder,
+    certificate: revoked.identity,
+    status: { status: 'revoked', revokedAt, reasonCode: 1 },
+    now,
+  });
 
   return {
     now,

@@ -17,7 +17,10 @@ pkijs.setEngine('node-webcrypto', new pkijs.CryptoEngine({ name: 'node-webcrypto
 function certStatusOf(s: TestOcspStatus): asn1js.BaseBlock {
   if (s.status === 'good') return new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 } });
   if (s.status === 'unknown') return new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 2 } });
-  const reason = s.reasonCode === undefined ? [] : [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [new asn1js.Enumerated({ value: s.reasonCode })] })];
+  const reason =
+    s.reasonCode === undefined
+      ? []
+      : [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [new asn1js.Enumerated({ value: s.reasonCode })] })];
   return new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 1 }, value: [new asn1js.GeneralizedTime({ valueDate: s.revokedAt }), ...reason] });
 }
 
@@ -31,7 +34,10 @@ export async function createTestOcspResponse(params: {
   nonce?: Uint8Array;
   nextUpdate?: Date;
 }): Promise<Uint8Array> {
-  const serial = 'serialNumber' in params.certificate ? params.certificate.serialNumber : new Uint8Array(params.certificate.certificate.cert.serialNumber.valueBlock.valueHexView);
+  const serial =
+    'serialNumber' in params.certificate
+      ? params.certificate.serialNumber
+      : new Uint8Array(params.certificate.certificate.cert.serialNumber.valueBlock.valueHexView);
   const certId = ocspCertId(serial, params.issuer.certificate);
 
   const single = new pkijs.SingleResponse({

@@ -32,14 +32,29 @@ export async function startTestPkiServer(): Promise<TestPkiServer> {
     const path = (request.url ?? '').replace(/^\/test-pki/, '');
     requests.push(`${request.method} ${path}`);
     if (!pki) return void response.writeHead(503).end();
-    if (request.method === 'GET' && path === '/ca.crl') return void response.writeHead(200, { 'content-type': 'application/pkix-crl' }).end(Buffer.from(pki.crl));
-    if (request.method === 'GET' && path === '/ca-delta.crl') return void response.writeHead(200, { 'content-type': 'application/pkix-crl' }).end(Buffer.from(pki.deltaCrl));
+    if (request.method === 'GET' && path === '/ca.crl')
+      return void response.writeHead(200, { 'content-type': 'application/pkix-crl' }).end(Buffer.from(pki.crl));
+    if (request.method === 'GET' && path === '/ca-delta.crl')
+      return void response.writeHead(200, { 'content-type': 'application/pkix-crl' }).end(Buffer.from(pki.deltaCrl));
     if (request.method === 'POST' && path === '/ocsp') {
       const asked = readOcspRequest(await body(request));
       const serial = asked.serials[0]!;
-      const known = LEAVES.map((name) => pki![name] as TestIdentity).find((i) => sameBytes(new Uint8Array(i.certificate.cert.serialNumber.valueBlock.valueHexView), serial));
-      const status = !known ? { status: 'unknown' as const } : known === pki.revoked ? { status: 'revoked' as const, revokedAt: pki.revokedAt, reasonCode: 1 } : { status: 'good' as const };
-      const der = await createTestOcspResponse({ identity: pki.ocspResponder, issuer: pki.issuingCa, certificate: { serialNumber: serial }, status, now: pki.now, ...(asked.nonce ? { nonce: asked.nonce } : {}) });
+      const known = LEAVES.map((name) => pki![name] as TestIdentity).find((i) =>
+        sameBytes(new Uint8Array(i.certificate.cert.serialNumber.valueBlock.valueHexView), serial),
+      );
+      const status = !known
+        ? { status: 'unknown' as const }
+        : known === pki.revoked
+          ? { status: 'revoked' as const, revokedAt: pki.revokedAt, reasonCode: 1 }
+          : { status: 'good' as const };
+      const der = await createTestOcspResponse({
+        identity: pki.ocspResponder,
+        issuer: pki.issuingCa,
+        certificate: { serialNumber: serial },
+        status,
+        now: pki.now,
+        ...(asked.nonce ? { nonce: asked.nonce } : {}),
+      });
       return void response.writeHead(200, { 'content-type': 'application/ocsp-response' }).end(Buffer.from(der));
     }
     response.writeHead(404).end();

@@ -37,7 +37,12 @@ describe('the test PKI', () => {
   });
 
   describe('verified against its root with its CRLs', () => {
-    const ctx = () => ({ at: pki.now, trust: trustStoreOf([pki.root.certificate]), intermediates: [pki.issuingCa.certificate], revocation: offlineRevocationSource({ crls: [pki.crl, pki.deltaCrl], ocspResponses: [] }) });
+    const ctx = () => ({
+      at: pki.now,
+      trust: trustStoreOf([pki.root.certificate]),
+      intermediates: [pki.issuingCa.certificate],
+      revocation: offlineRevocationSource({ crls: [pki.crl, pki.deltaCrl], ocspResponses: [] }),
+    });
 
     it.each(['individualSigning', 'individualAuthentication', 'headSigning'] as const)('accepts %s through root → issuing CA', async (name) => {
       const v = await checkCertificate(pki[name].certificate, ctx());
@@ -60,7 +65,10 @@ describe('the test PKI', () => {
     it('refuses the employee put on hold in the delta CRL, and accepts them without it', async () => {
       const v = await checkCertificate(pki.employeeSigning.certificate, ctx());
       expect(v.revocation).toMatchObject({ status: 'revoked', reasonCode: 6 });
-      const fullOnly = await checkCertificate(pki.employeeSigning.certificate, { ...ctx(), revocation: offlineRevocationSource({ crls: [pki.crl], ocspResponses: [] }) });
+      const fullOnly = await checkCertificate(pki.employeeSigning.certificate, {
+        ...ctx(),
+        revocation: offlineRevocationSource({ crls: [pki.crl], ocspResponses: [] }),
+      });
       expect(fullOnly.revocation.status).toBe('good');
     });
 
@@ -75,13 +83,22 @@ describe('the test PKI', () => {
     });
 
     it('ignores a CRL signed by another CA', async () => {
-      const v = await checkCertificate(pki.revoked.certificate, { ...ctx(), trust: trustStoreOf([pki.root.certificate, pki.untrustedCa.certificate]), revocation: offlineRevocationSource({ crls: [pki.crl.slice(0, -4)], ocspResponses: [] }) });
+      const v = await checkCertificate(pki.revoked.certificate, {
+        ...ctx(),
+        trust: trustStoreOf([pki.root.certificate, pki.untrustedCa.certificate]),
+        revocation: offlineRevocationSource({ crls: [pki.crl.slice(0, -4)], ocspResponses: [] }),
+      });
       expect(v.revocation.status).toBe('unknown');
     });
   });
 
   describe('its OCSP responses', () => {
-    const ctx = (ocsp: Uint8Array, at = pki.now) => ({ at, trust: trustStoreOf([pki.root.certificate]), intermediates: [pki.issuingCa.certificate], revocation: offlineRevocationSource({ crls: [], ocspResponses: [ocsp] }) });
+    const ctx = (ocsp: Uint8Array, at = pki.now) => ({
+      at,
+      trust: trustStoreOf([pki.root.certificate]),
+      intermediates: [pki.issuingCa.certificate],
+      revocation: offlineRevocationSource({ crls: [], ocspResponses: [ocsp] }),
+    });
 
     it('say good for the individual, through the delegated responder', async () => {
       const v = await checkCertificate(pki.individualSigning.certificate, ctx(pki.ocspGood));

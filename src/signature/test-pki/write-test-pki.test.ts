@@ -16,7 +16,12 @@ describe('writeTestPki', () => {
     expect(statSync(files.identities.individualSigning!.key).mode & 0o077).toBe(0);
     expect(readFileSync(files.identities.individualSigning!.key, 'utf8')).toMatch(/^-----BEGIN PRIVATE KEY-----/);
     const chain = [...parseCertificates(readFileSync(files.identities.revoked!.cert)), ...parseCertificates(readFileSync(files.identities.issuingCa!.cert))];
-    const v = await checkCertificate(chain[0]!, { at: pki.now, trust: loadTrustStore([files.trustDir]), intermediates: chain.slice(1), revocation: fileRevocationSource({ crls: [files.crl, files.deltaCrl], ocspResponses: [files.ocspRevoked] }) });
+    const v = await checkCertificate(chain[0]!, {
+      at: pki.now,
+      trust: loadTrustStore([files.trustDir]),
+      intermediates: chain.slice(1),
+      revocation: fileRevocationSource({ crls: [files.crl, files.deltaCrl], ocspResponses: [files.ocspRevoked] }),
+    });
     expect(v.revocation.status).toBe('revoked');
     expect(v.checks.find((c) => c.name === 'chain')!.ok).toBe(true);
   });

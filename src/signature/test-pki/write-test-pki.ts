@@ -17,7 +17,19 @@ export interface WrittenTestPki {
   readonly identities: Record<string, { cert: string; key: string }>;
 }
 
-const IDENTITIES = ['root', 'issuingCa', 'ocspResponder', 'individualSigning', 'individualAuthentication', 'headSigning', 'employeeSigning', 'expired', 'revoked', 'untrustedCa', 'untrusted'] as const;
+const IDENTITIES = [
+  'root',
+  'issuingCa',
+  'ocspResponder',
+  'individualSigning',
+  'individualAuthentication',
+  'headSigning',
+  'employeeSigning',
+  'expired',
+  'revoked',
+  'untrustedCa',
+  'untrusted',
+] as const;
 
 /** Writes a test PKI into a new temporary directory (PEM certificates, PKCS#8 keys, DER CRLs and OCSP responses). */
 export async function writeTestPki(pki?: TestPki): Promise<{ pki: TestPki; files: WrittenTestPki }> {

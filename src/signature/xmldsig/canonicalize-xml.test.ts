@@ -10,9 +10,12 @@ const inclusive = { exclusive: false, withComments: false };
 
 describe('Canonical XML 1.0', () => {
   it('drops the XML declaration and DOCTYPE and puts PIs and comments outside the document element on their own lines (§3.1)', () => {
-    const input = '<?xml version="1.0"?>\n\n<?xml-stylesheet   href="doc.xsl"\n   type="text/xsl"   ?>\n\n<!DOCTYPE doc SYSTEM "doc.dtd">\n\n<doc>Hello, world!<!-- Comment 1 --></doc>\n\n<?pi-without-data     ?>\n\n<!-- Comment 2 -->\n\n<!-- Comment 3 -->\n';
+    const input =
+      '<?xml version="1.0"?>\n\n<?xml-stylesheet   href="doc.xsl"\n   type="text/xsl"   ?>\n\n<!DOCTYPE doc SYSTEM "doc.dtd">\n\n<doc>Hello, world!<!-- Comment 1 --></doc>\n\n<?pi-without-data     ?>\n\n<!-- Comment 2 -->\n\n<!-- Comment 3 -->\n';
     const document = parseXml(input);
-    expect(canonicalizeToString(document, inclusive)).toBe('<?xml-stylesheet href="doc.xsl"\n   type="text/xsl"   ?>\n<doc>Hello, world!</doc>\n<?pi-without-data?>');
+    expect(canonicalizeToString(document, inclusive)).toBe(
+      '<?xml-stylesheet href="doc.xsl"\n   type="text/xsl"   ?>\n<doc>Hello, world!</doc>\n<?pi-without-data?>',
+    );
     expect(canonicalizeToString(document, { exclusive: false, withComments: true })).toBe(
       '<?xml-stylesheet href="doc.xsl"\n   type="text/xsl"   ?>\n<doc>Hello, world!<!-- Comment 1 --></doc>\n<?pi-without-data?>\n<!-- Comment 2 -->\n<!-- Comment 3 -->',
     );
@@ -91,7 +94,8 @@ describe('an element subtree: inclusive vs exclusive (Exclusive C14N §2.2)', ()
   const elem2 = document.documentElement!.getElementsByTagName('n1:elem2')[0]!;
 
   it('inclusive: the apex carries every namespace in scope and the inherited xml: attributes', () => {
-    expect(canonicalizeToString(elem2, inclusive)).toBe(`<n1:elem2 xmlns:n0="foo:bar" xmlns:n1="http://example.net" xmlns:n3="ftp://example.org" xml:lang="en" xml:space="preserve">
+    expect(canonicalizeToString(elem2, inclusive))
+      .toBe(`<n1:elem2 xmlns:n0="foo:bar" xmlns:n1="http://example.net" xmlns:n3="ftp://example.org" xml:lang="en" xml:space="preserve">
     <n3:stuff></n3:stuff>
   </n1:elem2>`);
   });
@@ -103,7 +107,8 @@ describe('an element subtree: inclusive vs exclusive (Exclusive C14N §2.2)', ()
   });
 
   it('exclusive with an InclusiveNamespaces prefix list renders those prefixes on the apex', () => {
-    expect(canonicalizeToString(elem2, { exclusive: true, withComments: false, inclusivePrefixes: ['n0'] })).toBe(`<n1:elem2 xmlns:n0="foo:bar" xmlns:n1="http://example.net" xml:lang="en">
+    expect(canonicalizeToString(elem2, { exclusive: true, withComments: false, inclusivePrefixes: ['n0'] }))
+      .toBe(`<n1:elem2 xmlns:n0="foo:bar" xmlns:n1="http://example.net" xml:lang="en">
     <n3:stuff xmlns:n3="ftp://example.org"></n3:stuff>
   </n1:elem2>`);
   });

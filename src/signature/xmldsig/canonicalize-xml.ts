@@ -119,7 +119,11 @@ export function canonicalizeToString(apex: Node, options: CanonicalizeOptions): 
 
   /** xml:* attributes an apex element inherits from ancestors outside the node-set (inclusive C14N 1.0). */
   function inheritedXmlAttributes(element: Element): { name: string; value: string; localName: string }[] {
-    const own = new Set(plainAttributes(element).filter((a) => a.namespaceURI === XML_NS).map((a) => a.localName));
+    const own = new Set(
+      plainAttributes(element)
+        .filter((a) => a.namespaceURI === XML_NS)
+        .map((a) => a.localName),
+    );
     const found = new Map<string, { name: string; value: string; localName: string }>();
     for (const ancestor of ancestorElements(element)) {
       for (const a of plainAttributes(ancestor)) {

@@ -22,7 +22,10 @@ export interface CreateXmlDsigOptions {
 
 /** Base64 in lines of 76 characters, as XML signers write it. */
 function base64Lines(bytes: Uint8Array): string {
-  return `\n${Buffer.from(bytes).toString('base64').replace(/(.{76})/g, '$1\n').replace(/\n$/, '')}\n`;
+  return `\n${Buffer.from(bytes)
+    .toString('base64')
+    .replace(/(.{76})/g, '$1\n')
+    .replace(/\n$/, '')}\n`;
 }
 
 /** Appends a ds: element (after a line break, as Kalkan lays them out) and returns it. */
@@ -91,7 +94,8 @@ export async function createXmlDsig(xml: string, signer: Signer, options: Create
   const signedBytes = canonicalize(signedInfo, canonicalizationOf(c14nUri)!);
   const ecdsa = SIGNATURE_OIDS[algorithms.signatureAlgorithmOid]?.key === 'ecdsa';
   const raw = await signer.signRaw(signedBytes, ecdsa ? { ecdsaEncoding: 'ieee-p1363' } : {});
-  if (raw.signatureAlgorithmOid !== algorithms.signatureAlgorithmOid) throw new Error(`the signer signed with ${raw.signatureAlgorithmOid}, not ${algorithms.signatureAlgorithmOid}`);
+  if (raw.signatureAlgorithmOid !== algorithms.signatureAlgorithmOid)
+    throw new Error(`the signer signed with ${raw.signatureAlgorithmOid}, not ${algorithms.signatureAlgorithmOid}`);
   signatureValue.appendChild(document.createTextNode(base64Lines(raw.signature)));
   const signed = insertBeforeEndTag(xml.replace(/^\uFEFF/, ''), root.nodeName, new XMLSerializer().serializeToString(signature));
   if (!readsBackAsSigned(signed, digest.digest, signedBytes, c14nUri)) throw new Error('the signed XML does not read back as it was signed');

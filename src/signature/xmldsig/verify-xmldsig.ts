@@ -72,7 +72,11 @@ function verifySignatureElement(document: Document, signature: Element, laterSig
   const signedInfo = childNamed(signature, DS_NS, 'SignedInfo');
   const references = signedInfo ? childrenNamed(signedInfo, DS_NS, 'Reference') : [];
   const base = { certificates, references: references.map((r) => r.getAttribute('URI') ?? '') };
-  const malformed = (what: string): SignatureVerdict => ({ ...base, ...withSigner(likelySigner(certificates)), integrity: failed('integrity', XMLDSIG_REASONS.malformed(what)) });
+  const malformed = (what: string): SignatureVerdict => ({
+    ...base,
+    ...withSigner(likelySigner(certificates)),
+    integrity: failed('integrity', XMLDSIG_REASONS.malformed(what)),
+  });
   if (!signedInfo) return malformed('ds:SignedInfo');
   if (references.length === 0) return malformed('ds:Reference');
   const c14nMethod = childNamed(signedInfo, DS_NS, 'CanonicalizationMethod');
@@ -85,7 +89,8 @@ function verifySignatureElement(document: Document, signature: Element, laterSig
   if (!value) return malformed('ds:SignatureValue');
   if (certificates.length === 0) return { ...base, integrity: failed('integrity', REASONS.signerCertificateMissing()) };
   const fallback = withSigner(likelySigner(certificates));
-  if (!c14n || !c14nMethod) return { ...base, ...fallback, integrity: failed('integrity', REASONS.unsupportedAlgorithm(c14nUri || '(no CanonicalizationMethod)')) };
+  if (!c14n || !c14nMethod)
+    return { ...base, ...fallback, integrity: failed('integrity', REASONS.unsupportedAlgorithm(c14nUri || '(no CanonicalizationMethod)')) };
   if (!signatureOid) return { ...base, ...fallback, integrity: failed('integrity', REASONS.unsupportedAlgorithm(signatureUri || '(no SignatureMethod)')) };
 
   // The signature over the canonical SignedInfo first: a changed DigestValue is a broken signature, not
@@ -94,11 +99,18 @@ function verifySignatureElement(document: Document, signature: Element, laterSig
   const ecdsa = SIGNATURE_OIDS[signatureOid]?.key === 'ecdsa';
   let unsupported = false;
   const signer = certificates.find((c) => {
-    const ok = verifySignatureValue({ algorithmOid: signatureOid, spki: spkiOf(c), data: signedBytes, signature: value, ...(ecdsa ? { ecdsaEncoding: 'ieee-p1363' as const } : {}) });
+    const ok = verifySignatureValue({
+      algorithmOid: signatureOid,
+      spki: spkiOf(c),
+      data: signedBytes,
+      signature: value,
+      ...(ecdsa ? { ecdsaEncoding: 'ieee-p1363' as const } : {}),
+    });
     if (ok === undefined) unsupported = true;
     return ok === true;
   });
-  if (!signer) return { ...base, ...fallback, integrity: failed('integrity', unsupported ? REASONS.unsupportedAlgorithm(signatureUri) : REASONS.badSignature()) };
+  if (!signer)
+    return { ...base, ...fallback, integrity: failed('integrity', unsupported ? REASONS.unsupportedAlgorithm(signatureUri) : REASONS.badSignature()) };
 
   for (const reference of references) {
     const digestElement = childNamed(reference, DS_NS, 'DigestValue');

@@ -11,9 +11,13 @@ import { verifyXmlDsig } from './verify-xmldsig.js';
 
 const AS_OF_AUGUST_2022 = new Date('2022-08-01T00:00:00Z');
 const trust = trustStoreOf([ncaCert('ca/nca_rsa_test.crt'), ncaCert('ca/nca_gost_test.crt'), ncaCert('ca/nca_gost2015_test.cer')]);
-const revocation = offlineRevocationSource({ crls: [ncaBytes('crl/nca_rsa_test.crl'), ncaBytes('crl/nca_gost_test.crl'), ncaBytes('crl/nca_gost2022_test.crl')], ocspResponses: [] });
+const revocation = offlineRevocationSource({
+  crls: [ncaBytes('crl/nca_rsa_test.crl'), ncaBytes('crl/nca_gost_test.crl'), ncaBytes('crl/nca_gost2022_test.crl')],
+  ocspResponses: [],
+});
 const failing = (checks: { name: string; ok: boolean }[]) => checks.filter((c) => !c.ok).map((c) => c.name);
-const DOCUMENT = '<?xml version="1.0" encoding="UTF-8"?>\n<application xmlns="urn:reglament:application:1"><service>specialist-certificate</service><iin>123456789012</iin></application>';
+const DOCUMENT =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<application xmlns="urn:reglament:application:1"><service>specialist-certificate</service><iin>123456789012</iin></application>';
 
 describe('the XML document Kalkan signed with the RSA key and then the GOST 2015 key', () => {
   const xml = ncaBytes('xml/kalkan_rsa_gost2015.xml');
@@ -52,7 +56,7 @@ describe('createXmlDsig with the NCA GOST test keys', () => {
     expect(failing(wrongIin.signers[0]!.checks)).toEqual(['identity-match']);
   });
 
-  it('signs with the revoked GOST 34.310-2004 head key with Kalkan\'s URIs; the signature holds but the key is refused as revoked', async () => {
+  it("signs with the revoked GOST 34.310-2004 head key with Kalkan's URIs; the signature holds but the key is refused as revoked", async () => {
     const signer = LocalPkcs12Signer.fromPkcs12(ncaBytes('keys/ceo_sign_revoked_2004.p12'), 'Qwerty12');
     const signed = await createXmlDsig(DOCUMENT, signer, { canonicalization: 'exclusive' });
     expect(signed).toContain('Algorithm="http://www.w3.org/2001/04/xmldsig-more#gost34310-gost34311"');

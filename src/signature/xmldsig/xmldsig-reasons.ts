@@ -11,7 +11,11 @@ export const XMLDSIG_REASONS = {
   referenceMissing: (uri: string) =>
     t(`Қол қойылған бөлік (${uri}) құжатта табылмады`, `Подписанная часть (${uri}) не найдена в документе`, `The signed part (${uri}) is not in the document`),
   referenceAmbiguous: (uri: string) =>
-    t(`Қол қойылған бөлік (${uri}) құжатта бірнеше рет кездеседі`, `Подписанная часть (${uri}) встречается в документе несколько раз`, `The signed part (${uri}) occurs more than once in the document`),
+    t(
+      `Қол қойылған бөлік (${uri}) құжатта бірнеше рет кездеседі`,
+      `Подписанная часть (${uri}) встречается в документе несколько раз`,
+      `The signed part (${uri}) occurs more than once in the document`,
+    ),
   unsupportedReference: (uri: string) =>
     t(`Қолдау көрсетілмейтін сілтеме: ${uri}`, `Неподдерживаемая ссылка на подписанные данные: ${uri}`, `Unsupported reference to the signed data: ${uri}`),
 } as const;

@@ -59,7 +59,8 @@ export function digestReference(document: Document, signature: Element, referenc
     const c14n = canonicalizationOf(algorithm);
     if (octets) return { ok: false, uri, reason: REASONS.unsupportedAlgorithm(`${algorithm} (after canonicalization)`) };
     if (algorithm === ENVELOPED_SIGNATURE_URI) exclude.push(signature);
-    else if (c14n) octets = canonicalize(target.node, { exclusive: c14n.exclusive, withComments: false, inclusivePrefixes: inclusivePrefixesOf(transform), exclude });
+    else if (c14n)
+      octets = canonicalize(target.node, { exclusive: c14n.exclusive, withComments: false, inclusivePrefixes: inclusivePrefixesOf(transform), exclude });
     else return { ok: false, uri, reason: REASONS.unsupportedAlgorithm(algorithm || '(no Algorithm)') };
   }
   octets ??= canonicalize(target.node, { exclusive: false, withComments: false, exclude });

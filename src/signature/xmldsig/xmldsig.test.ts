@@ -18,7 +18,11 @@ beforeAll(async () => {
 });
 
 const signerOf = (i: TestIdentity) => new LocalPkcs12Signer({ algorithm: i.algorithm, key: i.keyObject }, [i.certificate.der, pki.issuingCa.certificate.der]);
-const options = () => ({ at: pki.now, trust: trustStoreOf([pki.root.certificate]), revocation: offlineRevocationSource({ crls: [pki.crl, pki.deltaCrl], ocspResponses: [] }) });
+const options = () => ({
+  at: pki.now,
+  trust: trustStoreOf([pki.root.certificate]),
+  revocation: offlineRevocationSource({ crls: [pki.crl, pki.deltaCrl], ocspResponses: [] }),
+});
 const failing = (checks: { name: string; ok: boolean }[]) => checks.filter((c) => !c.ok).map((c) => c.name);
 
 /** A machine-readable result document, as the application signs it. */
@@ -31,7 +35,7 @@ const RESULT = `<?xml version="1.0" encoding="UTF-8"?>
 `;
 
 describe('createXmlDsig and verifyXmlDsig with the test PKI', () => {
-  it.each(['individualSigning', 'headSigning'] as const)('signs as %s in NCALayer\'s layout and verifies every check', async (name) => {
+  it.each(['individualSigning', 'headSigning'] as const)("signs as %s in NCALayer's layout and verifies every check", async (name) => {
     const signed = await createXmlDsig(RESULT, signerOf(pki[name]));
     expect(signed.startsWith(RESULT.slice(0, RESULT.indexOf('</result>')))).toBe(true);
     expect(signed).toMatch(/<ds:Reference URI="">\n<ds:Transforms>\n<ds:Transform Algorithm="http:\/\/www.w3.org\/2000\/09\/xmldsig#enveloped-signature"\/>/);
@@ -75,13 +79,17 @@ describe('createXmlDsig and verifyXmlDsig with the test PKI', () => {
     expect(report.signers[0]!.checks[0]).toMatchObject({ reason: { en: "The signature is invalid: it was not made with this certificate's key" } });
   });
 
-  it('refuses a signature whose signed reference digest is not the document\'s (signed over something else)', async () => {
+  it("refuses a signature whose signed reference digest is not the document's (signed over something else)", async () => {
     // The signer signs a SignedInfo carrying a wrong digest: the signature verifies, the reference does not.
     const signed = await createXmlDsig(RESULT, signerOf(pki.individualSigning));
-    const document = parseXml(signed.replace(/<ds:DigestValue>[^<]+<\/ds:DigestValue>/, `<ds:DigestValue>${createHash('sha256').update('other').digest('base64')}</ds:DigestValue>`));
+    const document = parseXml(
+      signed.replace(/<ds:DigestValue>[^<]+<\/ds:DigestValue>/, `<ds:DigestValue>${createHash('sha256').update('other').digest('base64')}</ds:DigestValue>`),
+    );
     const signedInfo = childNamed(document.documentElement!.getElementsByTagNameNS(DS_NS, 'Signature')[0]!, DS_NS, 'SignedInfo')!;
     const value = nodeSign('sha256', canonicalize(signedInfo, { exclusive: false, withComments: false }), pki.individualSigning.keyObject).toString('base64');
-    const resigned = new XMLSerializer().serializeToString(document).replace(/<ds:SignatureValue>[^<]+<\/ds:SignatureValue>/, `<ds:SignatureValue>${value}</ds:SignatureValue>`);
+    const resigned = new XMLSerializer()
+      .serializeToString(document)
+      .replace(/<ds:SignatureValue>[^<]+<\/ds:SignatureValue>/, `<ds:SignatureValue>${value}</ds:SignatureValue>`);
     const report = await verifyXmlDsig(resigned, options());
     expect(failing(report.signers[0]!.checks)).toEqual(['integrity']);
     expect(report.signers[0]!.checks[0]).toMatchObject({ reason: { en: 'The document was changed after it was signed' } });
@@ -91,7 +99,9 @@ describe('createXmlDsig and verifyXmlDsig with the test PKI', () => {
     const signed = await createXmlDsig(RESULT, signerOf(pki.headSigning));
     const byIin = await verifyXmlDsig(signed, { ...options(), expected: { iin: TEST_PEOPLE.individual.iin } });
     expect(failing(byIin.signers[0]!.checks)).toEqual(['identity-match']);
-    expect(byIin.signers[0]!.checks.at(-1)).toMatchObject({ reason: { en: `The signer's IIN is ${TEST_PEOPLE.head.iin}, expected ${TEST_PEOPLE.individual.iin}` } });
+    expect(byIin.signers[0]!.checks.at(-1)).toMatchObject({
+      reason: { en: `The signer's IIN is ${TEST_PEOPLE.head.iin}, expected ${TEST_PEOPLE.individual.iin}` },
+    });
     const byBin = await verifyXmlDsig(signed, { ...options(), expected: { bin: '990000000000' } });
     expect(failing(byBin.signers[0]!.checks)).toEqual(['identity-match']);
     expect((await verifyXmlDsig(signed, { ...options(), expected: { iin: TEST_PEOPLE.head.iin, bin: TEST_PEOPLE.organisation.bin } })).valid).toBe(true);
@@ -103,7 +113,10 @@ describe('createXmlDsig and verifyXmlDsig with the test PKI', () => {
     expect(await verdict(signerOf(pki.revoked))).toEqual(['revocation']);
     expect(await verdict(signerOf(pki.employeeSigning))).toEqual(['revocation']);
     expect(await verdict(signerOf(pki.individualAuthentication))).toEqual(['key-usage']);
-    expect(await verdict(new LocalPkcs12Signer({ algorithm: 'ecdsa', key: pki.untrusted.keyObject }, [pki.untrusted.certificate.der]))).toEqual(['chain', 'revocation']);
+    expect(await verdict(new LocalPkcs12Signer({ algorithm: 'ecdsa', key: pki.untrusted.keyObject }, [pki.untrusted.certificate.der]))).toEqual([
+      'chain',
+      'revocation',
+    ]);
   });
 
   it('co-signs: the second signature covers the first, and each signer gets its own report', async () => {
@@ -138,7 +151,10 @@ describe('createXmlDsig and verifyXmlDsig with the test PKI', () => {
     const signed = await createXmlDsig(RESULT, signerOf(pki.headSigning), { referenceId: 'result-1' });
     // A second element with the same Id (the shape of a signature-wrapping attack).
     const wrapped = signed.replace('<service>', '<service id="result-1">');
-    expect((await verifyXmlDsig(wrapped, options())).signers[0]!.checks[0]).toMatchObject({ ok: false, reason: { en: 'The signed part (#result-1) occurs more than once in the document' } });
+    expect((await verifyXmlDsig(wrapped, options())).signers[0]!.checks[0]).toMatchObject({
+      ok: false,
+      reason: { en: 'The signed part (#result-1) occurs more than once in the document' },
+    });
     const missing = signed.replace(' id="result-1"', '');
     expect((await verifyXmlDsig(missing, options())).signers[0]!.checks[0]).toMatchObject({ ok: false, name: 'integrity' });
     await expect(createXmlDsig(RESULT, signerOf(pki.headSigning), { referenceId: 'nowhere' })).rejects.toThrow('Id nowhere');
@@ -157,7 +173,10 @@ describe('createXmlDsig and verifyXmlDsig with the test PKI', () => {
       { name: 'integrity', ok: false, reason: expect.objectContaining({ en: "The signer's certificate was not found" }) },
     ]);
     const unknown = signed.replace('xmldsig-more#ecdsa-sha256', 'xmldsig-more#ecdsa-ripemd160');
-    expect((await verifyXmlDsig(unknown, options())).signers[0]!.checks[0]).toMatchObject({ ok: false, reason: { en: 'Unsupported algorithm: http://www.w3.org/2001/04/xmldsig-more#ecdsa-ripemd160' } });
+    expect((await verifyXmlDsig(unknown, options())).signers[0]!.checks[0]).toMatchObject({
+      ok: false,
+      reason: { en: 'Unsupported algorithm: http://www.w3.org/2001/04/xmldsig-more#ecdsa-ripemd160' },
+    });
   });
 });
 
@@ -200,7 +219,7 @@ describe('interoperability with another XML-DSig implementation (xmldsigjs)', ()
   });
 });
 
-describe('the XML signature NCA\'s Kalkan made with the RSA test key', () => {
+describe("the XML signature NCA's Kalkan made with the RSA test key", () => {
   const trust = trustStoreOf([ncaCert('ca/nca_rsa_test.crt')]);
   const revocation = offlineRevocationSource({ crls: [ncaBytes('crl/nca_rsa_test.crl')], ocspResponses: [] });
 

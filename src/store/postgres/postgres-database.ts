@@ -7,7 +7,6 @@ const UNIQUE_VIOLATION = '23505';
 const INT8_OID = 20;
 const MIGRATION_LOCK = 728100;
 
-
 function executor(client: pg.Pool | pg.PoolClient): SqlExecutor {
   return {
     all: async <T>(sql: string, params: readonly SqlValue[] = []) => (await client.query(numbered(sql), params as SqlValue[])).rows as T[],
@@ -19,7 +18,9 @@ function executor(client: pg.Pool | pg.PoolClient): SqlExecutor {
 export async function openPostgresDatabase(connectionString: string, schema = 'public'): Promise<SqlDatabase & { readonly pool: pg.Pool }> {
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
   // Instants are milliseconds in BIGINT columns: well inside a double, so read them as numbers.
-  const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) } as pg.CustomTypesConfig;
+  const types = {
+    getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)),
+  } as pg.CustomTypesConfig;
   const pool = new pg.Pool({ connectionString, options: `-c search_path=${schema}`, max: 20, types });
   const boot = await pool.connect();
   try {

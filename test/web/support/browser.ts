@@ -4,7 +4,16 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium, which CI installs too. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Where the screenshots of the browser tests go. */
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'web');
@@ -33,7 +42,13 @@ export async function signInOnPage(page: Page, baseUrl: string, login: string, p
  * A new browser context for one person, in English, signed in through the sign-in page and opened
  * at `path`: each member of staff of a test acts in their own session, as at their own desk.
  */
-export async function pageAs(browser: Browser, server: { readonly baseUrl: string; readonly password: string }, login: string, path: string, width = 1200): Promise<Page> {
+export async function pageAs(
+  browser: Browser,
+  server: { readonly baseUrl: string; readonly password: string },
+  login: string,
+  path: string,
+  width = 1200,
+): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
   context.setDefaultTimeout(10_000);
   await context.addInitScript(() => localStorage.setItem('reglament.lang', 'en'));

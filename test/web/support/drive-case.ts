@@ -9,7 +9,10 @@ const PDF = Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1');
 /** Lodges an application through the API as the demo applicant, with one PDF attached. */
 export async function lodge(server: WebServer, applicant: string, body: Record<string, unknown>): Promise<string> {
   const token = await server.tokenOf(applicant);
-  const upload = await server.api.request('POST', '/api/attachments', { token, multipart: { fileName: 'documents.pdf', mediaType: 'application/pdf', body: PDF } });
+  const upload = await server.api.request('POST', '/api/attachments', {
+    token,
+    multipart: { fileName: 'documents.pdf', mediaType: 'application/pdf', body: PDF },
+  });
   const submitted = await server.api.request('POST', '/api/applications', { token, body: { ...body, attachments: [(upload.json as { id: string }).id] } });
   expect(submitted.status, JSON.stringify(submitted.json)).toBe(201);
   return (submitted.json as CaseState).id;
@@ -22,7 +25,8 @@ export async function lodge(server: WebServer, applicant: string, body: Record<s
  */
 export async function driveTo(server: WebServer, caseId: string, procedureId: string): Promise<CaseState> {
   const { directory, regulations } = server.deps;
-  const holder = (officeId: string | undefined, role: string) => directory.demoUsers.find((u) => u.roles.some((r) => r.role === role && r.office === officeId))!.login;
+  const holder = (officeId: string | undefined, role: string) =>
+    directory.demoUsers.find((u) => u.roles.some((r) => r.role === role && r.office === officeId))!.login;
   for (let guard = 0; guard < 50; guard++) {
     const state = (await server.deps.stores.cases.load(caseId))!;
     const regulation = regulations.find((r) => r.id === state.service)!;
@@ -42,7 +46,12 @@ export async function driveTo(server: WebServer, caseId: string, procedureId: st
     const duty = nextDuty(state, regulation)!;
     const outcome = procedure.outcomes?.[0]?.id;
     if (duty.command === 'record-meeting') throw new Error(`${procedure.id} is decided at a meeting: record it in the test`);
-    await act(holder(officeOf(duty.role), duty.role), duty.command === 'agree' ? { type: 'agree', procedureId: procedure.id, agreed: true } : { type: duty.command, procedureId: procedure.id, ...(outcome ? { outcome } : {}) });
+    await act(
+      holder(officeOf(duty.role), duty.role),
+      duty.command === 'agree'
+        ? { type: 'agree', procedureId: procedure.id, agreed: true }
+        : { type: duty.command, procedureId: procedure.id, ...(outcome ? { outcome } : {}) },
+    );
   }
   throw new Error(`${caseId} did not reach ${procedureId}`);
 }

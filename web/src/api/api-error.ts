@@ -18,5 +18,9 @@ export function apiErrorOf(status: number, body: unknown): ApiError {
   }
   // Fastify's own refusals carry { code, message } at the top level.
   const flat = body as { code?: unknown; message?: unknown } | null;
-  return new ApiError(status, typeof flat?.code === 'string' ? flat.code : `http-${status}`, typeof flat?.message === 'string' ? flat.message : `HTTP ${status}`);
+  return new ApiError(
+    status,
+    typeof flat?.code === 'string' ? flat.code : `http-${status}`,
+    typeof flat?.message === 'string' ? flat.message : `HTTP ${status}`,
+  );
 }

@@ -6,7 +6,11 @@
 export type Lang = 'kk' | 'ru' | 'en';
 export type Text = Readonly<Record<Lang, string>>;
 export type Channel = 'portal' | 'office' | 'state-corporation';
-export type Term = { readonly value: number; readonly unit: 'minutes' | 'hours' | 'working_days' | 'calendar_days' | 'within_working_day'; readonly after?: 'review' };
+export type Term = {
+  readonly value: number;
+  readonly unit: 'minutes' | 'hours' | 'working_days' | 'calendar_days' | 'within_working_day';
+  readonly after?: 'review';
+};
 export type SourceStatus = 'seed' | 'found' | 'inferred' | 'unknown';
 export interface Source {
   readonly status: SourceStatus;
@@ -75,7 +79,12 @@ export interface Procedure {
   readonly outcomes?: readonly Outcome[];
   readonly signers?: readonly string[];
   readonly assigner?: string;
-  readonly meeting?: { readonly body: string; readonly recordedBy: string; readonly clause: string; readonly decisions?: readonly { readonly id: string; readonly label: Text }[] };
+  readonly meeting?: {
+    readonly body: string;
+    readonly recordedBy: string;
+    readonly clause: string;
+    readonly decisions?: readonly { readonly id: string; readonly label: Text }[];
+  };
 }
 export interface Regulation {
   readonly id: string;
@@ -93,7 +102,12 @@ export interface Regulation {
   readonly documents: StandardContent;
   readonly refusalGrounds: StandardContent;
   readonly fee: { readonly text?: Text; readonly source: Source };
-  readonly totalTerms: readonly { readonly term?: Term; readonly variants?: readonly string[]; readonly channels?: readonly Channel[]; readonly source: Source }[];
+  readonly totalTerms: readonly {
+    readonly term?: Term;
+    readonly variants?: readonly string[];
+    readonly channels?: readonly Channel[];
+    readonly source: Source;
+  }[];
   readonly repeal?: { readonly notice: Text };
   readonly legalBasis: { readonly approvingAct: { readonly number: string; readonly date: string }; readonly annex: string };
 }
@@ -144,7 +158,13 @@ export interface CurrentStep {
   /** Signatures made so far on a step several sign, in order. */
   readonly signatures?: readonly { readonly role: string; readonly by: string; readonly at: number }[];
   /** The performer's decision awaiting agreement. */
-  readonly proposal?: { readonly outcome: string; readonly grounds?: readonly string[]; readonly by: string; readonly at: number; readonly agreedBy: readonly string[] };
+  readonly proposal?: {
+    readonly outcome: string;
+    readonly grounds?: readonly string[];
+    readonly by: string;
+    readonly at: number;
+    readonly agreedBy: readonly string[];
+  };
 }
 /** A command the viewer may give now, as the engine decides it (src/core/engine/allowed-commands.ts). */
 export type AllowedCommand =
@@ -158,7 +178,10 @@ export interface MeetingForm {
   readonly body: {
     readonly title: Text;
     readonly members: readonly { readonly id: string; readonly name: string; readonly position: 'chair' | 'deputy-chair' | 'member' | 'secretary' }[];
-    readonly rules: { readonly quorum: { readonly share: number | null; readonly source: string }; readonly majority: { readonly rule: string | null; readonly source: string } };
+    readonly rules: {
+      readonly quorum: { readonly share: number | null; readonly source: string };
+      readonly majority: { readonly rule: string | null; readonly source: string };
+    };
   };
   readonly decisions: readonly { readonly id: string; readonly label: Text; readonly refuses: boolean }[];
 }
@@ -349,7 +372,13 @@ export interface CourierManifest {
   readonly toOffice: string;
   readonly dispatchedBy: string;
   readonly dispatchedAt: number;
-  readonly cases: readonly { readonly caseId: string; readonly service: string; readonly procedureId: string; readonly receivedBy: string | null; readonly receivedAt: number | null }[];
+  readonly cases: readonly {
+    readonly caseId: string;
+    readonly service: string;
+    readonly procedureId: string;
+    readonly receivedBy: string | null;
+    readonly receivedAt: number | null;
+  }[];
 }
 /** GET /api/manifests: the manifests from or to the person's offices, and those offices' names. */
 export interface ManifestList {
@@ -358,6 +387,9 @@ export interface ManifestList {
 }
 /** GET /api/manifests/ready (src/app/courier-manifests.ts): what the person could hand a courier now, by destination. */
 export interface ReadyForCourier {
-  readonly destinations: readonly { readonly toOffice: string; readonly cases: readonly { readonly id: string; readonly service: string; readonly procedureId: string; readonly stepDue: number | null }[] }[];
+  readonly destinations: readonly {
+    readonly toOffice: string;
+    readonly cases: readonly { readonly id: string; readonly service: string; readonly procedureId: string; readonly stepDue: number | null }[];
+  }[];
   readonly offices: Readonly<Record<string, Text>>;
 }

@@ -7,13 +7,22 @@ export const useServices = () => useQuery({ queryKey: ['services'], queryFn: () 
 
 /** One regulation as data. */
 export const useRegulation = (id: string | undefined) =>
-  useQuery({ queryKey: ['regulation', id], queryFn: () => api<Regulation>(`/api/services/${encodeURIComponent(id!)}`), enabled: id !== undefined, staleTime: Infinity });
+  useQuery({
+    queryKey: ['regulation', id],
+    queryFn: () => api<Regulation>(`/api/services/${encodeURIComponent(id!)}`),
+    enabled: id !== undefined,
+    staleTime: Infinity,
+  });
 
 /** Several regulations at once (a cabinet or an inbox with cases of several services), by id. */
 export function useRegulations(ids: readonly string[]): ReadonlyMap<string, Regulation> {
   const unique = [...new Set(ids)];
   const results = useQueries({
-    queries: unique.map((id) => ({ queryKey: ['regulation', id], queryFn: () => api<Regulation>(`/api/services/${encodeURIComponent(id)}`), staleTime: Infinity })),
+    queries: unique.map((id) => ({
+      queryKey: ['regulation', id],
+      queryFn: () => api<Regulation>(`/api/services/${encodeURIComponent(id)}`),
+      staleTime: Infinity,
+    })),
   });
   const map = new Map<string, Regulation>();
   results.forEach((r, i) => {
@@ -24,7 +33,12 @@ export function useRegulations(ids: readonly string[]): ReadonlyMap<string, Regu
 
 /** The offices that provide a service, and the public service centres. */
 export const useServiceOffices = (id: string | undefined) =>
-  useQuery({ queryKey: ['offices', id], queryFn: () => api<ServiceOffices>(`/api/services/${encodeURIComponent(id!)}/offices`), enabled: id !== undefined, staleTime: Infinity });
+  useQuery({
+    queryKey: ['offices', id],
+    queryFn: () => api<ServiceOffices>(`/api/services/${encodeURIComponent(id!)}/offices`),
+    enabled: id !== undefined,
+    staleTime: Infinity,
+  });
 
 /** Query of one case as its applicant or staff see it. */
 export const caseQuery = (id: string) => ({ queryKey: ['case', id], queryFn: () => api<CaseView>(`/api/cases/${encodeURIComponent(id)}`) });

@@ -22,7 +22,6 @@ type Action =
   | { type: 'end-review'; procedureId: string }
   | MeetingAction;
 
-
 /** What the signed-in member of staff may do at the case's current step: exactly what the server's engine allows them. */
 export function allowedActions(view: CaseView, regulation: Regulation, me: Me) {
   const state = view.case;
@@ -30,7 +29,8 @@ export function allowedActions(view: CaseView, regulation: Regulation, me: Me) {
   const procedure = step ? regulation.procedures.find((p) => p.id === step.procedureId) : undefined;
   const has = (type: AllowedCommand['type']) => view.allowed.some((a) => a.type === type);
   const completing = view.allowed.find((a): a is Extract<AllowedCommand, { outcomes: readonly string[] }> => 'outcomes' in a);
-  const assignedElsewhere = me.user.kind === 'staff' && procedure?.actor === 'executor' && state.assignee !== undefined && state.assignee !== me.user.id && !completing;
+  const assignedElsewhere =
+    me.user.kind === 'staff' && procedure?.actor === 'executor' && state.assignee !== undefined && state.assignee !== me.user.id && !completing;
   return {
     procedure,
     complete: completing,
@@ -48,7 +48,9 @@ export function allowedActions(view: CaseView, regulation: Regulation, me: Me) {
 /** The drafted refusal in Kazakh and Russian, from the grounds checked, citing where each ground comes from. */
 function draftRefusal(regulation: Regulation, checked: readonly string[], lang: 'kk' | 'ru'): string {
   const intro = lang === 'kk' ? 'Мемлекеттік қызмет көрсетуден бас тарту негіздері:' : 'Основания для отказа в оказании государственной услуги:';
-  const lines = regulation.refusalGrounds.items.filter((g) => checked.includes(g.id)).map((g) => `— ${g.text[lang]}${g.source.ref ? ` (${g.source.ref})` : ''}`);
+  const lines = regulation.refusalGrounds.items
+    .filter((g) => checked.includes(g.id))
+    .map((g) => `— ${g.text[lang]}${g.source.ref ? ` (${g.source.ref})` : ''}`);
   return lines.length ? [intro, ...lines].join('\n') : '';
 }
 
@@ -75,7 +77,8 @@ export function CaseActions({ view, regulation, me, onDone }: { view: CaseView; 
     enabled: allowed.assign,
   });
   const act = useMutation({
-    mutationFn: ({ action }: { action: Action; doneText: string }) => api<CaseState>(`/api/cases/${encodeURIComponent(view.case.id)}/actions`, { body: action, idempotencyKey: `${attemptKey}:${action.type}` }),
+    mutationFn: ({ action }: { action: Action; doneText: string }) =>
+      api<CaseState>(`/api/cases/${encodeURIComponent(view.case.id)}/actions`, { body: action, idempotencyKey: `${attemptKey}:${action.type}` }),
     onSuccess: (_state, { doneText }) => {
       onDone(doneText);
       setInvalid(null);
@@ -110,7 +113,11 @@ export function CaseActions({ view, regulation, me, onDone }: { view: CaseView; 
       <section className="panel" aria-labelledby="actions-heading">
         <h2 id="actions-heading">{t('actions.title')}</h2>
         <p>{t('paperCopy.toCertify', { number: view.case.result?.number ?? '' })}</p>
-        {regulation.paperCopy && <p className="muted">{regulation.paperCopy.clause}: {pick(regulation.paperCopy.text)}</p>}
+        {regulation.paperCopy && (
+          <p className="muted">
+            {regulation.paperCopy.clause}: {pick(regulation.paperCopy.text)}
+          </p>
+        )}
         <ErrorMessage error={act.error} />
         <button type="button" className="primary" disabled={act.isPending} onClick={() => run({ type: 'certify-paper-copy' }, t('paperCopy.certified'))}>
           {t('paperCopy.certify')}
@@ -147,7 +154,13 @@ export function CaseActions({ view, regulation, me, onDone }: { view: CaseView; 
       )}
       {proposal && (
         <div className="notice">
-          <p>{t('actions.proposal', { outcome: pick(procedure.outcomes?.find((o) => o.id === proposal.outcome)?.label ?? { kk: proposal.outcome, ru: proposal.outcome, en: proposal.outcome }) })}</p>
+          <p>
+            {t('actions.proposal', {
+              outcome: pick(
+                procedure.outcomes?.find((o) => o.id === proposal.outcome)?.label ?? { kk: proposal.outcome, ru: proposal.outcome, en: proposal.outcome },
+              ),
+            })}
+          </p>
           {proposal.grounds?.map((g, i) => (
             <p key={i} className="muted">
               {g}
@@ -195,14 +208,23 @@ export function CaseActions({ view, regulation, me, onDone }: { view: CaseView; 
         </div>
       )}
 
-      {view.meeting && <MeetingRecordForm form={view.meeting} pending={act.isPending} onSubmit={(action) => run(action, t('meeting.recorded'))} onInvalid={setInvalid} />}
+      {view.meeting && (
+        <MeetingRecordForm form={view.meeting} pending={act.isPending} onSubmit={(action) => run(action, t('meeting.recorded'))} onInvalid={setInvalid} />
+      )}
 
       {allowed.complete && command !== 'record-meeting' && (
         <form
           className="action"
           onSubmit={(e) => {
             e.preventDefault();
-            run({ type: command, procedureId: procedure.id, ...((procedure.outcomes?.length ?? 0) > 1 ? { outcome: outcomes.some((o) => o.id === outcome) ? outcome : outcomes[0]?.id } : {}) }, t('actions.completed'));
+            run(
+              {
+                type: command,
+                procedureId: procedure.id,
+                ...((procedure.outcomes?.length ?? 0) > 1 ? { outcome: outcomes.some((o) => o.id === outcome) ? outcome : outcomes[0]?.id } : {}),
+              },
+              t('actions.completed'),
+            );
           }}
         >
           {outcomes.length > 1 && (

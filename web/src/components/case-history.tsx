@@ -3,7 +3,25 @@ import type { CaseView } from '../api/api-types.js';
 import { formatInstant } from '../format/kazakhstan-time.js';
 import { useLang } from '../i18n/use-lang.js';
 
-const KNOWN_EVENTS = new Set(['submitted', 'step-completed', 'signed', 'step-proposed', 'agreed', 'agreement-declined', 'meeting-recorded', 'consignment-received', 'paper-copy-certified', 'review-ended', 'assigned', 'refused', 'suspended', 'resumed', 'withdrawn', 'escalated', 'result-issued']);
+const KNOWN_EVENTS = new Set([
+  'submitted',
+  'step-completed',
+  'signed',
+  'step-proposed',
+  'agreed',
+  'agreement-declined',
+  'meeting-recorded',
+  'consignment-received',
+  'paper-copy-certified',
+  'review-ended',
+  'assigned',
+  'refused',
+  'suspended',
+  'resumed',
+  'withdrawn',
+  'escalated',
+  'result-issued',
+]);
 
 /** A meeting's day, decision and count, as its record gives them. */
 function MeetingLine({ event }: { event: CaseView['history'][number]['event'] }) {
@@ -32,7 +50,16 @@ export function CaseHistory({ view }: { view: CaseView }) {
       <ol className="history">
         {view.history.map((h) => {
           const e = h.event;
-          const detail = typeof e.procedureId === 'string' ? e.procedureId : typeof e.number === 'string' ? e.number : typeof e.assignee === 'string' ? e.assignee : typeof e.reason === 'string' ? e.reason : '';
+          const detail =
+            typeof e.procedureId === 'string'
+              ? e.procedureId
+              : typeof e.number === 'string'
+                ? e.number
+                : typeof e.assignee === 'string'
+                  ? e.assignee
+                  : typeof e.reason === 'string'
+                    ? e.reason
+                    : '';
           return (
             <li key={h.seq}>
               <time>{formatInstant(e.at, lang)}</time> — {t(KNOWN_EVENTS.has(e.type) ? `event.${e.type}` : 'event.other', { type: e.type })}

@@ -15,15 +15,19 @@ export function CaseTimeline({ view, regulation }: { view: CaseView; regulation:
   const rows = [
     ...view.planned.steps.map((p) => ({ id: p.id, clause: p.clause, actor: p.actor, term: p.term, plannedDue: p.due as number | null })),
     // Steps the case took off the planned path (a refusal branch, say).
-    ...view.actual.filter((a) => !plannedIds.has(a.procedureId)).map((a) => {
-      const procedure = regulation?.procedures.find((p) => p.id === a.procedureId);
-      return { id: a.procedureId, clause: procedure?.clause ?? a.procedureId, actor: a.role, term: procedure?.term ?? null, plannedDue: null };
-    }),
+    ...view.actual
+      .filter((a) => !plannedIds.has(a.procedureId))
+      .map((a) => {
+        const procedure = regulation?.procedures.find((p) => p.id === a.procedureId);
+        return { id: a.procedureId, clause: procedure?.clause ?? a.procedureId, actor: a.role, term: procedure?.term ?? null, plannedDue: null };
+      }),
   ];
   const outcomeLabel = (procedureId: string, outcome: string | null) => {
     if (!outcome) return '';
     const label = regulation?.procedures.find((p) => p.id === procedureId)?.outcomes?.find((o) => o.id === outcome)?.label;
-    return label ? pick(label) : t(`outcome.${outcome === 'refused' || outcome === 'withdrawn' || outcome === 'done' || outcome === 'signed' ? outcome : 'other'}`, { id: outcome });
+    return label
+      ? pick(label)
+      : t(`outcome.${outcome === 'refused' || outcome === 'withdrawn' || outcome === 'done' || outcome === 'signed' ? outcome : 'other'}`, { id: outcome });
   };
 
   return (
@@ -60,7 +64,9 @@ export function CaseTimeline({ view, regulation }: { view: CaseView; regulation:
                 <td>{actual ? formatInstant(actual.startedAt, lang) : '—'}</td>
                 <td>{actual ? formatInstant(actual.due, lang) : '—'}</td>
                 <td className={late ? 'late' : undefined}>
-                  {actual?.completedAt ? `${formatInstant(actual.completedAt, lang)} · ${outcomeLabel(row.id, actual.outcome)}${late ? ` · ${t('timeline.late')}` : ''}` : '—'}
+                  {actual?.completedAt
+                    ? `${formatInstant(actual.completedAt, lang)} · ${outcomeLabel(row.id, actual.outcome)}${late ? ` · ${t('timeline.late')}` : ''}`
+                    : '—'}
                 </td>
               </tr>
             );

@@ -10,7 +10,15 @@ import { useLang } from '../i18n/use-lang.js';
 import { ErrorMessage, InfoMessage } from './error-message.js';
 
 /** One destination's waiting cases: the person ticks the packages, names the courier, hands them over under one manifest. */
-function Destination({ destination, title, onSent }: { destination: ReadyForCourier['destinations'][number]; title: string; onSent: (m: CourierManifest) => void }) {
+function Destination({
+  destination,
+  title,
+  onSent,
+}: {
+  destination: ReadyForCourier['destinations'][number];
+  title: string;
+  onSent: (m: CourierManifest) => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [left, setLeft] = useState<readonly string[]>([]);
@@ -43,14 +51,25 @@ function Destination({ destination, title, onSent }: { destination: ReadyForCour
         <legend>{t('courier.packages', { count: destination.cases.length })}</legend>
         {destination.cases.map((c) => (
           <label key={c.id} className="choice">
-            <input type="checkbox" checked={!left.includes(c.id)} onChange={(e) => setLeft((l) => (e.target.checked ? l.filter((x) => x !== c.id) : [...l, c.id]))} />
+            <input
+              type="checkbox"
+              checked={!left.includes(c.id)}
+              onChange={(e) => setLeft((l) => (e.target.checked ? l.filter((x) => x !== c.id) : [...l, c.id]))}
+            />
             <Link to={`/cases/${c.id}`}>{c.id}</Link> · {c.service}
           </label>
         ))}
       </fieldset>
       <div className="field">
         <label htmlFor={fieldId}>{t('courier.courier')}</label>
-        <input id={fieldId} value={courier} maxLength={200} onChange={(e) => setCourier(e.target.value)} aria-invalid={missingCourier} aria-describedby={missingCourier ? `${fieldId}-error` : undefined} />
+        <input
+          id={fieldId}
+          value={courier}
+          maxLength={200}
+          onChange={(e) => setCourier(e.target.value)}
+          aria-invalid={missingCourier}
+          aria-describedby={missingCourier ? `${fieldId}-error` : undefined}
+        />
         {missingCourier && (
           <p className="message-error" id={`${fieldId}-error`}>
             {t('courier.needCourier')}
@@ -100,48 +119,48 @@ export function CourierDesk() {
       {sent && <InfoMessage>{t('courier.sent', { number: sent.number, count: sent.cases.length })}</InfoMessage>}
       {manifests.length > 0 && (
         <table className="responsive">
-            <caption>{t('courier.manifests')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('courier.number')}</th>
-                <th scope="col">{t('courier.route')}</th>
-                <th scope="col">{t('courier.courier')}</th>
-                <th scope="col">{t('courier.dispatched')}</th>
-                <th scope="col">{t('courier.received')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {manifests.map((m) => {
-                const pending = m.cases.filter((c) => c.receivedAt === null).length;
-                return (
-                  <tr key={m.id}>
-                    <td data-label={t('courier.number')}>
-                      {m.number}{' '}
-                      <a href={`/api/manifests/${encodeURIComponent(m.id)}/pdf?lang=${lang}`} target="_blank" rel="noreferrer">
-                        {t('courier.print')}
-                      </a>
-                    </td>
-                    <td data-label={t('courier.route')}>
-                      {officeTitle(m.fromOffice)} → {officeTitle(m.toOffice)}
-                    </td>
-                    <td data-label={t('courier.courier')}>{m.courier}</td>
-                    <td data-label={t('courier.dispatched')}>{formatInstant(m.dispatchedAt, lang)}</td>
-                    <td data-label={t('courier.received')}>
-                      {t('courier.receivedCount', { received: m.cases.length - pending, count: m.cases.length })}
-                      {pending > 0 && myOffices.has(m.toOffice) && (
-                        <>
-                          {' '}
-                          <button type="button" disabled={receive.isPending} onClick={() => receive.mutate(m.id)}>
-                            {t('courier.confirm', { number: m.number })}
-                          </button>
-                        </>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <caption>{t('courier.manifests')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('courier.number')}</th>
+              <th scope="col">{t('courier.route')}</th>
+              <th scope="col">{t('courier.courier')}</th>
+              <th scope="col">{t('courier.dispatched')}</th>
+              <th scope="col">{t('courier.received')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {manifests.map((m) => {
+              const pending = m.cases.filter((c) => c.receivedAt === null).length;
+              return (
+                <tr key={m.id}>
+                  <td data-label={t('courier.number')}>
+                    {m.number}{' '}
+                    <a href={`/api/manifests/${encodeURIComponent(m.id)}/pdf?lang=${lang}`} target="_blank" rel="noreferrer">
+                      {t('courier.print')}
+                    </a>
+                  </td>
+                  <td data-label={t('courier.route')}>
+                    {officeTitle(m.fromOffice)} → {officeTitle(m.toOffice)}
+                  </td>
+                  <td data-label={t('courier.courier')}>{m.courier}</td>
+                  <td data-label={t('courier.dispatched')}>{formatInstant(m.dispatchedAt, lang)}</td>
+                  <td data-label={t('courier.received')}>
+                    {t('courier.receivedCount', { received: m.cases.length - pending, count: m.cases.length })}
+                    {pending > 0 && myOffices.has(m.toOffice) && (
+                      <>
+                        {' '}
+                        <button type="button" disabled={receive.isPending} onClick={() => receive.mutate(m.id)}>
+                          {t('courier.confirm', { number: m.number })}
+                        </button>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
       )}
       <ErrorMessage error={receive.error ?? ready.error ?? list.error} />
     </section>

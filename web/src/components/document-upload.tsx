@@ -14,7 +14,19 @@ export interface UploadSlot {
 }
 
 /** A file picker that uploads each chosen file at once and shows its progress; the list of documents is the caller's. */
-export function DocumentUpload({ label, hint, slots, onChange, invalid }: { label: string; hint?: string; slots: readonly UploadSlot[]; onChange: (update: (slots: readonly UploadSlot[]) => readonly UploadSlot[]) => void; invalid?: boolean }) {
+export function DocumentUpload({
+  label,
+  hint,
+  slots,
+  onChange,
+  invalid,
+}: {
+  label: string;
+  hint?: string;
+  slots: readonly UploadSlot[];
+  onChange: (update: (slots: readonly UploadSlot[]) => readonly UploadSlot[]) => void;
+  invalid?: boolean;
+}) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const inputId = useId();
@@ -65,7 +77,12 @@ export function DocumentUpload({ label, hint, slots, onChange, invalid }: { labe
               ) : (
                 <progress max={1} value={s.progress} aria-label={t('upload.progress', { name: s.fileName })} />
               )}{' '}
-              <button type="button" className="link-button" onClick={() => onChange((all) => all.filter((x) => x.key !== s.key))} aria-label={t('upload.remove', { name: s.fileName })}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => onChange((all) => all.filter((x) => x.key !== s.key))}
+                aria-label={t('upload.remove', { name: s.fileName })}
+              >
                 {t('upload.removeShort')}
               </button>
             </li>

@@ -14,7 +14,9 @@ export function DocumentsChecklist({ view, regulation }: { view: CaseView; regul
   const { pick } = useLang();
   const [ticked, setTicked] = useState<readonly string[]>([]);
   const { variant, channel } = view.case;
-  const required = regulation.documents.items.filter((d) => (!d.variants || (variant !== undefined && d.variants.includes(variant))) && (!d.channels || d.channels.includes(channel)));
+  const required = regulation.documents.items.filter(
+    (d) => (!d.variants || (variant !== undefined && d.variants.includes(variant))) && (!d.channels || d.channels.includes(channel)),
+  );
   const missing = required.filter((d) => !ticked.includes(d.id)).length;
   return (
     <fieldset className="checklist" data-testid="documents-checklist">
@@ -22,7 +24,11 @@ export function DocumentsChecklist({ view, regulation }: { view: CaseView; regul
       {required.length > 0 && <p className="hint">{t('case.checklistHint')}</p>}
       {required.map((d) => (
         <label key={d.id} className="choice">
-          <input type="checkbox" checked={ticked.includes(d.id)} onChange={(e) => setTicked((x) => (e.target.checked ? [...x, d.id] : x.filter((id) => id !== d.id)))} />
+          <input
+            type="checkbox"
+            checked={ticked.includes(d.id)}
+            onChange={(e) => setTicked((x) => (e.target.checked ? [...x, d.id] : x.filter((id) => id !== d.id)))}
+          />
           {pick(d.text)} <SourceNote source={d.source} />
         </label>
       ))}
@@ -33,7 +39,8 @@ export function DocumentsChecklist({ view, regulation }: { view: CaseView; regul
       )}
       {regulation.documents.status !== 'known' && (
         <p className="unknown">
-          {t(regulation.documents.status === 'unknown' ? 'service.documentsUnknown' : 'service.documentsPartly')} <SourceNote source={regulation.documents.source} />
+          {t(regulation.documents.status === 'unknown' ? 'service.documentsUnknown' : 'service.documentsPartly')}{' '}
+          <SourceNote source={regulation.documents.source} />
         </p>
       )}
     </fieldset>

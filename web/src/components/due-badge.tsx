@@ -7,9 +7,5 @@ export function DueBadge({ due, now }: { due: number | null; now: number }) {
   const { t } = useTranslation();
   const { lang } = useLang();
   const klass = dueClass(due, now);
-  return (
-    <span className={`due due-${klass}`}>
-      {due === null ? t('due.none') : `${formatInstant(due, lang)} · ${t(`due.${klass}`)}`}
-    </span>
-  );
+  return <span className={`due due-${klass}`}>{due === null ? t('due.none') : `${formatInstant(due, lang)} · ${t(`due.${klass}`)}`}</span>;
 }

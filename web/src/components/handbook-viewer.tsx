@@ -85,7 +85,14 @@ export function HandbookViewer({ serviceId, variant, title }: { serviceId: strin
         </p>
       )}
       {typeof state === 'object' && <ErrorMessage error={state.error} />}
-      <div ref={container} className="handbook-canvas" data-testid="handbook-canvas" data-state={typeof state === 'string' ? state : 'error'} role="region" aria-label={t('handbook.diagramLabel', { title })} />
+      <div
+        ref={container}
+        className="handbook-canvas"
+        data-testid="handbook-canvas"
+        data-state={typeof state === 'string' ? state : 'error'}
+        role="region"
+        aria-label={t('handbook.diagramLabel', { title })}
+      />
       <figcaption className="hint">{t('handbook.caption')}</figcaption>
     </figure>
   );

@@ -22,7 +22,17 @@ const VOTING = new Set(['chair', 'deputy-chair', 'member']);
  * vote, the decision, and the signed minutes (a PDF, uploaded as part of the record). The server
  * checks all of it against the body as the directory holds it.
  */
-export function MeetingRecordForm({ form, pending, onSubmit, onInvalid }: { form: MeetingForm; pending: boolean; onSubmit: (action: MeetingAction) => void; onInvalid: (message: string | null) => void }) {
+export function MeetingRecordForm({
+  form,
+  pending,
+  onSubmit,
+  onInvalid,
+}: {
+  form: MeetingForm;
+  pending: boolean;
+  onSubmit: (action: MeetingAction) => void;
+  onInvalid: (message: string | null) => void;
+}) {
   const { t } = useTranslation();
   const { pick } = useLang();
   const [heldOn, setHeldOn] = useState(localDay(Date.now()));
@@ -86,7 +96,11 @@ export function MeetingRecordForm({ form, pending, onSubmit, onInvalid }: { form
               {m.name} — {t(`meeting.position.${m.position}`)}
             </label>
             {VOTING.has(m.position) && present[m.id] && (
-              <select aria-label={t('meeting.voteOf', { name: m.name })} value={votes[m.id]} onChange={(e) => setVotes({ ...votes, [m.id]: e.target.value as Vote })}>
+              <select
+                aria-label={t('meeting.voteOf', { name: m.name })}
+                value={votes[m.id]}
+                onChange={(e) => setVotes({ ...votes, [m.id]: e.target.value as Vote })}
+              >
                 <option value="for">{t('meeting.vote.for')}</option>
                 <option value="against">{t('meeting.vote.against')}</option>
                 <option value="abstain">{t('meeting.vote.abstain')}</option>

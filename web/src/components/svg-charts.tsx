@@ -30,7 +30,15 @@ export function Legend({ items }: { items: readonly { key: string; label: string
 }
 
 /** Horizontal bars, one per row, each stacked from its segments; the widest row spans the chart. */
-export function StackedBars({ rows, summary, format }: { rows: readonly { key: string; label: string; segments: readonly Segment[] }[]; summary: string; format: (n: number) => string }) {
+export function StackedBars({
+  rows,
+  summary,
+  format,
+}: {
+  rows: readonly { key: string; label: string; segments: readonly Segment[] }[];
+  summary: string;
+  format: (n: number) => string;
+}) {
   const titleId = useId();
   const max = Math.max(1, ...rows.map((r) => r.segments.reduce((n, s) => n + s.value, 0)));
   const rowHeight = 28;
@@ -140,7 +148,13 @@ export function ColumnsWithLine({
 }
 
 /** A bar against a mark: a measured value next to the limit it should keep (a real duration against its term). */
-export function BarsAgainstMark({ rows, summary }: { rows: readonly { key: string; label: string; value: number; mark: number; text: string }[]; summary: string }) {
+export function BarsAgainstMark({
+  rows,
+  summary,
+}: {
+  rows: readonly { key: string; label: string; value: number; mark: number; text: string }[];
+  summary: string;
+}) {
   const titleId = useId();
   const max = Math.max(1, ...rows.flatMap((r) => [r.value, r.mark]));
   const rowHeight = 30;
@@ -157,7 +171,14 @@ export function BarsAgainstMark({ rows, summary }: { rows: readonly { key: strin
             <text x={labelWidth - 8} y={rowHeight / 2 + 4} textAnchor="end" className="chart-label">
               {r.label.length > 40 ? `${r.label.slice(0, 39)}…` : r.label}
             </text>
-            <rect x={labelWidth} y={6} width={(r.value / max) * barWidth} height={rowHeight - 12} className={over ? 'chart-over' : 'chart-within'} data-over={over}>
+            <rect
+              x={labelWidth}
+              y={6}
+              width={(r.value / max) * barWidth}
+              height={rowHeight - 12}
+              className={over ? 'chart-over' : 'chart-within'}
+              data-over={over}
+            >
               <title>{r.text}</title>
             </rect>
             <line x1={labelWidth + (r.mark / max) * barWidth} x2={labelWidth + (r.mark / max) * barWidth} y1={2} y2={rowHeight - 2} className="chart-mark" />

@@ -12,7 +12,14 @@ const LOCALES: Record<Lang, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
 /** Date and time on Astana's wall clock, in the user's language. */
 export function formatInstant(ms: number | null | undefined, lang: Lang): string {
   if (ms === null || ms === undefined) return '—';
-  return new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(new Date(ms + offsetAt(ms)));
+  return new Intl.DateTimeFormat(LOCALES[lang], {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(ms + offsetAt(ms)));
 }
 
 /** The calendar day on Astana's wall clock, as YYYY-MM-DD. */

@@ -17,7 +17,9 @@ const ABOUT_ISSUED_RESULT = new Set(['reissue', 'duplicate']);
 
 /** The documents the Standard lists for this variant and the portal. */
 function listedDocuments(regulation: Regulation, variant: string | undefined): StandardItem[] {
-  return regulation.documents.items.filter((d) => (!d.variants || (variant !== undefined && d.variants.includes(variant))) && (!d.channels || d.channels.includes('portal')));
+  return regulation.documents.items.filter(
+    (d) => (!d.variants || (variant !== undefined && d.variants.includes(variant))) && (!d.channels || d.channels.includes('portal')),
+  );
 }
 
 interface Draft {
@@ -190,7 +192,12 @@ function ApplicationForm({ regulation, offices, me }: { regulation: Regulation; 
             )}
             <div className="field">
               <label htmlFor="office">{t('apply.office')}</label>
-              <select id="office" value={draft.office} onChange={(e) => setDraft((d) => ({ ...d, office: e.target.value }))} aria-invalid={problems.length > 0 && !draft.office}>
+              <select
+                id="office"
+                value={draft.office}
+                onChange={(e) => setDraft((d) => ({ ...d, office: e.target.value }))}
+                aria-invalid={problems.length > 0 && !draft.office}
+              >
                 <option value="">{t('apply.chooseOffice')}</option>
                 {offices.map((o) => (
                   <option key={o.id} value={o.id}>
@@ -205,13 +212,19 @@ function ApplicationForm({ regulation, offices, me }: { regulation: Regulation; 
             <legend>{t('apply.documents')}</legend>
             {regulation.documents.status !== 'known' && (
               <p className="unknown">
-                {t(regulation.documents.status === 'unknown' ? 'apply.documentsUnknown' : 'service.documentsPartly')} <SourceNote source={regulation.documents.source} />
+                {t(regulation.documents.status === 'unknown' ? 'apply.documentsUnknown' : 'service.documentsPartly')}{' '}
+                <SourceNote source={regulation.documents.source} />
               </p>
             )}
             {documents.map((d) => (
               <DocumentUpload key={d.id} label={pick(d.text)} slots={slotsOf(d.id)} onChange={setUploads(d.id)} />
             ))}
-            <DocumentUpload label={documents.length > 0 ? t('apply.otherDocuments') : t('apply.documentsAny')} hint={t('upload.hint')} slots={slotsOf(OTHER)} onChange={setUploads(OTHER)} />
+            <DocumentUpload
+              label={documents.length > 0 ? t('apply.otherDocuments') : t('apply.documentsAny')}
+              hint={t('upload.hint')}
+              slots={slotsOf(OTHER)}
+              onChange={setUploads(OTHER)}
+            />
           </fieldset>
 
           {problems.length > 0 && (
@@ -264,7 +277,13 @@ function ApplicationForm({ regulation, offices, me }: { regulation: Regulation; 
           <section className="panel" aria-labelledby="sign-heading">
             <h3 id="sign-heading">{t('sign.title')}</h3>
             <p>{t('sign.statementLead')}</p>
-            {statement.isPending ? <Loading /> : <pre className="statement" data-testid="statement">{statement.data?.statement}</pre>}
+            {statement.isPending ? (
+              <Loading />
+            ) : (
+              <pre className="statement" data-testid="statement">
+                {statement.data?.statement}
+              </pre>
+            )}
             {mode.data?.demo ? (
               <p className="notice" data-testid="demo-key-notice">
                 {t('sign.demoNotice')}

@@ -43,7 +43,13 @@ export function CounterPage() {
   const offered = (services.data ?? []).filter((s) => s.channels.includes('state-corporation'));
   const r = regulation.data;
   const variantId = variant || r?.variants[0]?.id;
-  const documents = useMemo(() => (r?.documents.items ?? []).filter((d) => (!d.variants || (variantId !== undefined && d.variants.includes(variantId))) && (!d.channels || d.channels.includes('state-corporation'))), [r, variantId]);
+  const documents = useMemo(
+    () =>
+      (r?.documents.items ?? []).filter(
+        (d) => (!d.variants || (variantId !== undefined && d.variants.includes(variantId))) && (!d.channels || d.channels.includes('state-corporation')),
+      ),
+    [r, variantId],
+  );
   const providerOffices = offices.data?.providerOffices ?? [];
   // The centre's reception step whose outcome is the receipt refusing an incomplete package, where the regulation has one.
   const refusalAtReception = useMemo(() => {
@@ -56,17 +62,17 @@ export function CounterPage() {
   }, [r]);
 
   const lodge = () =>
-      api<CaseState>('/api/applications', {
-        idempotencyKey: key,
-        body: {
-          service,
-          channel: 'state-corporation',
-          ...(variantId ? { variant: variantId } : {}),
-          ...(office ? { providerOfficeId: office } : {}),
-          applicant: { [identifierKind]: identifier.trim() },
-          attachments: slots.flatMap((s) => (s.attachment ? [s.attachment.id] : [])),
-        },
-      });
+    api<CaseState>('/api/applications', {
+      idempotencyKey: key,
+      body: {
+        service,
+        channel: 'state-corporation',
+        ...(variantId ? { variant: variantId } : {}),
+        ...(office ? { providerOfficeId: office } : {}),
+        applicant: { [identifierKind]: identifier.trim() },
+        attachments: slots.flatMap((s) => (s.attachment ? [s.attachment.id] : [])),
+      },
+    });
   const receive = useMutation({
     mutationFn: lodge,
     onSuccess: (state) => {
@@ -213,7 +219,14 @@ export function CounterPage() {
           </div>
           <div className="field">
             <label htmlFor="counter-identifier">{t(identifierKind === 'iin' ? 'apply.iin' : 'apply.bin')}</label>
-            <input id="counter-identifier" inputMode="numeric" maxLength={12} value={identifier} onChange={(e) => setIdentifier(e.target.value.replace(/\D/g, ''))} aria-describedby="identity-hint" />
+            <input
+              id="counter-identifier"
+              inputMode="numeric"
+              maxLength={12}
+              value={identifier}
+              onChange={(e) => setIdentifier(e.target.value.replace(/\D/g, ''))}
+              aria-describedby="identity-hint"
+            />
             <p className="hint" id="identity-hint">
               {t('counter.identityHint')}
             </p>
@@ -224,7 +237,10 @@ export function CounterPage() {
             <legend>{t('counter.checklist')}</legend>
             {documents.map((d) => (
               <label key={d.id} className="choice">
-                <input type="checkbox" checked={checked.includes(d.id)} onChange={(e) => {
+                <input
+                  type="checkbox"
+                  checked={checked.includes(d.id)}
+                  onChange={(e) => {
                     setChecked((c) => (e.target.checked ? [...c, d.id] : c.filter((x) => x !== d.id)));
                   }}
                 />

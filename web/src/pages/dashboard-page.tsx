@@ -67,7 +67,8 @@ function Dashboard() {
   const number = new Intl.NumberFormat({ kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' }[lang], { maximumFractionDigits: 1 });
   const percent = (share: number | null) => (share === null ? '—' : `${number.format(share * 100)} %`);
   const serviceTitle = (id: string) => pick(services.data?.find((s) => s.id === id)?.title) || id;
-  const officeTitle = (id: string | null) => (id === null ? '—' : pick(f?.offices.find((o) => o.id === id)?.title ?? f?.compliance.byOffice.find((o) => o.officeId === id)?.title) || id);
+  const officeTitle = (id: string | null) =>
+    id === null ? '—' : pick(f?.offices.find((o) => o.id === id)?.title ?? f?.compliance.byOffice.find((o) => o.officeId === id)?.title) || id;
   const setParam = (key: string, value: string) =>
     setParams((p) => {
       const next = new URLSearchParams(p);
@@ -98,7 +99,13 @@ function Dashboard() {
     );
   };
 
-  const totals = f ? f.compliance.byService.reduce((a, c) => ({ onTime: a.onTime + c.onTime, late: a.late + c.late, noDue: a.noDue + c.noDue }), { onTime: 0, late: 0, noDue: 0 }) : null;
+  const totals = f
+    ? f.compliance.byService.reduce((a, c) => ({ onTime: a.onTime + c.onTime, late: a.late + c.late, noDue: a.noDue + c.noDue }), {
+        onTime: 0,
+        late: 0,
+        noDue: 0,
+      })
+    : null;
   const applications = f ? f.byStatus.reduce((n, r) => n + r.count, 0) : 0;
   const byService = f ? [...new Set(f.byStatus.map((r) => r.service))] : [];
 
@@ -184,7 +191,13 @@ function Dashboard() {
               <p>{t('dashboard.noData')}</p>
             ) : (
               <>
-                <Legend items={STATUSES.filter((s) => f.byStatus.some((r) => r.status === s)).map((s) => ({ key: s, label: t(`status.${s}`), colour: STATUS_COLOURS[s] }))} />
+                <Legend
+                  items={STATUSES.filter((s) => f.byStatus.some((r) => r.status === s)).map((s) => ({
+                    key: s,
+                    label: t(`status.${s}`),
+                    colour: STATUS_COLOURS[s],
+                  }))}
+                />
                 <StackedBars
                   summary={t('dashboard.byStatusSummary', { count: applications })}
                   format={(n) => number.format(n)}
@@ -232,7 +245,13 @@ function Dashboard() {
               ]}
             />
             <ColumnsWithLine
-              summary={t('dashboard.seriesSummary', { from: f.period.from, to: f.period.to, submitted: f.series.reduce((n, p) => n + p.submitted, 0), onTime: totals.onTime, late: totals.late })}
+              summary={t('dashboard.seriesSummary', {
+                from: f.period.from,
+                to: f.period.to,
+                submitted: f.series.reduce((n, p) => n + p.submitted, 0),
+                onTime: totals.onTime,
+                late: totals.late,
+              })}
               points={f.series.map((p) => ({ key: p.start, label: p.start.slice(5), values: { onTime: p.onTime, late: p.late, submitted: p.submitted } }))}
               columns={[
                 { key: 'onTime', label: t('dashboard.onTime'), colour: ON_TIME },
@@ -354,7 +373,9 @@ function Dashboard() {
                       <td data-label={t('dashboard.office')}>{officeTitle(o.stepOffice)}</td>
                       <td data-label={t('inbox.due')}>{formatInstant(o.stepDue, lang)}</td>
                       <td data-label={t('dashboard.overdueBy')}>
-                        {o.overdueMillis >= DAY ? t('dashboard.days', { value: number.format(o.overdueMillis / DAY) }) : t('dashboard.hours', { value: number.format(o.overdueMillis / HOUR) })}
+                        {o.overdueMillis >= DAY
+                          ? t('dashboard.days', { value: number.format(o.overdueMillis / DAY) })
+                          : t('dashboard.hours', { value: number.format(o.overdueMillis / HOUR) })}
                       </td>
                       <td data-label={t('inbox.assignee')}>{o.assignee ?? '—'}</td>
                     </tr>
@@ -405,9 +426,13 @@ function Dashboard() {
                             <td>{stepName(regulations.get(d.service), d.procedureId)}</td>
                             <td>{d.term ? t(`term.${d.term.unit}`, { value: d.term.value }) : t('term.none')}</td>
                             <td>{d.completed}</td>
-                            <td>{t(d.measure === 'working' ? 'dashboard.workingHours' : 'dashboard.hours', { value: number.format(d.averageMillis / HOUR) })}</td>
+                            <td>
+                              {t(d.measure === 'working' ? 'dashboard.workingHours' : 'dashboard.hours', { value: number.format(d.averageMillis / HOUR) })}
+                            </td>
                             <td className={over ? 'late' : undefined}>
-                              {d.averageInTermUnits === null || d.term === null ? '—' : `${number.format(d.averageInTermUnits)} / ${d.term.value}${over ? ` · ${t('timeline.late')}` : ''}`}
+                              {d.averageInTermUnits === null || d.term === null
+                                ? '—'
+                                : `${number.format(d.averageInTermUnits)} / ${d.term.value}${over ? ` · ${t('timeline.late')}` : ''}`}
                             </td>
                           </tr>
                         );

@@ -59,7 +59,11 @@ export function InboxPage() {
   const queryClient = useQueryClient();
   const errorText = useErrorText();
   const inbox = useQuery({ queryKey: ['inbox'], queryFn: () => api<Inbox>('/api/inbox'), enabled: can.staff, refetchInterval: 60_000 });
-  const department = useQuery({ queryKey: ['inbox', 'department'], queryFn: () => api<{ cases: CaseSummary[] }>('/api/office/cases'), enabled: can.head && scope === 'department' });
+  const department = useQuery({
+    queryKey: ['inbox', 'department'],
+    queryFn: () => api<{ cases: CaseSummary[] }>('/api/office/cases'),
+    enabled: can.head && scope === 'department',
+  });
   const services = useServices();
   const rows = scope === 'mine' ? (inbox.data?.tasks ?? []) : (department.data?.cases ?? []);
   const regulations = useRegulations(rows.map((r) => r.service));
@@ -73,7 +77,10 @@ export function InboxPage() {
       for (const id of ids) {
         const task = rows.find((r) => r.id === id);
         try {
-          await api(`/api/cases/${encodeURIComponent(id)}/actions`, { body: { type: 'register', procedureId: task?.step }, idempotencyKey: `register:${id}:${task?.step}` });
+          await api(`/api/cases/${encodeURIComponent(id)}/actions`, {
+            body: { type: 'register', procedureId: task?.step },
+            idempotencyKey: `register:${id}:${task?.step}`,
+          });
           done += 1;
         } catch (e) {
           failed.push(`${id}: ${errorText(e)}`);
@@ -126,7 +133,8 @@ export function InboxPage() {
           <ul>
             {inbox.data!.notifications.map((n) => (
               <li key={n.id}>
-                <Link to={`/cases/${n.caseId}`}>{n.caseId}</Link>: {n.kind === 'paper-copy' ? t('inbox.paperCopyNotice') : t('inbox.overdueNotice', { step: n.procedureId ?? '—' })}
+                <Link to={`/cases/${n.caseId}`}>{n.caseId}</Link>:{' '}
+                {n.kind === 'paper-copy' ? t('inbox.paperCopyNotice') : t('inbox.overdueNotice', { step: n.procedureId ?? '—' })}
               </li>
             ))}
           </ul>

@@ -42,7 +42,9 @@ export function SignInPage() {
   const signInWithSignature = useMutation({
     mutationFn: async () => {
       const { challenge } = await api<{ challenge: string; expiresAt: number }>('/api/auth/challenge', { method: 'POST', body: {} });
-      const cms = mode.data?.demo ? await signWithDemoKey(challenge, 'authentication', demoLogin.trim()) : await signWithNcaLayer(challenge, 'authentication', storage);
+      const cms = mode.data?.demo
+        ? await signWithDemoKey(challenge, 'authentication', demoLogin.trim())
+        : await signWithNcaLayer(challenge, 'authentication', storage);
       return api<Me>('/api/auth/signature', { body: { cms } });
     },
     onSuccess: enter,
@@ -62,11 +64,26 @@ export function SignInPage() {
       >
         <div className="field">
           <label htmlFor="login">{t('auth.login')}</label>
-          <input id="login" name="login" autoComplete="username" value={login} onChange={(e) => setLogin(e.target.value)} aria-invalid={missing && !login.trim()} />
+          <input
+            id="login"
+            name="login"
+            autoComplete="username"
+            value={login}
+            onChange={(e) => setLogin(e.target.value)}
+            aria-invalid={missing && !login.trim()}
+          />
         </div>
         <div className="field">
           <label htmlFor="password">{t('auth.password')}</label>
-          <input id="password" name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={missing && !password} />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            aria-invalid={missing && !password}
+          />
         </div>
         {missing && (
           <p className="message message-error" role="alert">
@@ -115,7 +132,12 @@ export function SignInPage() {
           </p>
         )}
         <ErrorMessage error={signInWithSignature.error} />
-        <button type="button" className="primary" disabled={signInWithSignature.isPending || (mode.data?.demo === true && !demoLogin.trim())} onClick={() => signInWithSignature.mutate()}>
+        <button
+          type="button"
+          className="primary"
+          disabled={signInWithSignature.isPending || (mode.data?.demo === true && !demoLogin.trim())}
+          onClick={() => signInWithSignature.mutate()}
+        >
           {t(mode.data?.demo ? 'auth.signWithDemoKey' : 'auth.signWithNcaLayer')}
         </button>
       </section>

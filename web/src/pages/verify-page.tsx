@@ -32,8 +32,26 @@ export function VerifyPage() {
   const r = regulation.data;
   // A signed result is shown as its signed document says it, never as the registry row (which is only an index).
   const shown = document
-    ? { number: document.number, kind: document.kind, service: pick(document.service.title), holderName: document.holder.name, holderIdentifier: document.holder.identifier, issuedAt: Date.parse(document.issuedAt), baseNumber: document.baseNumber, provider: pick(document.provider.organisation) }
-    : { number: entry.number, kind: entry.kind, service: r ? pick(r.title) : entry.service, holderName: entry.holderName, holderIdentifier: entry.holderIdentifier, issuedAt: entry.issuedAt, baseNumber: entry.baseNumber, provider: undefined };
+    ? {
+        number: document.number,
+        kind: document.kind,
+        service: pick(document.service.title),
+        holderName: document.holder.name,
+        holderIdentifier: document.holder.identifier,
+        issuedAt: Date.parse(document.issuedAt),
+        baseNumber: document.baseNumber,
+        provider: pick(document.provider.organisation),
+      }
+    : {
+        number: entry.number,
+        kind: entry.kind,
+        service: r ? pick(r.title) : entry.service,
+        holderName: entry.holderName,
+        holderIdentifier: entry.holderIdentifier,
+        issuedAt: entry.issuedAt,
+        baseNumber: entry.baseNumber,
+        provider: undefined,
+      };
   const kind = pick(r?.results.find((x) => x.kind === shown.kind)?.title) || shown.kind;
 
   return (
