@@ -5,6 +5,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { documentedResponses, ERROR_BODY_SCHEMA } from './openapi-responses.js';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { WiredDeps } from '../compose/wire-app.js';
 import { appError } from '../app/app-error.js';
@@ -93,12 +94,23 @@ export async function buildServer(deps: WiredDeps, options: ServerOptions = {}):
       return { statusCode: 429, code: 'rate-limited', message: message[lang] };
     },
   });
+  app.addSchema(ERROR_BODY_SCHEMA);
   await app.register(swagger, {
     openapi: {
-      info: { title: 'reglament', description: "Kazakhstan's state-service regulations as code: the REST API", version: '0.1.0' },
+      info: {
+        title: 'reglament',
+        description: "Kazakhstan's state-service regulations as code: the REST API",
+        version: '0.1.0',
+        license: { name: 'Apache-2.0', url: 'https://www.apache.org/licenses/LICENSE-2.0' },
+      },
+      // Relative: the API is where this document is served from.
+      servers: [{ url: '/', description: 'The server that serves this document' }],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
+    transform: documentedResponses,
+    // Shared schemas keep their own names in components.schemas.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 

@@ -31,3 +31,15 @@ export const ERROR_STATUS: Record<AppErrorCode, number> = {
   'signature-required': 422,
   'signature-invalid': 422,
 };
+
+/** The codes the edge itself answers with, before or around any use case: framework refusals, rate limits, a bug. */
+export const EDGE_ERROR_STATUS = {
+  'unsupported-media-type': 415,
+  'body-too-large': 413,
+  'attachment-too-many': 413,
+  'rate-limited': 429,
+  internal: 500,
+} as const;
+
+/** Every code an error body can carry. */
+export const ERROR_CODES: readonly string[] = [...Object.keys(ERROR_STATUS), ...Object.keys(EDGE_ERROR_STATUS)];
