@@ -149,6 +149,17 @@ describe.each(DATABASES)('who may do what, through the HTTP API on %s', (databas
     expect((await t.api.request('GET', '/api/registry/CRT-NOSUCH')).status).toBe(404);
   });
 
+  it('lists an office’s executors to its staff as names only, and hides the office from anyone else', async () => {
+    const listed = await t.api.request('GET', '/api/offices/committee-hq/executors', { token: await signIn('committee-hq.executor-1') });
+    expect(listed.status).toBe(200);
+    const people = listed.json as Record<string, unknown>[];
+    expect(people.map((p) => p.id).sort()).toEqual(['committee-hq.executor-1', 'committee-hq.executor-2']);
+    // A choice in a form needs no IIN, login or kind of the people offered.
+    for (const person of people) expect(Object.keys(person).sort()).toEqual(['id', 'name']);
+    const outsider = await t.api.request('GET', '/api/offices/committee-hq/executors', { token: await signIn('committee-astana.clerk') });
+    expect(outsider.status).toBe(404);
+  });
+
   it('lets an API token act as the person who issued it', async () => {
     const issued = await t.api.request('POST', '/api/tokens', { token: await signIn('doctor.askar'), body: { name: 'integration' } });
     expect(issued.status).toBe(201);

@@ -191,13 +191,26 @@ export async function manifestFor(deps: AppDeps, principal: Principal, manifestI
 }
 
 /** The manifests sent from or to the person's offices, newest first. */
-export async function manifestsOf(deps: AppDeps, principal: Principal): Promise<CourierManifest[]> {
-  if (principal.user.kind !== 'staff') return [];
-  return deps.stores.cases.manifests([...new Set(principal.posts.map((p) => p.officeId))], 50);
+export async function manifestsOf(deps: AppDeps, principal: Principal): Promise<ManifestList> {
+  if (principal.user.kind !== 'staff') return { manifests: [], offices: {} };
+  const manifests = await deps.stores.cases.manifests([...new Set(principal.posts.map((p) => p.officeId))], 50);
+  return {
+    manifests,
+    offices: officeTitles(
+      deps,
+      manifests.flatMap((m) => [m.fromOffice, m.toOffice]),
+    ),
+  };
+}
+
+/** The manifests from or to a person's offices, newest first, with those offices' names. */
+export interface ManifestList {
+  readonly manifests: readonly CourierManifest[];
+  readonly offices: Readonly<Record<string, TText>>;
 }
 
 /** Cases waiting at the person's desk to go to one office by courier. */
-export interface ReadyForCourier {
+export interface CourierDestination {
   readonly toOffice: string;
   readonly cases: readonly { readonly id: string; readonly service: string; readonly procedureId: string; readonly stepDue: number | null }[];
 }
@@ -206,10 +219,10 @@ export interface ReadyForCourier {
  * What the person could hand a courier now, by destination: each case of their inbox whose step the
  * engine would let them complete under a manifest (asked of the engine on trial, nothing written).
  */
-export async function readyForCourier(deps: AppDeps, principal: Principal): Promise<ReadyForCourier[]> {
-  if (principal.user.kind !== 'staff') return [];
+export async function readyForCourier(deps: AppDeps, principal: Principal): Promise<ReadyForCourier> {
+  if (principal.user.kind !== 'staff') return { destinations: [], offices: {} };
   const trial = { manifest: '-', number: '-', courier: '-' };
-  const byOffice = new Map<string, ReadyForCourier['cases'][number][]>();
+  const byOffice = new Map<string, CourierDestination['cases'][number][]>();
   for (const summary of await deps.stores.cases.inbox(principal.user.id, principal.posts, { limit: 500, offset: 0 })) {
     const state = await deps.stores.cases.load(summary.id);
     if (!state?.step) continue;
@@ -221,7 +234,20 @@ export async function readyForCourier(deps: AppDeps, principal: Principal): Prom
       { id: state.id, service: state.service, procedureId: state.step.procedureId, stepDue: summary.stepDue },
     ]);
   }
-  return [...byOffice].map(([toOffice, cases]) => ({ toOffice, cases }));
+  const destinations = [...byOffice].map(([toOffice, cases]) => ({ toOffice, cases }));
+  return {
+    destinations,
+    offices: officeTitles(
+      deps,
+      destinations.map((d) => d.toOffice),
+    ),
+  };
+}
+
+/** What a person could hand a courier now, by destination, with the destinations' names. */
+export interface ReadyForCourier {
+  readonly destinations: readonly CourierDestination[];
+  readonly offices: Readonly<Record<string, TText>>;
 }
 
 /** The names of offices, for a manifest's sender and destination as people read them. */

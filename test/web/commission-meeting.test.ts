@@ -4,6 +4,7 @@ import type { CaseEvent } from '../../src/core/engine/case-events.js';
 import { driveTo, lodge } from './support/drive-case.js';
 import { launchBrowser, screenshot, pageAs } from './support/browser.js';
 import { startWebServer, type WebServer } from './support/web-server.js';
+import { WORKING_MORNING_DAY, workingMorningClock } from '../support/working-morning-clock.js';
 
 const MINUTES = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
 
@@ -25,7 +26,7 @@ describe('an accreditation commission meets: the executor records the meeting wi
   const events = async () => (await server.deps.stores.cases.history(caseId)).map((h) => h.event as CaseEvent);
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startWebServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startWebServer({ now: workingMorningClock() }), launchBrowser()]);
     caseId = await lodge(server, 'clinic.shipager', {
       service: 'medical-organization-accreditation',
       variant: 'initial',
@@ -61,6 +62,7 @@ describe('an accreditation commission meets: the executor records the meeting wi
     await executor.getByLabel('Қалдыбаев Самат Ержанұлы — member').uncheck();
     await executor.getByLabel('Vote of Омаров Ерлан Бекболатұлы').selectOption('against');
     await executor.getByLabel('the commission recommends issuing the certificate').check();
+    await executor.getByLabel('Date of the meeting').fill(WORKING_MORNING_DAY);
     // Without minutes the record is not sent.
     await executor.getByRole('button', { name: 'Record the meeting' }).click();
     await executor.getByText('Attach the signed minutes (PDF).').waitFor();

@@ -4,6 +4,7 @@ import type { CaseEvent } from '../../src/core/engine/case-events.js';
 import { driveTo } from './support/drive-case.js';
 import { launchBrowser, screenshot, pageAs } from './support/browser.js';
 import { startWebServer, type WebServer } from './support/web-server.js';
+import { WORKING_MORNING_DAY, workingMorningClock } from '../support/working-morning-clock.js';
 
 const MINUTES = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
 
@@ -24,7 +25,7 @@ describe('the Council of Medical Scientists grants a clinical research permit an
   };
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startWebServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startWebServer({ now: workingMorningClock() }), launchBrowser()]);
     // Lodged at the Department's office by its clerk, for the research centre.
     const clerk = await server.tokenOf('ministry-hq.clerk');
     const upload = await server.api.request('POST', '/api/attachments', {
@@ -49,6 +50,7 @@ describe('the Council of Medical Scientists grants a clinical research permit an
     const executor = await pageOf('ministry-hq.executor');
     await executor.getByText('Record the meeting of the Council of Medical Scientists').waitFor();
     await executor.getByLabel('decision to issue the permit').check();
+    await executor.getByLabel('Date of the meeting').fill(WORKING_MORNING_DAY);
     await executor.getByLabel('Signed minutes (PDF)').setInputFiles({ name: 'council-minutes.pdf', mimeType: 'application/pdf', buffer: MINUTES });
     await executor.getByRole('button', { name: 'Record the meeting' }).click();
     await executor.getByText('Meeting recorded.').waitFor();

@@ -1,6 +1,6 @@
 import type { ChainEntry } from '../../core/audit/hash-chain.js';
 import type { CaseEvent } from '../../core/engine/case-events.js';
-import type { CaseState } from '../../core/engine/case-model.js';
+import type { CaseState, CaseStatus } from '../../core/engine/case-model.js';
 import type { Result } from '../../core/result.js';
 
 /** One entry of a case's history as stored: the event, its place and its link in the hash chain. */
@@ -41,7 +41,7 @@ export interface Post {
 export interface CaseSummary {
   readonly id: string;
   readonly service: string;
-  readonly status: string;
+  readonly status: CaseStatus;
   readonly step: string | null;
   readonly stepRole: string | null;
   readonly stepOffice: string | null;

@@ -1,9 +1,10 @@
 import type { CaseEvent } from '../../core/engine/case-events.js';
+import type { CaseStatus } from '../../core/engine/case-model.js';
 
 /** How many cases of a service are in a status. */
 export interface StatusCount {
   readonly service: string;
-  readonly status: string;
+  readonly status: CaseStatus;
   readonly count: number;
 }
 

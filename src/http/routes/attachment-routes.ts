@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app/app-deps.js';
-import { appError, NOT_FOUND } from '../../app/app-error.js';
-import { maySeeCase } from '../../app/principal.js';
+import { appError } from '../../app/app-error.js';
+import { downloadAttachment } from '../../app/download-attachment.js';
 import { MAX_ATTACHMENT_BYTES, uploadAttachment } from '../../app/upload-attachment.js';
 import { requirePrincipal, sendError, sendResult } from '../http-context.js';
 
@@ -61,10 +61,9 @@ export async function attachmentRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const principal = await requirePrincipal(deps, request, reply);
       if (!principal) return reply;
-      const info = await deps.stores.attachments.info(request.params.id);
-      const state = info?.caseId ? await deps.stores.cases.load(info.caseId) : undefined;
-      if (!info || (info.ownerId !== principal.user.id && !(state && maySeeCase(principal, state)))) return sendError(request, reply, NOT_FOUND);
-      const body = await deps.stores.attachments.body(info.id);
+      const download = await downloadAttachment(deps, principal, request.params.id);
+      if (!download.ok) return sendError(request, reply, download.error);
+      const { info, body } = download.value;
       return reply
         .type(info.mediaType)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(info.fileName)}`)

@@ -8,7 +8,7 @@ import { answerSignedIn, clearSessionCookies, webSecurityOf } from '../web-secur
 import { parseBody } from '../parse-body.js';
 import { ZLoginBody } from '../request-bodies.js';
 import { bodySchema } from '../openapi-schemas.js';
-import { capabilitiesOf } from '../../app/leading-posts.js';
+import { describeMe } from '../../app/describe-me.js';
 
 /** POST /api/tokens: the lifetime is checked by the use case, so its refusal names the limits in the user's language. */
 const ZIssueTokenBody = z
@@ -52,7 +52,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get('/api/me', { schema: { tags: ['people'], summary: 'The signed-in person and their posts' } }, async (request, reply) => {
     const principal = await requirePrincipal(deps, request, reply);
     if (!principal) return reply;
-    return { user: principal.user, posts: principal.posts, can: capabilitiesOf(deps, principal) };
+    return describeMe(deps, principal);
   });
   app.post(
     '/api/tokens',

@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { actOnCase, executorsForCase } from '../../app/act-on-case.js';
 import type { AppDeps } from '../../app/app-deps.js';
-import { FORBIDDEN, NOT_FOUND } from '../../app/app-error.js';
+import { listCabinet } from '../../app/list-cabinet.js';
+import { listInbox } from '../../app/list-inbox.js';
+import { listOfficeCases } from '../../app/list-office-cases.js';
+import { listOfficeExecutors } from '../../app/list-office-executors.js';
 import { portalStatement, submitApplication } from '../../app/submit-application.js';
 import { viewCase } from '../../app/view-case.js';
 import { renderReceipt } from '../render-receipt.js';
@@ -10,7 +13,6 @@ import { bodySchema } from '../openapi-schemas.js';
 import { parseBody } from '../parse-body.js';
 import { requestLanguage } from '../request-language.js';
 import { ZActionBody, ZInboxQuery, ZSubmitBody } from '../request-bodies.js';
-import { officesLed } from '../../app/leading-posts.js';
 
 /** Applications, cases, actions on them, inboxes and the applicant's cabinet. */
 export async function caseRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -95,35 +97,23 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const principal = await requirePrincipal(deps, request, reply);
       if (!principal) return reply;
-      const now = deps.now();
       // A page of the most urgent tasks (overdue first); ?limit= up to 500, ?offset= for the next page.
       const query = parseBody(ZInboxQuery, request.query);
       if (!query.ok) return sendError(request, reply, query.error);
-      const { limit = 200, offset = 0 } = query.value;
-      const tasks = await deps.stores.cases.inbox(principal.user.id, principal.posts, { limit, offset });
-      return {
-        now,
-        limit,
-        offset,
-        tasks: tasks.map((t) => ({ ...t, overdue: t.stepDue !== null && t.stepDue < now })),
-        notifications: await deps.stores.cases.notifications(principal.posts),
-      };
+      return listInbox(deps, principal, query.value);
     },
   );
 
   app.get('/api/cabinet', { schema: { tags: ['cases'], summary: "The applicant's personal cabinet: their cases and results" } }, async (request, reply) => {
     const principal = await requirePrincipal(deps, request, reply);
     if (!principal) return reply;
-    if (principal.user.kind !== 'applicant') return sendError(request, reply, FORBIDDEN);
-    return { cases: await deps.stores.cases.casesOfApplicant(principal.user.id) };
+    return sendResult(request, reply, await listCabinet(deps, principal));
   });
 
   app.get('/api/office/cases', { schema: { tags: ['cases'], summary: 'Every case of the offices the signed-in head leads' } }, async (request, reply) => {
     const principal = await requirePrincipal(deps, request, reply);
     if (!principal) return reply;
-    const led = officesLed(deps, principal);
-    if (led.length === 0) return sendError(request, reply, FORBIDDEN);
-    return { offices: led, cases: await deps.stores.cases.casesAtOffices(led) };
+    return sendResult(request, reply, await listOfficeCases(deps, principal));
   });
 
   app.get<{ Params: { id: string } }>(
@@ -141,8 +131,7 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const principal = await requirePrincipal(deps, request, reply);
       if (!principal) return reply;
-      if (!principal.posts.some((p) => p.officeId === request.params.office)) return sendError(request, reply, NOT_FOUND);
-      return deps.stores.identity.usersWithPost({ officeId: request.params.office, role: 'executor' });
+      return sendResult(request, reply, await listOfficeExecutors(deps, principal, request.params.office));
     },
   );
 }

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app/app-deps.js';
 import { regulationOf } from '../../app/app-deps.js';
 import { NOT_FOUND, appError } from '../../app/app-error.js';
-import { centresOf, providerOfficesFor } from '../../core/directory/offices-for-regulation.js';
+import { listServices } from '../../app/list-services.js';
+import { serviceOffices } from '../../app/service-offices.js';
 import { CHANNELS, type TChannel } from '../../core/regulation/schema.js';
 import { planTimeline } from '../../core/timeline/plan-timeline.js';
 import { yearOf } from '../../core/clock/local-date.js';
@@ -19,17 +20,7 @@ const calendarLacksYear = (year: number, first: number, last: number) =>
 
 /** The catalogue of services, their regulations and planned timelines, and the offices to apply to. */
 export async function catalogueRoutes(app: FastifyInstance, deps: AppDeps) {
-  app.get('/api/services', { schema: { tags: ['catalogue'], summary: 'The services, one line each' } }, async () =>
-    deps.regulations.map((r) => ({
-      id: r.id,
-      title: r.title,
-      provider: r.provider.title,
-      channels: r.channels,
-      variants: r.variants.map((v) => ({ id: v.id, title: v.title })),
-      applicants: r.applicants,
-      repeal: r.repeal?.notice ?? null,
-    })),
-  );
+  app.get('/api/services', { schema: { tags: ['catalogue'], summary: 'The services, one line each' } }, async () => listServices(deps));
   app.get<{ Params: { id: string } }>('/api/services/:id', { schema: { tags: ['catalogue'], summary: 'One regulation as data' } }, async (request, reply) => {
     const regulation = regulationOf(deps, request.params.id);
     return regulation ?? sendError(request, reply, NOT_FOUND);
@@ -64,8 +55,7 @@ export async function catalogueRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const regulation = regulationOf(deps, request.params.id);
       if (!regulation) return sendError(request, reply, NOT_FOUND);
-      const hasCentre = regulation.roles.some((r) => r.organisation === 'state-corporation');
-      return { providerOffices: providerOfficesFor(deps.directory, regulation), centres: hasCentre ? centresOf(deps.directory) : [] };
+      return serviceOffices(deps, regulation);
     },
   );
 }

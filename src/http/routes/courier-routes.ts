@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app/app-deps.js';
 import { appError } from '../../app/app-error.js';
-import { dispatchByCourier, manifestFor, manifestPdf, manifestsOf, officeTitles, readyForCourier, receiveManifest } from '../../app/courier-manifests.js';
+import { dispatchByCourier, manifestFor, manifestPdf, manifestsOf, readyForCourier, receiveManifest } from '../../app/courier-manifests.js';
 import { LANGUAGES } from '../../core/regulation/schema.js';
 import { requirePrincipal, sendError, sendResult } from '../http-context.js';
 import { bodySchema } from '../openapi-schemas.js';
@@ -40,14 +40,7 @@ export async function courierRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const principal = await requirePrincipal(deps, request, reply);
       if (!principal) return reply;
-      const manifests = await manifestsOf(deps, principal);
-      return {
-        manifests,
-        offices: officeTitles(
-          deps,
-          manifests.flatMap((m) => [m.fromOffice, m.toOffice]),
-        ),
-      };
+      return manifestsOf(deps, principal);
     },
   );
   app.get(
@@ -56,14 +49,7 @@ export async function courierRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const principal = await requirePrincipal(deps, request, reply);
       if (!principal) return reply;
-      const destinations = await readyForCourier(deps, principal);
-      return {
-        destinations,
-        offices: officeTitles(
-          deps,
-          destinations.map((d) => d.toOffice),
-        ),
-      };
+      return readyForCourier(deps, principal);
     },
   );
   app.get<{ Params: { id: string } }>(

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/api-client.js';
-import type { AllowedCommand, CaseState, CaseView, Me, Regulation, User } from '../api/api-types.js';
+import type { AllowedCommand, CaseState, CaseView, Me, PersonChoice, Regulation, User } from '../api/api-types.js';
 import { useLang } from '../i18n/use-lang.js';
 import { ErrorMessage } from './error-message.js';
 import { TermText } from './regulation-texts.js';
@@ -73,7 +73,7 @@ export function CaseActions({ view, regulation, me, onDone }: { view: CaseView; 
 
   const executors = useQuery({
     queryKey: ['executors', view.case.id],
-    queryFn: () => api<User[]>(`/api/cases/${encodeURIComponent(view.case.id)}/executors`),
+    queryFn: () => api<PersonChoice[]>(`/api/cases/${encodeURIComponent(view.case.id)}/executors`),
     enabled: allowed.assign,
   });
   const act = useMutation({

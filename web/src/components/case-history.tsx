@@ -23,21 +23,28 @@ const KNOWN_EVENTS = new Set([
   'result-issued',
 ]);
 
+type HistoryEvent = CaseView['history'][number]['event'];
+
 /** A meeting's day, decision and count, as its record gives them. */
-function MeetingLine({ event }: { event: CaseView['history'][number]['event'] }) {
+function MeetingLine({ event }: { event: Extract<HistoryEvent, { type: 'meeting-recorded' }> }) {
   const { t } = useTranslation();
-  const meeting = event.meeting as { heldOn: string; decision: string } | undefined;
-  const tally = event.tally as { for: number; against: number; abstain: number; present: number; votingMembers: number } | undefined;
-  if (!meeting || !tally) return null;
-  return <span className="muted"> — {t('history.meeting', { ...tally, heldOn: meeting.heldOn, decision: meeting.decision })}</span>;
+  return <span className="muted"> — {t('history.meeting', { ...event.tally, heldOn: event.meeting.heldOn, decision: event.meeting.decision })}</span>;
 }
 
 /** A step that handed the case to a courier: whom, under which manifest. */
-function ConsignmentLine({ event }: { event: CaseView['history'][number]['event'] }) {
+function ConsignmentLine({ event }: { event: Extract<HistoryEvent, { type: 'step-completed' }> }) {
   const { t } = useTranslation();
-  const consignment = event.consignment as { courier: string; number: string } | undefined;
-  if (!consignment) return null;
-  return <span className="muted"> — {t('history.consignment', { courier: consignment.courier, number: consignment.number })}</span>;
+  if (!event.consignment) return null;
+  return <span className="muted"> — {t('history.consignment', { courier: event.consignment.courier, number: event.consignment.number })}</span>;
+}
+
+/** The one detail an entry is shown with: the step, the number, the person named or the reason, whichever it has. */
+function detailOf(e: HistoryEvent): string {
+  if ('procedureId' in e && typeof e.procedureId === 'string') return e.procedureId;
+  if ('number' in e && typeof e.number === 'string') return e.number;
+  if ('assignee' in e && typeof e.assignee === 'string') return e.assignee;
+  if ('reason' in e && typeof e.reason === 'string') return e.reason;
+  return '';
 }
 
 /** The case file's entries, oldest first, and whether its hash chain holds. */
@@ -50,21 +57,12 @@ export function CaseHistory({ view }: { view: CaseView }) {
       <ol className="history">
         {view.history.map((h) => {
           const e = h.event;
-          const detail =
-            typeof e.procedureId === 'string'
-              ? e.procedureId
-              : typeof e.number === 'string'
-                ? e.number
-                : typeof e.assignee === 'string'
-                  ? e.assignee
-                  : typeof e.reason === 'string'
-                    ? e.reason
-                    : '';
+          const detail = detailOf(e);
           return (
             <li key={h.seq}>
               <time>{formatInstant(e.at, lang)}</time> — {t(KNOWN_EVENTS.has(e.type) ? `event.${e.type}` : 'event.other', { type: e.type })}
               {detail ? ` (${detail})` : ''}
-              {e.by ? ` · ${e.by}` : ''}
+              {'by' in e && e.by ? ` · ${e.by}` : ''}
               {e.type === 'meeting-recorded' && <MeetingLine event={e} />}
               {e.type === 'step-completed' && <ConsignmentLine event={e} />}
             </li>

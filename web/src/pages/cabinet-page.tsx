@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../api/api-client.js';
-import type { CaseSummary } from '../api/api-types.js';
+import type { Cabinet, CaseSummary } from '../api/api-types.js';
 import { useCaseViews, useRegulations, useServices } from '../api/queries.js';
 import { DueBadge } from '../components/due-badge.js';
 import { ResultDocuments } from '../components/result-documents.js';
@@ -19,7 +19,7 @@ const DETAILED = 30;
 export function CabinetPage() {
   const { t } = useTranslation();
   const { lang, pick } = useLang();
-  const cabinet = useQuery({ queryKey: ['cabinet'], queryFn: () => api<{ cases: CaseSummary[] }>('/api/cabinet') });
+  const cabinet = useQuery({ queryKey: ['cabinet'], queryFn: () => api<Cabinet>('/api/cabinet') });
   const services = useServices();
   const cases = cabinet.data?.cases ?? [];
   const regulations = useRegulations(cases.map((c) => c.service));

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../api/api-client.js';
-import type { CaseSummary, Inbox, Me, Regulation, User } from '../api/api-types.js';
+import type { CaseSummary, Inbox, Me, OfficeCases, PersonChoice, Regulation, User } from '../api/api-types.js';
 import { useRegulations, useServices } from '../api/queries.js';
 import { capabilitiesOf, useMe } from '../api/use-me.js';
 import { DueBadge } from '../components/due-badge.js';
@@ -30,7 +30,7 @@ function useExecutorNames(me: Me | null | undefined): ReadonlyMap<string, string
   const results = useQueries({
     queries: offices.map((office) => ({
       queryKey: ['executors', office],
-      queryFn: () => api<User[]>(`/api/offices/${encodeURIComponent(office)}/executors`),
+      queryFn: () => api<PersonChoice[]>(`/api/offices/${encodeURIComponent(office)}/executors`),
       enabled: me?.user.kind === 'staff',
       staleTime: Infinity,
     })),
@@ -61,7 +61,7 @@ export function InboxPage() {
   const inbox = useQuery({ queryKey: ['inbox'], queryFn: () => api<Inbox>('/api/inbox'), enabled: can.staff, refetchInterval: 60_000 });
   const department = useQuery({
     queryKey: ['inbox', 'department'],
-    queryFn: () => api<{ cases: CaseSummary[] }>('/api/office/cases'),
+    queryFn: () => api<OfficeCases>('/api/office/cases'),
     enabled: can.head && scope === 'department',
   });
   const services = useServices();
