@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, RouteGenericInterface } from 'fastify';
 import type { AppDeps } from '../app/app-deps.js';
 import { appError, type AppError } from '../app/app-error.js';
 import type { Principal } from '../app/principal.js';
@@ -39,6 +39,17 @@ export async function requirePrincipal(deps: AppDeps, request: FastifyRequest, r
   const principal = token ? await principalOf(deps, token, webSecurityOf(request).session) : undefined;
   if (!principal) void sendError(request, reply, UNAUTHENTICATED);
   return principal;
+}
+
+/** A route handler for signed-in people only: anyone else is answered 401 and the handler never runs. */
+export function signedIn<R extends RouteGenericInterface = RouteGenericInterface>(
+  deps: AppDeps,
+  handle: (principal: Principal, request: FastifyRequest<R>, reply: FastifyReply) => unknown,
+) {
+  return async (request: FastifyRequest<R>, reply: FastifyReply) => {
+    const principal = await requirePrincipal(deps, request, reply);
+    return principal ? handle(principal, request, reply) : reply;
+  };
 }
 
 /** The idempotency key a POST carries, if any. */

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../app/app-deps.js';
 import { appError } from '../../app/app-error.js';
 import { downloadAttachment } from '../../app/download-attachment.js';
 import { MAX_ATTACHMENT_BYTES, uploadAttachment } from '../../app/upload-attachment.js';
-import { requirePrincipal, sendError, sendResult } from '../http-context.js';
+import { signedIn, sendError, sendResult } from '../http-context.js';
 
 const NO_FILE = appError(
   'invalid-input',
@@ -30,9 +30,7 @@ export async function attachmentRoutes(app: FastifyInstance, deps: AppDeps) {
         consumes: ['multipart/form-data'],
       },
     },
-    async (request, reply) => {
-      const principal = await requirePrincipal(deps, request, reply);
-      if (!principal) return reply;
+    signedIn(deps, async (principal, request, reply) => {
       if (!request.isMultipart()) return sendError(request, reply, NO_FILE);
       let file: Awaited<ReturnType<typeof request.file>>;
       try {
@@ -53,14 +51,12 @@ export async function attachmentRoutes(app: FastifyInstance, deps: AppDeps) {
         return sendError(request, reply, UNREADABLE_FORM);
       }
       return sendResult(request, reply, await uploadAttachment(deps, principal, { fileName: file.filename, mediaType: file.mimetype, body }), 201);
-    },
+    }),
   );
   app.get<{ Params: { id: string } }>(
     '/api/attachments/:id',
     { schema: { tags: ['documents'], summary: 'Download a document: its uploader, or anyone who may see its case' } },
-    async (request, reply) => {
-      const principal = await requirePrincipal(deps, request, reply);
-      if (!principal) return reply;
+    signedIn(deps, async (principal, request, reply) => {
       const download = await downloadAttachment(deps, principal, request.params.id);
       if (!download.ok) return sendError(request, reply, download.error);
       const { info, body } = download.value;
@@ -69,6 +65,6 @@ export async function attachmentRoutes(app: FastifyInstance, deps: AppDeps) {
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(info.fileName)}`)
         .header('x-content-sha256', info.sha256)
         .send(body);
-    },
+    }),
   );
 }

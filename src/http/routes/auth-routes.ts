@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { API_TOKEN_DEFAULT_DAYS, API_TOKEN_MAX_DAYS, issueApiToken, listApiTokens, revokeApiToken } from '../../app/api-tokens.js';
 import type { AppDeps } from '../../app/app-deps.js';
 import { signIn, signOut } from '../../app/sign-in.js';
-import { requestToken, requirePrincipal, sendError, sendResult } from '../http-context.js';
+import { requestToken, signedIn, sendError, sendResult } from '../http-context.js';
 import { answerSignedIn, clearSessionCookies, webSecurityOf } from '../web-security.js';
 import { parseBody } from '../parse-body.js';
 import { ZLoginBody } from '../request-bodies.js';
@@ -49,11 +49,13 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
     clearSessionCookies(reply);
     return { ok: true };
   });
-  app.get('/api/me', { schema: { tags: ['people'], summary: 'The signed-in person and their posts' } }, async (request, reply) => {
-    const principal = await requirePrincipal(deps, request, reply);
-    if (!principal) return reply;
-    return describeMe(deps, principal);
-  });
+  app.get(
+    '/api/me',
+    { schema: { tags: ['people'], summary: 'The signed-in person and their posts' } },
+    signedIn(deps, async (principal, request, reply) => {
+      return describeMe(deps, principal);
+    }),
+  );
   app.post(
     '/api/tokens',
     {
@@ -63,32 +65,26 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
         body: bodySchema(ZIssueTokenBody),
       },
     },
-    async (request, reply) => {
-      const principal = await requirePrincipal(deps, request, reply);
-      if (!principal) return reply;
+    signedIn(deps, async (principal, request, reply) => {
       const body = parseBody(ZIssueTokenBody, request.body);
       if (!body.ok) return sendError(request, reply, body.error);
       return sendResult(request, reply, await issueApiToken(deps, principal, body.value), 201);
-    },
+    }),
   );
   app.get(
     '/api/tokens',
     { schema: { tags: ['people'], summary: "The signed-in person's own live API tokens: id, name, created, expires, last used (never the secret)" } },
-    async (request, reply) => {
-      const principal = await requirePrincipal(deps, request, reply);
-      if (!principal) return reply;
+    signedIn(deps, async (principal, request, reply) => {
       return { tokens: await listApiTokens(deps, principal) };
-    },
+    }),
   );
   app.delete<{ Params: { id: string } }>(
     '/api/tokens/:id',
     { schema: { tags: ['people'], summary: "Revoke one of the signed-in person's own API tokens (404 for any other)", params: TOKEN_ID_PARAMS } },
-    async (request, reply) => {
-      const principal = await requirePrincipal(deps, request, reply);
-      if (!principal) return reply;
+    signedIn(deps, async (principal, request, reply) => {
       const revoked = await revokeApiToken(deps, principal, request.params.id);
       if (!revoked.ok) return sendError(request, reply, revoked.error);
       return reply.status(204).send();
-    },
+    }),
   );
 }

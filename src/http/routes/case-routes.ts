@@ -8,7 +8,7 @@ import { listOfficeExecutors } from '../../app/list-office-executors.js';
 import { portalStatement, submitApplication } from '../../app/submit-application.js';
 import { viewCase } from '../../app/view-case.js';
 import { renderReceipt } from '../render-receipt.js';
-import { idempotencyKeyOf, requirePrincipal, sendError, sendResult } from '../http-context.js';
+import { idempotencyKeyOf, signedIn, sendError, sendResult } from '../http-context.js';
 import { bodySchema } from '../openapi-schemas.js';
 import { parseBody } from '../parse-body.js';
 import { requestLanguage } from '../request-language.js';
@@ -23,22 +23,18 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post(
     '/api/applications',
     { schema: { tags: ['cases'], summary: 'Submit an application on any channel', body: bodySchema(ZSubmitBody), ...idempotent } },
-    async (request, reply) => {
-      const principal = await requirePrincipal(deps, request, reply);
-      if (!principal) return reply;
+    signedIn(deps, async (principal, request, reply) => {
       const body = parseBody(ZSubmitBody, request.body);
       if (!body.ok) return sendError(request, reply, body.error);
       const key = idempotencyKeyOf(request);
       return sendResult(request, reply, await submitApplication(deps, principal, { ...body.value, ...(key ? { idempotencyKey: key } : {}) }), 201);
-    },
+    }),
   );
 
   app.post(
     '/api/applications/statement',
     { schema: { tags: ['cases'], summary: 'The statement an applicant signs (detached CMS) before submitting the same body on the portal' } },
-    async (request, reply) => {
-      const principal = await requirePrincipal(deps, request, reply);
-      if (!principal) return reply;
+    signedIn(deps, async (principal, request, reply) => {
       const body = parseBody(ZSubmitBody, request.body);
       if (!body.ok) return sendError(request, reply, body.error);
       const statement = portalStatement(deps, principal, body.value);
@@ -47,29 +43,25 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps) {
         reply,
         statement.ok ? { ok: true, value: { statement: statement.value, base64: Buffer.from(statement.value).toString('base64') } } : statement,
       );
-    },
+    }),
   );
 
   app.get<{ Params: { id: string } }>(
     '/api/cases/:id',
     { schema: { tags: ['cases'], summary: 'A case: state, planned and actual timeline, history, documents' } },
-    async (request, reply) => {
-      const principal = await requirePrincipal(deps, request, reply);
-      if (!principal) return reply;
+    signedIn(deps, async (principal, request, reply) => {
       return sendResult(request, reply, await viewCase(deps, principal, request.params.id));
-    },
+    }),
   );
 
   app.get<{ Params: { id: string } }>(
     '/api/cases/:id/receipt',
     { schema: { tags: ['cases'], summary: 'The printable receipt of an application (HTML)' } },
-    async (request, reply) => {
-      const principal = await requirePrincipal(deps, request, reply);
-      if (!principal) return reply;
+    signedIn(deps, async (principal, request, reply) => {
       const view = await viewCase(deps, principal, request.params.id);
       if (!view.ok) return sendError(request, reply, view.error);
       return reply.type('text/html; charset=utf-8').send(renderReceipt(view.value, deps, requestLanguage(request)));
-    },
+    }),
   );
 
   app.post<{ Params: { id: string } }>(
@@ -82,56 +74,52 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps) {
         ...idempotent,
       },
     },
-    async (request, reply) => {
-      const principal = await requirePrincipal(deps, request, reply);
-      if (!principal) return reply;
+    signedIn(deps, async (principal, request, reply) => {
       const body = parseBody(ZActionBody, request.body);
       if (!body.ok) return sendError(request, reply, body.error);
       return sendResult(request, reply, await actOnCase(deps, principal, request.params.id, body.value, idempotencyKeyOf(request)));
-    },
+    }),
   );
 
   app.get(
     '/api/inbox',
     { schema: { tags: ['cases'], summary: "The signed-in person's tasks with their dues, and notices (overdue steps they supervise)" } },
-    async (request, reply) => {
-      const principal = await requirePrincipal(deps, request, reply);
-      if (!principal) return reply;
+    signedIn(deps, async (principal, request, reply) => {
       // A page of the most urgent tasks (overdue first); ?limit= up to 500, ?offset= for the next page.
       const query = parseBody(ZInboxQuery, request.query);
       if (!query.ok) return sendError(request, reply, query.error);
       return listInbox(deps, principal, query.value);
-    },
+    }),
   );
 
-  app.get('/api/cabinet', { schema: { tags: ['cases'], summary: "The applicant's personal cabinet: their cases and results" } }, async (request, reply) => {
-    const principal = await requirePrincipal(deps, request, reply);
-    if (!principal) return reply;
-    return sendResult(request, reply, await listCabinet(deps, principal));
-  });
+  app.get(
+    '/api/cabinet',
+    { schema: { tags: ['cases'], summary: "The applicant's personal cabinet: their cases and results" } },
+    signedIn(deps, async (principal, request, reply) => {
+      return sendResult(request, reply, await listCabinet(deps, principal));
+    }),
+  );
 
-  app.get('/api/office/cases', { schema: { tags: ['cases'], summary: 'Every case of the offices the signed-in head leads' } }, async (request, reply) => {
-    const principal = await requirePrincipal(deps, request, reply);
-    if (!principal) return reply;
-    return sendResult(request, reply, await listOfficeCases(deps, principal));
-  });
+  app.get(
+    '/api/office/cases',
+    { schema: { tags: ['cases'], summary: 'Every case of the offices the signed-in head leads' } },
+    signedIn(deps, async (principal, request, reply) => {
+      return sendResult(request, reply, await listOfficeCases(deps, principal));
+    }),
+  );
 
   app.get<{ Params: { id: string } }>(
     '/api/cases/:id/executors',
     { schema: { tags: ['cases'], summary: 'Who may be named the responsible executor of a case (executor-kind posts of its regulation, at their offices)' } },
-    async (request, reply) => {
-      const principal = await requirePrincipal(deps, request, reply);
-      if (!principal) return reply;
+    signedIn(deps, async (principal, request, reply) => {
       return sendResult(request, reply, await executorsForCase(deps, principal, request.params.id));
-    },
+    }),
   );
   app.get<{ Params: { office: string } }>(
     '/api/offices/:office/executors',
     { schema: { tags: ['cases'], summary: 'The responsible executors of an office (to assign a case)' } },
-    async (request, reply) => {
-      const principal = await requirePrincipal(deps, request, reply);
-      if (!principal) return reply;
+    signedIn(deps, async (principal, request, reply) => {
       return sendResult(request, reply, await listOfficeExecutors(deps, principal, request.params.office));
-    },
+    }),
   );
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app/app-deps.js';
 import { dashboardCsv, DASHBOARD_SECTIONS } from '../../app/dashboard-csv.js';
 import { dashboardFigures } from '../../app/dashboard-figures.js';
-import { requirePrincipal, sendError, sendResult } from '../http-context.js';
+import { signedIn, sendError, sendResult } from '../http-context.js';
 import { parseBody } from '../parse-body.js';
 import { requestLanguage } from '../request-language.js';
 
@@ -38,13 +38,11 @@ export async function dashboardRoutes(app: FastifyInstance, deps: AppDeps) {
         querystring,
       },
     },
-    async (request, reply) => {
-      const principal = await requirePrincipal(deps, request, reply);
-      if (!principal) return reply;
+    signedIn(deps, async (principal, request, reply) => {
       const query = parseBody(ZDashboardQuery, request.query);
       if (!query.ok) return sendError(request, reply, query.error);
       return sendResult(request, reply, await dashboardFigures(deps, queries, principal, query.value));
-    },
+    }),
   );
 
   app.get(
@@ -60,9 +58,7 @@ export async function dashboardRoutes(app: FastifyInstance, deps: AppDeps) {
         },
       },
     },
-    async (request, reply) => {
-      const principal = await requirePrincipal(deps, request, reply);
-      if (!principal) return reply;
+    signedIn(deps, async (principal, request, reply) => {
       const query = parseBody(ZCsvQuery, request.query);
       if (!query.ok) return sendError(request, reply, query.error);
       const figures = await dashboardFigures(deps, queries, principal, query.value);
@@ -72,6 +68,6 @@ export async function dashboardRoutes(app: FastifyInstance, deps: AppDeps) {
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="dashboard-${section}-${figures.value.period.from}-${figures.value.period.to}.csv"`)
         .send(dashboardCsv(deps, figures.value, section, requestLanguage(request)));
-    },
+    }),
   );
 }

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../app/app-deps.js';
 import { sealedResultOf } from '../../app/result-document.js';
 import { viewCase } from '../../app/view-case.js';
 import { NOT_FOUND } from '../../app/app-error.js';
-import { requirePrincipal, sendError } from '../http-context.js';
+import { sendError, signedIn } from '../http-context.js';
 
 const LANGUAGES = ['kk', 'ru', 'kk+ru'] as const;
 
@@ -17,22 +17,18 @@ export async function resultRoutes(app: FastifyInstance, deps: AppDeps) {
         summary: 'The result document (or motivated refusal) as PDF, in kk, ru or both (lang=kk+ru), rendered from the signed document',
       },
     },
-    async (request, reply) => {
-      const principal = await requirePrincipal(deps, request, reply);
-      if (!principal) return reply;
+    signedIn(deps, async (principal, request, reply) => {
       const sealed = await sealedResultOf(deps, principal, request.params.id);
       if (!sealed.ok) return sendError(request, reply, sealed.error);
       const lang = LANGUAGES.find((l) => l === request.query.lang) ?? 'kk';
       const pdf = await deps.documents!.renderPdf(sealed.value.document, lang);
       return reply.type('application/pdf').header('content-disposition', `inline; filename="${sealed.value.number}-${lang}.pdf"`).send(Buffer.from(pdf));
-    },
+    }),
   );
   app.get<{ Params: { id: string }; Querystring: { lang?: string } }>(
     '/api/cases/:id/receipt.pdf',
     { schema: { tags: ['cases'], summary: 'The receipt of the documents accepted (or refusing acceptance) as PDF, printable at the counter' } },
-    async (request, reply) => {
-      const principal = await requirePrincipal(deps, request, reply);
-      if (!principal) return reply;
+    signedIn(deps, async (principal, request, reply) => {
       const view = await viewCase(deps, principal, request.params.id);
       if (!view.ok) return sendError(request, reply, view.error);
       const lang = LANGUAGES.find((l) => l === request.query.lang) ?? 'kk';
@@ -43,20 +39,18 @@ export async function resultRoutes(app: FastifyInstance, deps: AppDeps) {
       );
       if (!pdf) return sendError(request, reply, NOT_FOUND);
       return reply.type('application/pdf').header('content-disposition', `inline; filename="receipt-${state.id}-${lang}.pdf"`).send(Buffer.from(pdf));
-    },
+    }),
   );
   app.get<{ Params: { id: string } }>(
     '/api/cases/:id/result.p7s',
     { schema: { tags: ['cases'], summary: "The provider's signed result document: CMS with the document's canonical JSON inside" } },
-    async (request, reply) => {
-      const principal = await requirePrincipal(deps, request, reply);
-      if (!principal) return reply;
+    signedIn(deps, async (principal, request, reply) => {
       const sealed = await sealedResultOf(deps, principal, request.params.id);
       if (!sealed.ok) return sendError(request, reply, sealed.error);
       return reply
         .type('application/pkcs7-signature')
         .header('content-disposition', `attachment; filename="${sealed.value.number}.p7s"`)
         .send(Buffer.from(sealed.value.cms));
-    },
+    }),
   );
 }

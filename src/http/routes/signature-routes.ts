@@ -4,7 +4,7 @@ import type { AppDeps } from '../../app/app-deps.js';
 import { appError } from '../../app/app-error.js';
 import { createCms } from '../../signature/cms/create-cms.js';
 import type { DemoPki } from '../../signature/demo-pki/demo-pki.js';
-import { requirePrincipal, sendError } from '../http-context.js';
+import { requirePrincipal, sendError, signedIn } from '../http-context.js';
 import { issueLoginChallenge, signInWithSignature } from '../../app/sign-in-with-signature.js';
 import { signOut } from '../../app/sign-in.js';
 import { answerSignedIn, webSecurityOf } from '../web-security.js';

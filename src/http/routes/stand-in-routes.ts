@@ -3,7 +3,7 @@ import type { AppDeps } from '../../app/app-deps.js';
 import { appError } from '../../app/app-error.js';
 import { appointStandIn, standInsOf } from '../../app/appoint-stand-in.js';
 import { parseIsoInstant } from '../../core/clock/iso-instant.js';
-import { requirePrincipal, sendError, sendResult } from '../http-context.js';
+import { signedIn, sendError, sendResult } from '../http-context.js';
 import { bodySchema } from '../openapi-schemas.js';
 import { parseBody } from '../parse-body.js';
 import { ZStandInBody } from '../request-bodies.js';
@@ -26,24 +26,20 @@ export async function standInRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post(
     '/api/stand-ins',
     { schema: { tags: ['people'], summary: 'Appoint a stand-in to act in one of your posts for a period, on an order', body: bodySchema(ZStandInBody) } },
-    async (request, reply) => {
-      const principal = await requirePrincipal(deps, request, reply);
-      if (!principal) return reply;
+    signedIn(deps, async (principal, request, reply) => {
       const body = parseBody(ZStandInBody, request.body);
       if (!body.ok) return sendError(request, reply, body.error);
       const from = appointmentInstant(body.value.from);
       const until = appointmentInstant(body.value.until);
       if (from === undefined || until === undefined) return sendError(request, reply, BAD_INSTANT);
       return sendResult(request, reply, await appointStandIn(deps, principal, { ...body.value, from, until }), 201);
-    },
+    }),
   );
   app.get(
     '/api/stand-ins',
     { schema: { tags: ['people'], summary: "The stand-in appointments of the signed-in person's offices that have not ended" } },
-    async (request, reply) => {
-      const principal = await requirePrincipal(deps, request, reply);
-      if (!principal) return reply;
+    signedIn(deps, async (principal, request, reply) => {
       return { standIns: await standInsOf(deps, principal) };
-    },
+    }),
   );
 }
