@@ -5,9 +5,6 @@ import { CHANNELS } from '../core/regulation/schema.js';
 /** POST /api/auth/login */
 export const ZLoginBody = z.object({ login: z.string().min(1).max(200), password: z.string().min(1).max(500) }).strict();
 
-/** POST /api/tokens */
-export const ZTokenBody = z.object({ name: z.string().min(1).max(100) }).strict();
-
 const identifier = z.string().regex(/^\d{12}$/, 'twelve-digits');
 
 /** POST /api/applications */

@@ -114,20 +114,6 @@ export const KEY_ALGORITHM_NAMES: Record<string, string> = {
   '1.2.398.3.10.1.1.2.2': 'GOST 34.10-2015 (512)',
 };
 
-/** Signature algorithms, named for people. */
-export const SIGNATURE_ALGORITHM_NAMES: Record<string, string> = {
-  '1.2.840.113549.1.1.5': 'RSA SHA-1',
-  '1.2.840.113549.1.1.11': 'RSA SHA-256',
-  '1.2.840.113549.1.1.12': 'RSA SHA-384',
-  '1.2.840.113549.1.1.13': 'RSA SHA-512',
-  '1.2.840.10045.4.3.2': 'ECDSA SHA-256',
-  '1.2.840.10045.4.3.3': 'ECDSA SHA-384',
-  '1.2.840.10045.4.3.4': 'ECDSA SHA-512',
-  '1.2.398.3.10.1.1.1.2': 'GOST 34.310-2004 / GOST 34.311-95',
-  '1.2.398.3.10.1.1.2.3.1': 'GOST 34.10-2015 / GOST 34.11-2015 (256)',
-  '1.2.398.3.10.1.1.2.3.2': 'GOST 34.10-2015 / GOST 34.11-2015 (512)',
-};
-
 /** Public-key algorithm OIDs of RSA and EC keys. */
 export const RSA_KEY_OID = '1.2.840.113549.1.1.1';
 export const EC_KEY_OID = '1.2.840.10045.2.1';

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { TLanguage } from '../../core/regulation/schema.js';
 import { CliFailure, type CliIo } from '../cli-io.js';
-import { DEFAULT_SQLITE_FILE } from '../open-store.js';
+import { DEFAULT_SQLITE_FILE } from './cli-database.js';
 
 export const backupHelp = `reglament backup --out FILE [--database FILE] [--json]
 

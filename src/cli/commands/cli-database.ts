@@ -3,7 +3,9 @@ import { loadClockSet } from '../../catalogue/load-clock.js';
 import type { TimeZone } from '../../core/clock/time-zone.js';
 import { openStores, type OpenedStores } from '../../store/open-stores.js';
 import { CliFailure } from '../cli-io.js';
-import { DEFAULT_SQLITE_FILE } from '../open-store.js';
+
+/** The embedded database's default file. */
+export const DEFAULT_SQLITE_FILE = './data/reglament.db';
 
 /** Opens every store on the database a command names: a postgres:// URL, DATABASE_URL, or a SQLite file that must exist. */
 export async function openCliStores(database: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<OpenedStores> {

@@ -6,7 +6,7 @@ import { sqlAnchorStore } from '../../evidence/anchor-store.js';
 import { verifyChain } from '../../store/audit-chain.js';
 import { openStores } from '../../store/open-stores.js';
 import { CliFailure, type CliIo } from '../cli-io.js';
-import { DEFAULT_SQLITE_FILE } from '../open-store.js';
+import { DEFAULT_SQLITE_FILE } from './cli-database.js';
 import { inspectCopy } from './backup.js';
 
 export const restoreHelp = `reglament restore FILE [--database TARGET] [--json]

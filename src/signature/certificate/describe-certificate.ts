@@ -1,16 +1,6 @@
 import type * as pkijs from 'pkijs';
 import { hex } from '../der-or-pem.js';
-import {
-  ACCESS_METHOD_OIDS,
-  EXTENSION_OIDS,
-  KEY_ALGORITHM_NAMES,
-  KEY_USER_OIDS,
-  NAME_OIDS,
-  POLICY_NAMES,
-  SIGNATURE_ALGORITHM_NAMES,
-  STANDARD_EKU_NAMES,
-  type KeyUser,
-} from '../oids.js';
+import { ACCESS_METHOD_OIDS, EXTENSION_OIDS, KEY_ALGORITHM_NAMES, KEY_USER_OIDS, NAME_OIDS, POLICY_NAMES, STANDARD_EKU_NAMES, type KeyUser } from '../oids.js';
 import type { X509 } from './parse-certificates.js';
 
 /** The subject as NCA encodes it: serialNumber "IIN…", OU "BIN…", and the name parts. */
@@ -217,9 +207,4 @@ export function describeCertificate(x: X509): CertificateSummary {
     ...(ski ? { subjectKeyId: ski } : {}),
     ...(aki ? { authorityKeyId: aki } : {}),
   };
-}
-
-/** The signature algorithm of a certificate, named for people. */
-export function signatureAlgorithmName(oid: string): string {
-  return SIGNATURE_ALGORITHM_NAMES[oid] ?? oid;
 }

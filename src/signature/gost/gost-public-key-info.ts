@@ -16,16 +16,6 @@ export interface GostPublicKey {
   readonly point: AffinePoint;
 }
 
-/** The algorithm OID of a DER SubjectPublicKeyInfo, or undefined when it is not one. */
-export function publicKeyAlgorithmOf(subjectPublicKeyInfo: Uint8Array): string | undefined {
-  const spki = asn1js.fromBER(subjectPublicKeyInfo).result;
-  if (!(spki instanceof asn1js.Sequence)) return undefined;
-  const algorithm = spki.valueBlock.value[0];
-  if (!(algorithm instanceof asn1js.Sequence)) return undefined;
-  const oid = algorithm.valueBlock.value[0];
-  return oid instanceof asn1js.ObjectIdentifier ? oid.valueBlock.toString() : undefined;
-}
-
 /** Parses a GOST SubjectPublicKeyInfo; undefined when it is not a GOST key of a known curve. */
 export function parseGostPublicKeyInfo(subjectPublicKeyInfo: Uint8Array): GostPublicKey | undefined {
   const spki = asn1js.fromBER(subjectPublicKeyInfo).result;

@@ -88,12 +88,6 @@ export function ancestorElements(node: Node): Element[] {
   return out;
 }
 
-/** Whether `node` is `ancestor` or lies inside it. */
-export function isInside(node: Node, ancestor: Node): boolean {
-  for (let n: Node | null = node; n; n = n.parentNode) if (n === ancestor) return true;
-  return false;
-}
-
 /**
  * The elements carrying an ID attribute (`Id`, `ID` or `id`, unqualified) with this value. More than one
  * means the reference is ambiguous, which a verifier must refuse (signature-wrapping attacks rely on it).

@@ -2,14 +2,11 @@
  * The shapes the web application reads from the API: the server's own declarations, imported for
  * their types only (the lint rule refuses a runtime import), so the two cannot drift apart.
  */
-import type { TChannel, TLanguage, TSource, TText } from '../../../src/core/regulation/schema.js';
-import type { DashboardFigures } from '../../../src/app/dashboard-figures.js';
+import type { TChannel, TLanguage, TText } from '../../../src/core/regulation/schema.js';
 
 export type Lang = TLanguage;
 export type Text = TText;
 export type Channel = TChannel;
-export type SourceStatus = TSource['status'];
-export type Bucket = DashboardFigures['period']['bucket'];
 export type {
   TTerm as Term,
   TSource as Source,

@@ -41,6 +41,3 @@ export function setLang(lang: Lang) {
   }
   document.documentElement.lang = lang;
 }
-
-/** The current language. */
-export const currentLang = (): Lang => ((LANGS as readonly string[]).includes(i18n.language) ? (i18n.language as Lang) : 'kk');
