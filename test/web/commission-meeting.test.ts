@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseEvent } from '../../src/core/engine/case-events.js';
 import { driveTo, lodge } from './support/drive-case.js';
 import { launchBrowser, screenshot, pageAs } from './support/browser.js';
+import { recordMeetingByApi } from './support/record-meeting.js';
 import { startWebServer, type WebServer } from './support/web-server.js';
 import { WORKING_MORNING_DAY, workingMorningClock } from '../support/working-morning-clock.js';
 
@@ -16,18 +17,16 @@ const MINUTES = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n',
 describe('an accreditation commission meets: the executor records the meeting with its minutes, and the head decides on it', () => {
   let server: WebServer;
   let browser: Browser;
-  let caseId = '';
 
-  const pageOf = async (login: string): Promise<Page> => {
+  const pageOf = async (login: string, caseId: string): Promise<Page> => {
     const page = await pageAs(browser, server, login, `/cases/${caseId}`);
     await page.getByRole('heading', { name: 'Actions at this step' }).waitFor();
     return page;
   };
-  const events = async () => (await server.deps.stores.cases.history(caseId)).map((h) => h.event as CaseEvent);
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startWebServer({ now: workingMorningClock() }), launchBrowser()]);
-    caseId = await lodge(server, 'clinic.shipager', {
+  const events = async (caseId: string) => (await server.deps.stores.cases.history(caseId)).map((h) => h.event as CaseEvent);
+  /** A new accreditation application from the clinic, taken to the commission's meeting. */
+  const caseAtCommission = async () => {
+    const caseId = await lodge(server, 'clinic.shipager', {
       service: 'medical-organization-accreditation',
       variant: 'initial',
       channel: 'portal',
@@ -35,6 +34,11 @@ describe('an accreditation commission meets: the executor records the meeting wi
       providerOfficeId: 'committee-hq',
     });
     await driveTo(server, caseId, 'commission-review');
+    return caseId;
+  };
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startWebServer({ now: workingMorningClock() }), launchBrowser()]);
   }, 90_000);
   afterAll(async () => {
     await browser?.close();
@@ -42,7 +46,8 @@ describe('an accreditation commission meets: the executor records the meeting wi
   });
 
   it('nobody but the case executor is offered the meeting form; complete-step is refused there', async () => {
-    const head = await pageOf('committee-hq.head');
+    const caseId = await caseAtCommission();
+    const head = await pageOf('committee-hq.head', caseId);
     expect(await head.getByRole('button', { name: 'Record the meeting' }).count()).toBe(0);
     await head.context().close();
     const refused = await server.api.request('POST', `/api/cases/${caseId}/actions`, {
@@ -54,8 +59,9 @@ describe('an accreditation commission meets: the executor records the meeting wi
   });
 
   it('the executor records who was present, the votes, the recommendation and the minutes', async () => {
+    const caseId = await caseAtCommission();
     const state = (await server.deps.stores.cases.load(caseId))!;
-    const executor = await pageOf(state.assignee!);
+    const executor = await pageOf(state.assignee!, caseId);
     await executor.getByText('Record the meeting of the Accreditation commission').waitFor();
     await executor.getByText('The acts give no quorum or voting rule for this body', { exact: false }).waitFor();
     // One member is away; another votes against.
@@ -73,7 +79,7 @@ describe('an accreditation commission meets: the executor records the meeting wi
     await screenshot(executor, 'commission-meeting');
     await executor.context().close();
 
-    const recorded = (await events()).find((e) => e.type === 'meeting-recorded');
+    const recorded = (await events(caseId)).find((e) => e.type === 'meeting-recorded');
     expect(recorded).toMatchObject({
       type: 'meeting-recorded',
       by: state.assignee,
@@ -92,7 +98,10 @@ describe('an accreditation commission meets: the executor records the meeting wi
   });
 
   it('the head decides to accredit on the commission outcome, and the case runs to the certificate', async () => {
-    const head = await pageOf('committee-hq.head');
+    const caseId = await caseAtCommission();
+    const keeper = (await server.deps.stores.cases.load(caseId))!.assignee!;
+    await recordMeetingByApi(server, caseId, keeper, WORKING_MORNING_DAY, (form) => form.decisions.find((d) => d.id === 'recommends')!.id);
+    const head = await pageOf('committee-hq.head', caseId);
     await head.getByLabel('decision to issue the certificate').check();
     await head.getByRole('button', { name: 'Complete the step' }).click();
     await head.getByText('Step completed.').waitFor();

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseEvent } from '../../src/core/engine/case-events.js';
 import { driveTo } from './support/drive-case.js';
+import { recordMeetingByApi } from './support/record-meeting.js';
 import { launchBrowser, screenshot, pageAs } from './support/browser.js';
 import { startWebServer, type WebServer } from './support/web-server.js';
 import { WORKING_MORNING_DAY, workingMorningClock } from '../support/working-morning-clock.js';
@@ -16,17 +17,15 @@ const MINUTES = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n',
 describe('the Council of Medical Scientists grants a clinical research permit and its chair signs it', () => {
   let server: WebServer;
   let browser: Browser;
-  let caseId = '';
 
-  const pageOf = async (login: string): Promise<Page> => {
+  const pageOf = async (login: string, caseId: string): Promise<Page> => {
     const page = await pageAs(browser, server, login, `/cases/${caseId}`);
     await page.getByRole('heading', { name: 'Actions at this step' }).waitFor();
     return page;
   };
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startWebServer({ now: workingMorningClock() }), launchBrowser()]);
-    // Lodged at the Department's office by its clerk, for the research centre.
+  /** A new case lodged at the Department's office by its clerk, for the research centre, and taken to the Council's meeting. */
+  const caseAtCouncil = async (): Promise<string> => {
     const clerk = await server.tokenOf('ministry-hq.clerk');
     const upload = await server.api.request('POST', '/api/attachments', {
       token: clerk,
@@ -38,8 +37,13 @@ describe('the Council of Medical Scientists grants a clinical research permit an
       body: { service: 'clinical-research-permit', channel: 'office', applicant: { bin: centre.bin }, attachments: [(upload.json as { id: string }).id] },
     });
     expect(submitted.status, JSON.stringify(submitted.json)).toBe(201);
-    caseId = (submitted.json as { id: string }).id;
-    await driveTo(server, caseId, 'council-decision');
+    const id = (submitted.json as { id: string }).id;
+    await driveTo(server, id, 'council-decision');
+    return id;
+  };
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startWebServer({ now: workingMorningClock() }), launchBrowser()]);
   }, 90_000);
   afterAll(async () => {
     await browser?.close();
@@ -47,7 +51,8 @@ describe('the Council of Medical Scientists grants a clinical research permit an
   });
 
   it('the executor records the Council meeting that grants the permit', async () => {
-    const executor = await pageOf('ministry-hq.executor');
+    const caseId = await caseAtCouncil();
+    const executor = await pageOf('ministry-hq.executor', caseId);
     await executor.getByText('Record the meeting of the Council of Medical Scientists').waitFor();
     await executor.getByLabel('decision to issue the permit').check();
     await executor.getByLabel('Date of the meeting').fill(WORKING_MORNING_DAY);
@@ -66,7 +71,9 @@ describe('the Council of Medical Scientists grants a clinical research permit an
   });
 
   it('the chair signs the permit on the case page; the result is issued with the chair as its signer', async () => {
-    const chair = await pageOf('ministry-hq.council-chair');
+    const caseId = await caseAtCouncil();
+    await recordMeetingByApi(server, caseId, 'ministry-hq.executor', WORKING_MORNING_DAY, (form) => form.decisions.find((d) => !d.refuses)!.id);
+    const chair = await pageOf('ministry-hq.council-chair', caseId);
     await chair.getByRole('button', { name: 'Sign', exact: true }).click();
     await chair.getByText('Step completed.').waitFor();
     await screenshot(chair, 'council-chair-signed');
