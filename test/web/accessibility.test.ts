@@ -70,4 +70,24 @@ describe('every page in Chromium at 375 px: no WCAG 2.1 A/AA violation axe-core 
     expect(found).toEqual([]);
     expect(wider).toBeLessThanOrEqual(0);
   });
+
+  it('names every page after its own heading, so no two pages share a title', async () => {
+    const titles = new Map<string, string>();
+    // One sign-in per person, their pages in turn: sign-ins are rate-limited per address.
+    for (const login of new Set(PAGES.map(([, who]) => who))) {
+      let page: Page | undefined;
+      for (const [name, , path] of PAGES.filter(([, who]) => who === login)) {
+        const url = path.replace('{case}', caseId);
+        if (page) await page.goto(`${server.baseUrl}${url}`);
+        else page = await pageAs(browser, server, login, url);
+        await page.waitForLoadState('networkidle');
+        const h1 = page.locator('main h1').first();
+        const heading = ((await h1.getAttribute('data-title')) ?? (await h1.innerText())).replace(/\s+/g, ' ').trim();
+        expect(await page.title(), name).toBe(`${heading} — reglament`);
+        titles.set(url, await page.title());
+      }
+      await page?.context().close();
+    }
+    expect(new Set(titles.values()).size).toBe(titles.size);
+  });
 });

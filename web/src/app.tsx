@@ -25,11 +25,27 @@ function FocusOnNavigate() {
   return null;
 }
 
-/** Keeps the document title in the user's language. */
+/**
+ * Names each page in the browser's tab, history and a screen reader's announcement (WCAG 2.4.2):
+ * the page's own heading and the product's name (the whole name in the user's language without one). The heading is read
+ * as rendered, so a page whose data arrives later is renamed when its heading does.
+ */
 function DocumentTitle() {
   const { t, i18n } = useTranslation();
   useEffect(() => {
-    document.title = t('app.name');
+    const main = document.getElementById('main');
+    const update = () => {
+      const h1 = main?.querySelector('h1');
+      // A page whose heading alone would not tell it from another page gives its title in data-title.
+      const heading = (h1?.getAttribute('data-title') ?? h1?.textContent)?.replace(/\s+/g, ' ').trim();
+      const title = heading ? `${heading} — reglament` : t('app.name');
+      if (document.title !== title) document.title = title;
+    };
+    update();
+    if (!main) return;
+    const observer = new MutationObserver(update);
+    observer.observe(main, { subtree: true, childList: true, characterData: true, attributeFilter: ['data-title'] });
+    return () => observer.disconnect();
   }, [t, i18n.language]);
   return null;
 }

@@ -93,6 +93,7 @@ export const en: Messages = {
   'status.refused': 'Refused',
   'status.withdrawn': 'Withdrawn',
   'apply.back': '← Back to the service',
+  'apply.pageTitle': 'Application: {{service}}',
   'apply.stages': 'Stages of the application',
   'apply.stageForm': '1. Fill in',
   'apply.stageReview': '2. Review and submit',

@@ -91,6 +91,7 @@ export const kk = {
   'status.refused': 'Бас тартылды',
   'status.withdrawn': 'Кері қайтарылды',
   'apply.back': '← Қызмет сипаттамасына',
+  'apply.pageTitle': 'Өтініш: {{service}}',
   'apply.stages': 'Өтініш кезеңдері',
   'apply.stageForm': '1. Өтінішті толтыру',
   'apply.stageReview': '2. Тексеру және жіберу',

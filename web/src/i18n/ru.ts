@@ -93,6 +93,7 @@ export const ru: Messages = {
   'status.refused': 'Отказано',
   'status.withdrawn': 'Отозвано',
   'apply.back': '← К описанию услуги',
+  'apply.pageTitle': 'Заявление: {{service}}',
   'apply.stages': 'Этапы заявления',
   'apply.stageForm': '1. Заполнение',
   'apply.stageReview': '2. Проверка и отправка',

@@ -122,7 +122,7 @@ function ApplicationForm({ regulation, offices, me }: { regulation: Regulation; 
       <p>
         <Link to={`/services/${regulation.id}`}>{t('apply.back')}</Link>
       </p>
-      <h1>{pick(regulation.title)}</h1>
+      <h1 data-title={t('apply.pageTitle', { service: pick(regulation.title) })}>{pick(regulation.title)}</h1>
       <ol className="stages" aria-label={t('apply.stages')}>
         <li aria-current={stage === 'form' ? 'step' : undefined}>{t('apply.stageForm')}</li>
         <li aria-current={stage === 'review' ? 'step' : undefined}>{t('apply.stageReview')}</li>
