@@ -3,6 +3,7 @@ import { formatLocalDate, type EpochDay } from './local-date.js';
 import { dueOf } from './due-of.js';
 import type { OfficeClock } from './office-clock.js';
 import type { DayNote } from './working-calendar.js';
+import { englishOrdinal } from './english-ordinal.js';
 
 /** A day the count passed over, and why it did not count. */
 export interface SkippedDay {
@@ -96,7 +97,7 @@ export function addTerm(clock: OfficeClock, start: number, term: TTerm): DueComp
       rule: {
         kk: `Мерзім басталған күн (${startDate}) есептелмейді; мерзім одан кейінгі ${term.value}-жұмыс күнінің (${formatLocalDate(day)}) жұмыс уақыты аяқталғанда (${close}) бітеді.`,
         ru: `День начала срока (${startDate}) не учитывается; срок истекает с окончанием рабочего времени (${close}) ${term.value}-го рабочего дня после него (${formatLocalDate(day)}).`,
-        en: `The day the term starts (${startDate}) is not counted; the term ends at the close of business (${close}) of the ${term.value}th working day after it (${formatLocalDate(day)}).`,
+        en: `The day the term starts (${startDate}) is not counted; the term ends at the close of business (${close}) of the ${englishOrdinal(term.value)} working day after it (${formatLocalDate(day)}).`,
       },
     };
   }
