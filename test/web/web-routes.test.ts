@@ -20,6 +20,15 @@ describe('the server serves the web application next to the API', () => {
     }
   });
 
+  it('answers a path that is none of its pages with 404, still with the page (which says «not found»)', async () => {
+    for (const url of ['/services', '/no-such-page', '/cases/XYZ/extra', '/verify']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.headers['content-type'], url).toContain('text/html');
+      expect(res.body, url).toContain('<div id="root"></div>');
+    }
+  });
+
   it('serves the built assets with a long cache, since their names change with their content', async () => {
     const page = (await t.app.inject({ method: 'GET', url: '/' })).body;
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(page)?.[1];

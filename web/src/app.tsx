@@ -15,6 +15,7 @@ import { RegistryPage } from './pages/registry-page.js';
 import { ServicePage } from './pages/service-page.js';
 import { SignInPage } from './pages/sign-in-page.js';
 import { VerifyPage } from './pages/verify-page.js';
+import { WEB_PAGES } from '../../src/core/web/web-pages.js';
 
 /** Moves focus to the page on navigation so a screen reader starts at the new content. */
 function FocusOnNavigate() {
@@ -60,16 +61,16 @@ export function App() {
       <Routes>
         <Route element={<Layout />}>
           <Route index element={<CataloguePage />} />
-          <Route path="sign-in" element={<SignInPage />} />
-          <Route path="services/:id" element={<ServicePage />} />
-          <Route path="services/:id/apply" element={signed(<ApplyPage />)} />
-          <Route path="cabinet" element={signed(<CabinetPage />)} />
-          <Route path="cases/:id" element={signed(<CasePage />)} />
-          <Route path="office" element={signed(<InboxPage />)} />
-          <Route path="counter" element={signed(<CounterPage />)} />
-          <Route path="dashboard" element={signed(<DashboardPage />)} />
-          <Route path="registry" element={<RegistryPage />} />
-          <Route path="verify/:number" element={<VerifyPage />} />
+          <Route path={WEB_PAGES.signIn} element={<SignInPage />} />
+          <Route path={WEB_PAGES.service} element={<ServicePage />} />
+          <Route path={WEB_PAGES.apply} element={signed(<ApplyPage />)} />
+          <Route path={WEB_PAGES.cabinet} element={signed(<CabinetPage />)} />
+          <Route path={WEB_PAGES.case} element={signed(<CasePage />)} />
+          <Route path={WEB_PAGES.office} element={signed(<InboxPage />)} />
+          <Route path={WEB_PAGES.counter} element={signed(<CounterPage />)} />
+          <Route path={WEB_PAGES.dashboard} element={signed(<DashboardPage />)} />
+          <Route path={WEB_PAGES.registry} element={<RegistryPage />} />
+          <Route path={WEB_PAGES.verify} element={<VerifyPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { isWebPage } from '../../core/web/web-pages.js';
 
 /** Where `vite build --config web/vite.config.ts` puts the web application: the same from src/ (tests) and dist/ (npm start). */
 export const WEB_ROOT = fileURLToPath(new URL('../../../dist/web', import.meta.url));
@@ -11,7 +12,8 @@ const SERVER_PATHS = /^\/(api|docs|health|metrics)(\/|$|\?)/;
 
 /**
  * Serves the built web application: its files, and index.html for every other GET (the
- * application's own routes, such as /verify/<number> from a QR code, are resolved in the browser).
+ * application's own routes, such as /verify/<number> from a QR code, are resolved in the browser),
+ * with 404 for a path that is none of its pages.
  */
 export async function webRoutes(app: FastifyInstance, root = WEB_ROOT) {
   if (!existsSync(`${root}/index.html`)) {
@@ -36,6 +38,11 @@ export async function webRoutes(app: FastifyInstance, root = WEB_ROOT) {
   });
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     if (SERVER_PATHS.test(request.url)) return reply.callNotFound();
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    // The page loads either way and says «not found» itself; the status tells programs the same.
+    const pathname = request.url.split('?')[0]!;
+    return reply
+      .status(isWebPage(pathname) ? 200 : 404)
+      .header('cache-control', 'no-cache')
+      .sendFile('index.html');
   });
 }
