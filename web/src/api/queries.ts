@@ -1,14 +1,15 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { api } from './api-client.js';
 import type { CaseView, Regulation, ServiceLine, ServiceOffices } from './api-types.js';
+import { queryKeys } from './query-keys.js';
 
 /** The catalogue, one line per service. */
-export const useServices = () => useQuery({ queryKey: ['services'], queryFn: () => api<ServiceLine[]>('/api/services'), staleTime: Infinity });
+export const useServices = () => useQuery({ queryKey: queryKeys.services, queryFn: () => api<ServiceLine[]>('/api/services'), staleTime: Infinity });
 
 /** One regulation as data. */
 export const useRegulation = (id: string | undefined) =>
   useQuery({
-    queryKey: ['regulation', id],
+    queryKey: queryKeys.regulation(id),
     queryFn: () => api<Regulation>(`/api/services/${encodeURIComponent(id!)}`),
     enabled: id !== undefined,
     staleTime: Infinity,
@@ -19,7 +20,7 @@ export function useRegulations(ids: readonly string[]): ReadonlyMap<string, Regu
   const unique = [...new Set(ids)];
   const results = useQueries({
     queries: unique.map((id) => ({
-      queryKey: ['regulation', id],
+      queryKey: queryKeys.regulation(id),
       queryFn: () => api<Regulation>(`/api/services/${encodeURIComponent(id)}`),
       staleTime: Infinity,
     })),
@@ -34,14 +35,14 @@ export function useRegulations(ids: readonly string[]): ReadonlyMap<string, Regu
 /** The offices that provide a service, and the public service centres. */
 export const useServiceOffices = (id: string | undefined) =>
   useQuery({
-    queryKey: ['offices', id],
+    queryKey: queryKeys.offices(id),
     queryFn: () => api<ServiceOffices>(`/api/services/${encodeURIComponent(id!)}/offices`),
     enabled: id !== undefined,
     staleTime: Infinity,
   });
 
 /** Query of one case as its applicant or staff see it. */
-export const caseQuery = (id: string) => ({ queryKey: ['case', id], queryFn: () => api<CaseView>(`/api/cases/${encodeURIComponent(id)}`) });
+export const caseQuery = (id: string) => ({ queryKey: queryKeys.case(id), queryFn: () => api<CaseView>(`/api/cases/${encodeURIComponent(id)}`) });
 
 /** Several case views at once. */
 export function useCaseViews(ids: readonly string[]): ReadonlyMap<string, CaseView> {

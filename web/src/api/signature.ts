@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './api-client.js';
 import { ApiError } from './api-error.js';
+import { queryKeys } from './query-keys.js';
 
 /** How this deployment signs: with NCALayer, or with the demo keys that stand in for it in a demonstration. */
 export interface SignatureMode {
@@ -28,7 +29,7 @@ export class SignatureFailure extends Error {
 /** The deployment's signature mode; a server without the route signs with NCALayer. */
 export function useSignatureMode() {
   return useQuery({
-    queryKey: ['signature-mode'],
+    queryKey: queryKeys.signatureMode,
     queryFn: async (): Promise<SignatureMode> => {
       try {
         return await api<SignatureMode>('/api/signature/mode');

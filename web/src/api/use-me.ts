@@ -2,11 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from './api-client.js';
 import { ApiError } from './api-error.js';
 import type { Me } from './api-types.js';
+import { queryKeys } from './query-keys.js';
 
 /** The signed-in person (null when nobody is signed in). */
 export function useMe() {
   return useQuery({
-    queryKey: ['me'],
+    queryKey: queryKeys.me,
     queryFn: async (): Promise<Me | null> => {
       try {
         return await api<Me>('/api/me');

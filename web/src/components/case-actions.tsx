@@ -8,6 +8,7 @@ import { ErrorMessage } from './error-message.js';
 import { TermText } from './regulation-texts.js';
 import { completingCommand } from '../../../src/core/engine/completing-command.js';
 import { MeetingRecordForm, type MeetingAction } from './meeting-record-form.js';
+import { queryKeys } from '../api/query-keys.js';
 
 /** The action body the API takes (src/http/request-bodies.ts, ZActionBody). */
 type Action =
@@ -72,7 +73,7 @@ export function CaseActions({ view, regulation, me, onDone }: { view: CaseView; 
   const attemptKey = useMemo(() => `${view.case.id}:${view.case.version}:${crypto.randomUUID()}`, [view.case.id, view.case.version]);
 
   const executors = useQuery({
-    queryKey: ['executors', view.case.id],
+    queryKey: queryKeys.caseExecutors(view.case.id),
     queryFn: () => api<PersonChoice[]>(`/api/cases/${encodeURIComponent(view.case.id)}/executors`),
     enabled: allowed.assign,
   });
@@ -82,8 +83,8 @@ export function CaseActions({ view, regulation, me, onDone }: { view: CaseView; 
     onSuccess: (_state, { doneText }) => {
       onDone(doneText);
       setInvalid(null);
-      void queryClient.invalidateQueries({ queryKey: ['case', view.case.id] });
-      void queryClient.invalidateQueries({ queryKey: ['inbox'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.case(view.case.id) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.inbox });
     },
   });
   const run = (action: Action, doneText: string) => {

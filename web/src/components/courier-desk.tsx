@@ -8,6 +8,7 @@ import { useMe } from '../api/use-me.js';
 import { formatInstant } from '../format/kazakhstan-time.js';
 import { useLang } from '../i18n/use-lang.js';
 import { ErrorMessage, InfoMessage } from './error-message.js';
+import { queryKeys } from '../api/query-keys.js';
 
 /** One destination's waiting cases: the person ticks the packages, names the courier, hands them over under one manifest. */
 function Destination({
@@ -30,8 +31,8 @@ function Destination({
     onSuccess: (manifest) => {
       setCourier('');
       onSent(manifest);
-      void queryClient.invalidateQueries({ queryKey: ['manifests'] });
-      void queryClient.invalidateQueries({ queryKey: ['inbox'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.manifests });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.inbox });
     },
   });
   const fieldId = `courier-${destination.toOffice}`;
@@ -96,13 +97,13 @@ export function CourierDesk() {
   const queryClient = useQueryClient();
   // Kept here: once handed over, the destination's form leaves the page with its packages.
   const [sent, setSent] = useState<CourierManifest | null>(null);
-  const ready = useQuery({ queryKey: ['manifests', 'ready'], queryFn: () => api<ReadyForCourier>('/api/manifests/ready') });
-  const list = useQuery({ queryKey: ['manifests', 'list'], queryFn: () => api<ManifestList>('/api/manifests') });
+  const ready = useQuery({ queryKey: queryKeys.manifestsReady, queryFn: () => api<ReadyForCourier>('/api/manifests/ready') });
+  const list = useQuery({ queryKey: queryKeys.manifestList, queryFn: () => api<ManifestList>('/api/manifests') });
   const receive = useMutation({
     mutationFn: (id: string) => api<CourierManifest>(`/api/manifests/${encodeURIComponent(id)}/receipt`, { method: 'POST', body: {} }),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['manifests'] });
-      void queryClient.invalidateQueries({ queryKey: ['inbox'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.manifests });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.inbox });
     },
   });
   const myOffices = new Set((me.data?.posts ?? []).map((p) => p.officeId));

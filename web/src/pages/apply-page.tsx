@@ -11,6 +11,7 @@ import { DocumentUpload, type UploadSlot } from '../components/document-upload.j
 import { ErrorMessage, Loading } from '../components/error-message.js';
 import { SourceNote } from '../components/regulation-texts.js';
 import { useLang } from '../i18n/use-lang.js';
+import { queryKeys } from '../api/query-keys.js';
 
 /** Variants whose application is about a result already issued, so it names that result's number. */
 const ABOUT_ISSUED_RESULT = new Set(['reissue', 'duplicate']);
@@ -92,7 +93,7 @@ function ApplicationForm({ regulation, offices, me }: { regulation: Regulation; 
   const mode = useSignatureMode();
   const [storage, setStorage] = useState<NcaLayerStorage>('PKCS12');
   const statement = useQuery({
-    queryKey: ['statement', JSON.stringify(application)],
+    queryKey: queryKeys.statement(application),
     queryFn: () => api<{ statement: string; base64: string }>('/api/applications/statement', { body: application }),
     enabled: stage === 'review',
     staleTime: Infinity,
@@ -107,7 +108,7 @@ function ApplicationForm({ regulation, offices, me }: { regulation: Regulation; 
       return api<CaseState>('/api/applications', { idempotencyKey, body: { ...application, ...(signature ? { signature } : {}) } });
     },
     onSuccess: (state) => {
-      void queryClient.invalidateQueries({ queryKey: ['cabinet'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.cabinet });
       navigate(`/cases/${state.id}`, { state: { submitted: true } });
     },
   });

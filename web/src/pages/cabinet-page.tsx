@@ -11,6 +11,7 @@ import { useStepName } from '../components/regulation-texts.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { formatInstant } from '../format/kazakhstan-time.js';
 import { useLang } from '../i18n/use-lang.js';
+import { queryKeys } from '../api/query-keys.js';
 
 /** How many of the newest cases the cabinet opens in full (for notices and results). */
 const DETAILED = 30;
@@ -19,7 +20,7 @@ const DETAILED = 30;
 export function CabinetPage() {
   const { t } = useTranslation();
   const { lang, pick } = useLang();
-  const cabinet = useQuery({ queryKey: ['cabinet'], queryFn: () => api<Cabinet>('/api/cabinet') });
+  const cabinet = useQuery({ queryKey: queryKeys.cabinet, queryFn: () => api<Cabinet>('/api/cabinet') });
   const services = useServices();
   const cases = cabinet.data?.cases ?? [];
   const regulations = useRegulations(cases.map((c) => c.service));

@@ -13,6 +13,7 @@ import { ResultDocuments } from '../components/result-documents.js';
 import { useLang } from '../i18n/use-lang.js';
 import { completingCommand } from '../../../src/core/engine/completing-command.js';
 import { CourierDesk } from '../components/courier-desk.js';
+import { queryKeys } from '../api/query-keys.js';
 
 const TWELVE_DIGITS = /^\d{12}$/;
 
@@ -77,7 +78,7 @@ export function CounterPage() {
     mutationFn: lodge,
     onSuccess: (state) => {
       setReceived(state);
-      void queryClient.invalidateQueries({ queryKey: ['inbox'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.inbox });
     },
   });
 
@@ -94,7 +95,7 @@ export function CounterPage() {
     },
     onSuccess: (state) => {
       setReceived(state);
-      void queryClient.invalidateQueries({ queryKey: ['inbox'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.inbox });
     },
   });
   // Refusal is offered while the checklist has gaps, or when the list is not known and the operator checks against the Standard themselves.

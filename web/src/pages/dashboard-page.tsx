@@ -12,6 +12,7 @@ import { BarsAgainstMark, ColumnsWithLine, Legend, ShareMeter, StackedBars } fro
 import { formatInstant, localDay } from '../format/kazakhstan-time.js';
 import { useLang } from '../i18n/use-lang.js';
 import { ScrollRegion } from '../components/scroll-region.js';
+import { queryKeys } from '../api/query-keys.js';
 
 const STATUSES: readonly CaseStatus[] = ['submitted', 'registered', 'in-progress', 'suspended', 'satisfied', 'refused', 'withdrawn'];
 /** Fills distinguishable from each other and from white (3:1 for graphics); each is named in the legend and in the table. */
@@ -57,7 +58,7 @@ function Dashboard() {
     if (value) query.set(key, value);
   }
   const figures = useQuery({
-    queryKey: ['dashboard', query.toString()],
+    queryKey: queryKeys.dashboard(query.toString()),
     queryFn: () => api<DashboardFigures>(`/api/dashboard?${query.toString()}`),
     placeholderData: keepPreviousData,
   });

@@ -13,6 +13,7 @@ import { StatusBadge } from '../components/status-badge.js';
 import { dueClass, type DueClass } from '../format/kazakhstan-time.js';
 import { useLang } from '../i18n/use-lang.js';
 import { CourierDesk } from '../components/courier-desk.js';
+import { queryKeys } from '../api/query-keys.js';
 
 /** Whether the person can register this case straight from the list: its step is a registration (or reception) they hold the role for. */
 function registrable(task: CaseSummary, regulation: Regulation | undefined, me: Me): boolean {
@@ -29,7 +30,7 @@ function useExecutorNames(me: Me | null | undefined): ReadonlyMap<string, string
   const offices = [...new Set((me?.posts ?? []).map((p) => p.officeId))];
   const results = useQueries({
     queries: offices.map((office) => ({
-      queryKey: ['executors', office],
+      queryKey: queryKeys.officeExecutors(office),
       queryFn: () => api<PersonChoice[]>(`/api/offices/${encodeURIComponent(office)}/executors`),
       enabled: me?.user.kind === 'staff',
       staleTime: Infinity,
@@ -58,9 +59,9 @@ export function InboxPage() {
   const [bulkReport, setBulkReport] = useState<{ done: number; failed: string[] } | null>(null);
   const queryClient = useQueryClient();
   const errorText = useErrorText();
-  const inbox = useQuery({ queryKey: ['inbox'], queryFn: () => api<Inbox>('/api/inbox'), enabled: can.staff, refetchInterval: 60_000 });
+  const inbox = useQuery({ queryKey: queryKeys.inbox, queryFn: () => api<Inbox>('/api/inbox'), enabled: can.staff, refetchInterval: 60_000 });
   const department = useQuery({
-    queryKey: ['inbox', 'department'],
+    queryKey: queryKeys.officeCases,
     queryFn: () => api<OfficeCases>('/api/office/cases'),
     enabled: can.head && scope === 'department',
   });
@@ -91,7 +92,7 @@ export function InboxPage() {
     onSuccess: (report) => {
       setBulkReport(report);
       setSelected([]);
-      void queryClient.invalidateQueries({ queryKey: ['inbox'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.inbox });
     },
   });
 

@@ -8,6 +8,7 @@ import { useServices } from '../api/queries.js';
 import { ErrorMessage, Loading } from '../components/error-message.js';
 import { formatInstant } from '../format/kazakhstan-time.js';
 import { useLang } from '../i18n/use-lang.js';
+import { queryKeys } from '../api/query-keys.js';
 
 /** Public registry search by number, IIN/BIN or holder name (the query lives in the address, so a search can be shared). */
 export function RegistryPage() {
@@ -18,7 +19,7 @@ export function RegistryPage() {
   const [draft, setDraft] = useState(text);
   const services = useServices();
   const search = useQuery({
-    queryKey: ['registry', text],
+    queryKey: queryKeys.registry(text),
     queryFn: () => api<{ entries: RegistryEntry[] }>(`/api/registry?text=${encodeURIComponent(text)}`),
     enabled: text.trim().length > 0,
   });

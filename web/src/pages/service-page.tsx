@@ -12,6 +12,7 @@ import { SourceNote, TermText, useRoleTitle } from '../components/regulation-tex
 import { formatInstant } from '../format/kazakhstan-time.js';
 import { useLang } from '../i18n/use-lang.js';
 import { ScrollRegion } from '../components/scroll-region.js';
+import { queryKeys } from '../api/query-keys.js';
 
 /** One service: what it gives, on which channels, its documents and fee as the definition knows them, and its procedure. */
 export function ServicePage() {
@@ -140,7 +141,7 @@ function PlannedNow({ regulation }: { regulation: Regulation }) {
   const roleTitle = useRoleTitle();
   const channel = regulation.channels.includes('portal') ? 'portal' : regulation.channels[0]!;
   const plan = useQuery({
-    queryKey: ['plan', regulation.id, channel],
+    queryKey: queryKeys.plan(regulation.id, channel),
     queryFn: () => api<Timeline>(`/api/services/${regulation.id}/timeline?channel=${channel}`),
   });
   if (!plan.data) return <ErrorMessage error={plan.error} />;

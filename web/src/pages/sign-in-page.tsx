@@ -7,6 +7,7 @@ import type { Me } from '../api/api-types.js';
 import { NCALAYER_STORAGES, signWithDemoKey, signWithNcaLayer, useSignatureMode, type NcaLayerStorage } from '../api/signature.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { capabilitiesOf } from '../api/use-me.js';
+import { queryKeys } from '../api/query-keys.js';
 
 /** Demo applicants (src/catalogue/directory/demo-users.yaml) offered when demo keys stand in for NCALayer; any other login may be typed. */
 const DEMO_APPLICANTS = ['doctor.askar', 'doctor.aigul', 'doctor.nursultan', 'clinic.shipager', 'research.centre', 'importer.biotransplant'];
@@ -29,7 +30,7 @@ export function SignInPage() {
   const queryClient = useQueryClient();
   const enter = async () => {
     // The person as /api/me describes them, with what their posts open.
-    const me = await queryClient.fetchQuery({ queryKey: ['me'], queryFn: () => api<Me>('/api/me') });
+    const me = await queryClient.fetchQuery({ queryKey: queryKeys.me, queryFn: () => api<Me>('/api/me') });
     const next = params.get('next');
     // Only a path of this site: never an address elsewhere.
     navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : homeOf(me));

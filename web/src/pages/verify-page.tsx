@@ -8,13 +8,17 @@ import { useRegulation } from '../api/queries.js';
 import { ErrorMessage, Loading } from '../components/error-message.js';
 import { formatInstant } from '../format/kazakhstan-time.js';
 import { useLang } from '../i18n/use-lang.js';
+import { queryKeys } from '../api/query-keys.js';
 
 /** The QR code's target: whether a result document with this number is genuine, from the registry and its case file. */
 export function VerifyPage() {
   const { number } = useParams();
   const { t } = useTranslation();
   const { lang, pick } = useLang();
-  const verification = useQuery({ queryKey: ['verify', number], queryFn: () => api<RegistryVerification>(`/api/registry/${encodeURIComponent(number!)}`) });
+  const verification = useQuery({
+    queryKey: queryKeys.verify(number),
+    queryFn: () => api<RegistryVerification>(`/api/registry/${encodeURIComponent(number!)}`),
+  });
   const regulation = useRegulation(verification.data?.entry.service);
   if (verification.isPending) return <Loading />;
   if (verification.error instanceof ApiError && verification.error.status === 404) {
