@@ -252,3 +252,22 @@ describe('laws of the engine', () => {
     );
   });
 });
+
+describe('an outcome where the step has none to choose', () => {
+  it('is refused, not dropped unread: the clerk’s registration names no outcome', () => {
+    const { state } = drive(cert, [[applicant, submit, '2026-03-20T17:00:00+05:00']]);
+    expect(cert.procedures.find((p) => p.id === 'register')!.outcomes ?? []).toEqual([]);
+    const named = decideCase(
+      state,
+      { type: 'register', procedureId: 'register', outcome: 'complete' },
+      { regulation: cert, clockFor, policy: DEMONSTRATION_POLICY, now: at('2026-03-26T10:00:00+05:00'), actor: clerk },
+    );
+    expect(named).toMatchObject({ ok: false, error: { code: 'unknown-outcome' } });
+    const plain = decideCase(
+      state,
+      { type: 'register', procedureId: 'register' },
+      { regulation: cert, clockFor, policy: DEMONSTRATION_POLICY, now: at('2026-03-26T10:00:00+05:00'), actor: clerk },
+    );
+    expect(plain.ok).toBe(true);
+  });
+});

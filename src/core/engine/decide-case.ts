@@ -280,6 +280,17 @@ function carryOut(
 /** The outcome a step command names, or the only one; an error when the step branches and none is named. */
 function outcomeOf(procedure: TProcedure, named: string | undefined): Result<TOutcome | undefined, CaseRejection> {
   const outcomes = procedure.outcomes ?? [];
+  // An outcome named where the step has none to choose is a client's mistake, not something to drop unread.
+  if (named !== undefined && outcomes.length === 0) {
+    return err(
+      rejection(
+        'unknown-outcome',
+        'Бұл қадамда таңдалатын нәтиже жоқ: outcome өрісін жібермеңіз.',
+        'На этом шаге нет исхода для выбора: не передавайте поле outcome.',
+        'This step has no outcome to choose: send no outcome.',
+      ),
+    );
+  }
   const outcome = named === undefined ? (outcomes.length <= 1 ? outcomes[0] : undefined) : outcomes.find((o) => o.id === named);
   if (outcomes.length > 0 && !outcome) {
     const known = outcomes.map((o) => o.id).join(', ');
