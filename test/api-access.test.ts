@@ -160,6 +160,31 @@ describe.each(DATABASES)('who may do what, through the HTTP API on %s', (databas
     expect(outsider.status).toBe(404);
   });
 
+  it('pages the department’s cases and the inbox, and refuses a page larger than 500', async () => {
+    for (let i = 0; i < 2; i++) {
+      const res = await t.api.request('POST', '/api/applications', {
+        token: await signIn('doctor.askar'),
+        body: { service: 'specialist-certificate', channel: 'portal', providerOfficeId: 'committee-astana' },
+      });
+      expect(res.status).toBe(201);
+    }
+    const head = await signIn('committee-astana.head');
+    type Listed = { limit: number; offset: number; cases: { id: string }[] };
+    const first = (await t.api.request('GET', '/api/office/cases?limit=1', { token: head })).json as Listed;
+    const second = (await t.api.request('GET', '/api/office/cases?limit=1&offset=1', { token: head })).json as Listed;
+    expect(first).toMatchObject({ limit: 1, offset: 0, cases: [expect.anything()] });
+    expect(second.cases).toHaveLength(1);
+    expect(second.cases[0]!.id).not.toBe(first.cases[0]!.id);
+    const all = (await t.api.request('GET', '/api/office/cases', { token: head })).json as Listed;
+    expect(all.limit).toBe(200);
+    expect(all.cases.length).toBeGreaterThanOrEqual(3);
+    const tooMany = await t.api.request('GET', '/api/office/cases?limit=501', { token: head, headers: { 'accept-language': 'kk' } });
+    expect(tooMany.status).toBe(422);
+    const clerk = await signIn('committee-astana.clerk');
+    const tasks = (await t.api.request('GET', '/api/inbox?limit=1', { token: clerk })).json as { limit: number; tasks: unknown[] };
+    expect(tasks).toMatchObject({ limit: 1, tasks: [expect.anything()] });
+  });
+
   it('lets an API token act as the person who issued it', async () => {
     const issued = await t.api.request('POST', '/api/tokens', { token: await signIn('doctor.askar'), body: { name: 'integration' } });
     expect(issued.status).toBe(201);

@@ -2,6 +2,9 @@ import type { Principal } from './principal.js';
 import type { AppDeps } from './app-deps.js';
 import type { CaseNotification, CaseSummary } from './ports/case-store.js';
 
+/** How many of the latest notices an inbox shows. */
+export const NOTICES_SHOWN = 100;
+
 /** A task in a staff inbox: the case's summary, and whether its step is past its due at the moment of asking. */
 export interface InboxTask extends CaseSummary {
   readonly overdue: boolean;
@@ -30,6 +33,6 @@ export async function listInbox(
     limit,
     offset,
     tasks: tasks.map((t) => ({ ...t, overdue: t.stepDue !== null && t.stepDue < now })),
-    notifications: await deps.stores.cases.notifications(principal.posts),
+    notifications: await deps.stores.cases.notifications(principal.posts, NOTICES_SHOWN),
   };
 }

@@ -207,19 +207,20 @@ export function sqlCaseStore(db: SqlDatabase, now: () => number = Date.now): Cas
     },
     casesOfApplicant: async (applicantId) =>
       db.all<CaseSummary>(`SELECT ${SUMMARY} FROM cases WHERE applicant_id = ? ORDER BY updated_at DESC, id`, [applicantId]),
-    casesAtOffices: async (officeIds) =>
+    casesAtOffices: async (officeIds, page) =>
       officeIds.length === 0
         ? []
         : db.all<CaseSummary>(
-            `SELECT ${SUMMARY} FROM cases WHERE id IN (SELECT case_id FROM case_offices WHERE office_id IN (${placeholders(officeIds.length)})) ORDER BY updated_at DESC, id`,
-            officeIds,
+            `SELECT ${SUMMARY} FROM cases WHERE id IN (SELECT case_id FROM case_offices WHERE office_id IN (${placeholders(officeIds.length)}))
+               ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`,
+            [...officeIds, page.limit, page.offset],
           ),
-    notifications: async (posts) => {
+    notifications: async (posts, limit) => {
       if (posts.length === 0) return [];
       return db.all<CaseNotification>(
         `SELECT id, case_id AS "caseId", office_id AS "officeId", role, kind, procedure_id AS "procedureId", at FROM notifications
-         WHERE ${posts.map(() => '(office_id = ? AND role = ?)').join(' OR ')} ORDER BY at DESC`,
-        posts.flatMap((p) => [p.officeId, p.role]),
+         WHERE ${posts.map(() => '(office_id = ? AND role = ?)').join(' OR ')} ORDER BY at DESC, id LIMIT ?`,
+        [...posts.flatMap((p) => [p.officeId, p.role]), limit],
       );
     },
     claimDueTimers: async (at, limit, leaseMillis) =>

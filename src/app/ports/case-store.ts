@@ -3,6 +3,12 @@ import type { CaseEvent } from '../../core/engine/case-events.js';
 import type { CaseState, CaseStatus } from '../../core/engine/case-model.js';
 import type { Result } from '../../core/result.js';
 
+/** A page of a long list: at most `limit` rows, after skipping `offset`. */
+export interface Page {
+  readonly limit: number;
+  readonly offset: number;
+}
+
 /** One entry of a case's history as stored: the event, its place and its link in the hash chain. */
 export type StoredEvent = ChainEntry;
 
@@ -97,13 +103,13 @@ export interface CaseStore {
   /** The current state of a case, as projected. */
   load(caseId: string): Promise<CaseState | undefined>;
   /** Open cases whose current step waits for one of these posts; an executor's only when unassigned or assigned to them. */
-  inbox(userId: string, posts: readonly Post[], page?: { readonly limit: number; readonly offset: number }): Promise<CaseSummary[]>;
+  inbox(userId: string, posts: readonly Post[], page?: Page): Promise<CaseSummary[]>;
   /** An applicant's cases, newest first. */
   casesOfApplicant(applicantId: string): Promise<CaseSummary[]>;
   /** Every case an office takes part in, newest first (what a head oversees). */
-  casesAtOffices(officeIds: readonly string[]): Promise<CaseSummary[]>;
+  casesAtOffices(officeIds: readonly string[], page: Page): Promise<CaseSummary[]>;
   /** Notices for these posts, newest first. */
-  notifications(posts: readonly Post[]): Promise<CaseNotification[]>;
+  notifications(posts: readonly Post[], limit: number): Promise<CaseNotification[]>;
   /**
    * Claims up to `limit` cases whose step timer is due at `now` and that no other process holds:
    * each is leased for `leaseMillis`, so a claim lost with its process is retried after the lease.

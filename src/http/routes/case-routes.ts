@@ -83,7 +83,12 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.get(
     '/api/inbox',
-    { schema: { tags: ['cases'], summary: "The signed-in person's tasks with their dues, and notices (overdue steps they supervise)" } },
+    {
+      schema: {
+        tags: ['cases'],
+        summary: "The signed-in person's tasks with their dues, most urgent first (a page of ?limit= (200, at most 500) from ?offset=), and the latest notices",
+      },
+    },
     signedIn(deps, async (principal, request, reply) => {
       // A page of the most urgent tasks (overdue first); ?limit= up to 500, ?offset= for the next page.
       const query = parseBody(ZInboxQuery, request.query);
@@ -102,9 +107,16 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.get(
     '/api/office/cases',
-    { schema: { tags: ['cases'], summary: 'Every case of the offices the signed-in head leads' } },
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'The cases of the offices the signed-in head leads, latest changed first: a page of ?limit= (200, at most 500) from ?offset=',
+      },
+    },
     signedIn(deps, async (principal, request, reply) => {
-      return sendResult(request, reply, await listOfficeCases(deps, principal));
+      const query = parseBody(ZInboxQuery, request.query);
+      if (!query.ok) return sendError(request, reply, query.error);
+      return sendResult(request, reply, await listOfficeCases(deps, principal, query.value));
     }),
   );
 

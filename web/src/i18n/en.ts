@@ -295,6 +295,7 @@ export const en: Messages = {
   'inbox.registered': 'Cases registered: {{count}}.',
   'inbox.notRegistered': 'Not registered:',
   'inbox.empty': 'No tasks.',
+  'inbox.more': 'Show more (shown: {{count}})',
   'counter.title': 'Public service centre: reception',
   'counter.lead': "Receive the applicant's package: their identity is checked against the state databases, then the receipt is printed.",
   'counter.operatorsOnly': 'This page is for State Corporation operators.',

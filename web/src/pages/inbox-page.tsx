@@ -1,4 +1,4 @@
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -14,6 +14,9 @@ import { dueClass, type DueClass } from '../format/kazakhstan-time.js';
 import { useLang } from '../i18n/use-lang.js';
 import { CourierDesk } from '../components/courier-desk.js';
 import { queryKeys } from '../api/query-keys.js';
+
+/** How many rows one request of the inbox or the department's list brings. */
+const PAGE = 200;
 
 /** Whether the person can register this case straight from the list: its step is a registration (or reception) they hold the role for. */
 function registrable(task: CaseSummary, regulation: Regulation | undefined, me: Me): boolean {
@@ -59,14 +62,26 @@ export function InboxPage() {
   const [bulkReport, setBulkReport] = useState<{ done: number; failed: string[] } | null>(null);
   const queryClient = useQueryClient();
   const errorText = useErrorText();
-  const inbox = useQuery({ queryKey: queryKeys.inbox, queryFn: () => api<Inbox>('/api/inbox'), enabled: can.staff, refetchInterval: 60_000 });
-  const department = useQuery({
+  // Pages of PAGE rows, the next one on request: a busy office's desk never loads thousands of cases at once.
+  const inbox = useInfiniteQuery({
+    queryKey: queryKeys.inbox,
+    queryFn: ({ pageParam }) => api<Inbox>(`/api/inbox?limit=${PAGE}&offset=${pageParam}`),
+    initialPageParam: 0,
+    getNextPageParam: (last) => (last.tasks.length === last.limit ? last.offset + last.limit : undefined),
+    enabled: can.staff,
+    refetchInterval: 60_000,
+  });
+  const department = useInfiniteQuery({
     queryKey: queryKeys.officeCases,
-    queryFn: () => api<OfficeCases>('/api/office/cases'),
+    queryFn: ({ pageParam }) => api<OfficeCases>(`/api/office/cases?limit=${PAGE}&offset=${pageParam}`),
+    initialPageParam: 0,
+    getNextPageParam: (last) => (last.cases.length === last.limit ? last.offset + last.limit : undefined),
     enabled: can.head && scope === 'department',
   });
+  const firstInboxPage = inbox.data?.pages[0];
   const services = useServices();
-  const rows = scope === 'mine' ? (inbox.data?.tasks ?? []) : (department.data?.cases ?? []);
+  const rows = scope === 'mine' ? (inbox.data?.pages.flatMap((p) => p.tasks) ?? []) : (department.data?.pages.flatMap((p) => p.cases) ?? []);
+  const listing = scope === 'mine' ? inbox : department;
   const regulations = useRegulations(rows.map((r) => r.service));
   const stepName = useStepName();
 
@@ -98,7 +113,7 @@ export function InboxPage() {
 
   if (!me.data) return <Loading />;
   if (!can.staff) return <p className="notice">{t('inbox.staffOnly')}</p>;
-  const now = inbox.data?.now ?? Date.now();
+  const now = firstInboxPage?.now ?? Date.now();
   const shown = rows
     .filter(
       (r) =>
@@ -128,11 +143,11 @@ export function InboxPage() {
         </div>
       )}
 
-      {(inbox.data?.notifications.length ?? 0) > 0 && (
+      {(firstInboxPage?.notifications.length ?? 0) > 0 && (
         <section className="panel notice" aria-labelledby="notices-heading">
           <h2 id="notices-heading">{t('inbox.notices')}</h2>
           <ul>
-            {inbox.data!.notifications.map((n) => (
+            {firstInboxPage!.notifications.map((n) => (
               <li key={n.id}>
                 <Link to={`/cases/${n.caseId}`}>{n.caseId}</Link>:{' '}
                 {n.kind === 'paper-copy' ? t('inbox.paperCopyNotice') : t('inbox.overdueNotice', { step: n.procedureId ?? '—' })}
@@ -253,6 +268,13 @@ export function InboxPage() {
             ))}
           </tbody>
         </table>
+      )}
+      {listing.hasNextPage && (
+        <p>
+          <button type="button" onClick={() => void listing.fetchNextPage()} disabled={listing.isFetchingNextPage}>
+            {t('inbox.more', { count: rows.length })}
+          </button>
+        </p>
       )}
       <CourierDesk />
     </section>
