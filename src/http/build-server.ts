@@ -16,6 +16,7 @@ import { sendError } from './http-context.js';
 import { refuseNulCharacters } from './refuse-nul-characters.js';
 import { limitRequestRates, type RateLimits } from './request-rate-limits.js';
 import { requestLanguage } from './request-language.js';
+import { EDGE_ERROR_STATUS } from './error-status.js';
 import { attachmentRoutes } from './routes/attachment-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { caseRoutes } from './routes/case-routes.js';
@@ -33,6 +34,13 @@ import { DEFAULT_WEB_SECURITY, HELMET_OPTIONS, installWebSecurity, type WebSecur
 import { answerClientError } from './client-error.js';
 import { standInRoutes } from './routes/stand-in-routes.js';
 import { courierRoutes } from './routes/courier-routes.js';
+
+/** What a person reads when the server fails them: a bug, logged with the request; nothing they sent is to blame. */
+const INTERNAL_ERROR = {
+  kk: 'Серверде ішкі қате болды: бұл сіздің қателігіңіз емес. Сәл кейін қайталап көріңіз.',
+  ru: 'Внутренняя ошибка сервера: вы ни в чём не виноваты. Повторите попытку чуть позже.',
+  en: 'The server failed: nothing you did caused it. Try again in a moment.',
+} as const;
 
 /** Options of the HTTP server. */
 export interface ServerOptions {
@@ -139,12 +147,12 @@ export async function buildServer(deps: WiredDeps, options: ServerOptions = {}):
     }
     // The rate limiter's refusal is already in the user's language.
     if ((error as { code?: string }).code === 'rate-limited')
-      return reply.status(429).send({ error: { code: 'rate-limited', message: (error as Error).message } });
+      return reply.status(EDGE_ERROR_STATUS['rate-limited']).send({ error: { code: 'rate-limited', message: (error as Error).message } });
     // Fastify's own refusals (body too large, malformed JSON, wrong content type) keep their status, in the user's language.
     const refusal = frameworkRefusal(error);
     if (refusal) return sendFrameworkRefusal(request, reply, refusal);
     request.log.error(error);
-    return reply.status(500).send({ error: { code: 'internal', message: 'Internal error / Ішкі қате / Внутренняя ошибка' } });
+    return reply.status(EDGE_ERROR_STATUS.internal).send({ error: { code: 'internal', message: INTERNAL_ERROR[requestLanguage(request)] } });
   });
   app.setNotFoundHandler((request, reply) => sendFrameworkRefusal(request, reply, NO_SUCH_ROUTE));
   refuseNulCharacters(app);
