@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { applicantKindsOf } from '../core/directory/applicant-kinds-of.js';
 import { resolveCaseOffices, type CaseOffices } from '../core/directory/case-offices.js';
 import { centresOf, providerOfficesFor } from '../core/directory/offices-for-regulation.js';
+import { ZDemoUser } from '../core/directory/directory-schema.js';
 import { mayActAs } from '../core/directory/roles-of-user.js';
 import { parseBin } from '../core/identity/bin.js';
 import { parseIin } from '../core/identity/iin.js';
@@ -122,6 +123,14 @@ describe('the bundled directory', () => {
 });
 
 describe('resolveCaseOffices on the bundled directory', () => {
+  it('names the entity of every representative of a legal entity, as their demo certificate will', () => {
+    const representatives = directory.demoUsers.filter((u) => u.bin);
+    expect(representatives.length).toBeGreaterThan(0);
+    for (const u of representatives) expect(u.entity, u.login).toMatch(/^«.+» .+/);
+    const noName = ZDemoUser.safeParse({ login: 'a.b', name: 'Аты', kind: 'applicant', iin: '880707410019', bin: '151240010016' });
+    expect(noName.success).toBe(false);
+  });
+
   it('rejects a territorial department for a service only the Committee itself provides', () => {
     expect(
       resolveCaseOffices(directory, regulation('organ-tissue-import-export-licence'), { channel: 'office', providerOfficeId: 'committee-astana' }),

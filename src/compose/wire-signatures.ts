@@ -116,12 +116,7 @@ function demoHolders(directory: TDirectory) {
         id: u.login,
         name: u.name,
         ...(u.iin ? { iin: u.iin } : {}),
-        ...(u.bin ? { bin: u.bin, organisation: entityName(u.note) } : {}),
+        ...(u.bin && u.entity ? { bin: u.bin, organisation: u.entity } : {}),
       })),
   };
-}
-
-/** The demo directory names a representative's entity in its note ("For «…» ЖШС"). */
-function entityName(note: string | undefined): string {
-  return note?.replace(/^For\s+/, '') ?? 'ЖШС';
 }

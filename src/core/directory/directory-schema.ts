@@ -57,6 +57,7 @@ export const ZDemoUser = z
     kind: z.enum(['staff', 'applicant']),
     iin: twelveDigits.optional().describe("an applicant's own IIN"),
     bin: twelveDigits.optional().describe("for a legal entity's representative, the entity's BIN"),
+    entity: z.string().min(1).optional().describe("for a legal entity's representative, the entity's name (as on their certificate)"),
     applicantKinds: z
       .array(ZApplicantKind)
       .min(1)
@@ -71,11 +72,12 @@ export const ZDemoUser = z
     if (user.kind === 'applicant') {
       if (!user.iin) ctx.addIssue({ code: 'custom', path: ['iin'], message: 'an applicant needs an IIN' });
       if (user.roles.length > 0) ctx.addIssue({ code: 'custom', path: ['roles'], message: 'an applicant holds no staff roles' });
+      if (user.bin && !user.entity) ctx.addIssue({ code: 'custom', path: ['entity'], message: "a representative needs the entity's name" });
       if (user.applicantKinds?.includes('legal-entity') && !user.bin)
         ctx.addIssue({ code: 'custom', path: ['applicantKinds'], message: 'applying as a legal entity needs its BIN' });
     } else {
       if (user.roles.length === 0) ctx.addIssue({ code: 'custom', path: ['roles'], message: 'a member of staff needs at least one role' });
-      if (user.bin) ctx.addIssue({ code: 'custom', path: ['bin'], message: 'staff act for their office, not for a legal entity' });
+      if (user.bin || user.entity) ctx.addIssue({ code: 'custom', path: ['bin'], message: 'staff act for their office, not for a legal entity' });
       if (user.applicantKinds) ctx.addIssue({ code: 'custom', path: ['applicantKinds'], message: 'staff do not apply' });
     }
   });
