@@ -7,7 +7,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { documentedResponses, ERROR_BODY_SCHEMA } from './openapi-responses.js';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { WiredDeps } from '../compose/wire-app.js';
+import type { AppDeps } from '../app/app-deps.js';
 import { appError } from '../app/app-error.js';
 import { MAX_ATTACHMENT_BYTES } from '../app/upload-attachment.js';
 import { AttachmentUnavailable } from '../store/sql-case-store.js';
@@ -60,7 +60,7 @@ export interface ServerOptions {
 }
 
 /** Builds the REST API on the application's wiring; the caller listens (or injects, in tests). */
-export async function buildServer(deps: WiredDeps, options: ServerOptions = {}): Promise<FastifyInstance> {
+export async function buildServer(deps: AppDeps, options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOption(options.logger),
     // A proxy's X-Request-Id is kept (when it is a plain token), else one is made; it is logged as reqId and returned.

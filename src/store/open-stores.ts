@@ -6,6 +6,7 @@ import { sqlChallengeStore } from './sql-challenge-store.js';
 import { sqlDashboardQueries } from './sql-dashboard-queries.js';
 import type { SqlDatabase } from './sql-database.js';
 import { sqlIdentityStore } from './sql-identity-store.js';
+import { sqlOperationsProbe } from './sql-operations-probe.js';
 import { sqlRegistryStore } from './sql-registry-store.js';
 import { openSqliteDatabase } from './sqlite/sqlite-database.js';
 
@@ -29,6 +30,7 @@ export async function openStores(config: DatabaseConfig, now: () => number = Dat
     attachments: sqlAttachmentStore(db),
     challenges: sqlChallengeStore(db),
     dashboards: sqlDashboardQueries(db),
+    operations: sqlOperationsProbe(db),
     isUniqueViolation: (e) => db.isUniqueViolation(e),
     close: () => db.close(),
   };

@@ -1,10 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { WiredDeps } from '../../compose/wire-app.js';
+import type { AppDeps } from '../../app/app-deps.js';
 import { appError } from '../../app/app-error.js';
 import { sendError } from '../http-context.js';
-import { POSTGRES_MIGRATIONS } from '../../store/postgres/postgres-migrations.js';
-import { SQLITE_MIGRATIONS } from '../../store/sqlite/sqlite-migrations.js';
 import { renderMetrics, type ServerMetrics } from '../server-metrics.js';
 
 const NOT_A_SCRAPER = appError(
@@ -30,16 +28,16 @@ function isScraper(request: FastifyRequest, token: string): boolean {
  * are served only to the scraper's bearer token (METRICS_TOKEN), and not at all without one.
  * None is rate-limited.
  */
-export async function healthRoutes(app: FastifyInstance, deps: WiredDeps, metrics: ServerMetrics, metricsToken: string | undefined) {
-  const { db } = deps.stores;
-  const expectedMigrations = (db.dialect === 'postgres' ? POSTGRES_MIGRATIONS : SQLITE_MIGRATIONS).length;
+export async function healthRoutes(app: FastifyInstance, deps: AppDeps, metrics: ServerMetrics, metricsToken: string | undefined) {
+  const probe = deps.stores.operations;
+  const database = probe.dialect;
 
   app.get('/health', { schema: { tags: ['operations'], summary: 'Whether the server and its database answer' } }, async (_request, reply) => {
     try {
-      await db.all('SELECT 1 AS one');
-      return { status: 'ok', database: db.dialect };
+      await probe.ping();
+      return { status: 'ok', database };
     } catch {
-      return reply.status(503).send({ status: 'unavailable', database: db.dialect });
+      return reply.status(503).send({ status: 'unavailable', database });
     }
   });
 
@@ -47,13 +45,13 @@ export async function healthRoutes(app: FastifyInstance, deps: WiredDeps, metric
     '/ready',
     { schema: { tags: ['operations'], summary: 'Whether this process should receive traffic: database reachable, migrations applied, not shutting down' } },
     async (_request, reply) => {
-      if (metrics.draining) return reply.status(503).send({ status: 'draining', database: db.dialect });
+      if (metrics.draining) return reply.status(503).send({ status: 'draining', database });
       try {
-        const applied = Number((await db.all<{ n: number }>('SELECT COUNT(*) AS n FROM schema_migrations'))[0]?.n ?? 0);
-        const status = applied >= expectedMigrations ? 'ready' : 'migrations-pending';
-        return reply.status(status === 'ready' ? 200 : 503).send({ status, database: db.dialect, migrations: { applied, expected: expectedMigrations } });
+        const migrations = await probe.migrations();
+        const status = migrations.applied >= migrations.expected ? 'ready' : 'migrations-pending';
+        return reply.status(status === 'ready' ? 200 : 503).send({ status, database, migrations });
       } catch {
-        return reply.status(503).send({ status: 'database-unavailable', database: db.dialect });
+        return reply.status(503).send({ status: 'database-unavailable', database });
       }
     },
   );
@@ -65,23 +63,9 @@ export async function healthRoutes(app: FastifyInstance, deps: WiredDeps, metric
     async (request, reply) => {
       if (!isScraper(request, metricsToken)) return sendError(request, reply, NOT_A_SCRAPER);
       const now = deps.now();
-      const casesByStatus = await db.all<{ status: string; n: number }>('SELECT status, COUNT(*) AS n FROM cases GROUP BY status ORDER BY status');
-      const overdue = await db.all<{ n: number }>('SELECT COUNT(*) AS n FROM cases WHERE step IS NOT NULL AND step_due IS NOT NULL AND step_due < ?', [now]);
-      const timers = await db.all<{ n: number; oldest: number | null }>(
-        'SELECT COUNT(*) AS n, MIN(timer_due) AS oldest FROM cases WHERE timer_due IS NOT NULL AND timer_due <= ?',
-        [now],
-      );
-      const oldest = timers[0]?.oldest;
-      const text = renderMetrics(
-        metrics,
-        {
-          casesByStatus: casesByStatus.map((r) => ({ status: r.status, n: Number(r.n) })),
-          overdueSteps: Number(overdue[0]?.n ?? 0),
-          dueTimers: Number(timers[0]?.n ?? 0),
-          timerLagSeconds: oldest === null || oldest === undefined ? 0 : Math.max(0, (now - Number(oldest)) / 1000),
-        },
-        now,
-      );
+      const { casesByStatus, overdueSteps, dueTimers, oldestDueTimer } = await probe.backlog(now);
+      const timerLagSeconds = oldestDueTimer === null ? 0 : Math.max(0, (now - oldestDueTimer) / 1000);
+      const text = renderMetrics(metrics, { casesByStatus, overdueSteps, dueTimers, timerLagSeconds }, now);
       return reply.type('text/plain; version=0.0.4; charset=utf-8').send(text);
     },
   );
