@@ -1,4 +1,5 @@
 import type { Sha256Hex } from '../core/audit/hash-chain.js';
+import type { BoundedMap } from '../core/bounded-map.js';
 import { bodyAt } from '../core/directory/body-at.js';
 import type { TDirectory } from '../core/directory/directory-schema.js';
 import type { AdmissionPolicy } from '../core/regulation/admission.js';
@@ -27,6 +28,8 @@ export interface AppDeps {
   readonly now: () => number;
   /** The hash of the case histories' chains (SHA-256). */
   readonly sha256: Sha256Hex;
+  /** When each session or token was last written as used, so a burst of requests writes it once a minute (src/app/sign-in.ts). */
+  readonly touches: BoundedMap<string, number>;
   /** A fresh identifier for cases, attachments and users. */
   readonly newId: (prefix: string) => string;
   /** IIN/BIN checks accept test identities that fail the checksum. */

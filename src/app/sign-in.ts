@@ -60,8 +60,11 @@ export function pauseBeforeAttempt(accountFailures: number, limits: LoginLimits)
 
 /** A session's or token's use is written down at most this often, not on every request. */
 const TOUCH_EVERY_MILLIS = 60 * 1000;
-/** The minute each session or token was last written as used, in this process; bounded, as its keys come with requests. */
-export const lastTouched = new BoundedMap<string, number>(10_000);
+/** How many sessions and tokens an application remembers the last written use of. */
+export const TOUCHES_REMEMBERED = 10_000;
+
+/** The minute each session or token was last written as used, by one application; bounded, as its keys come with requests. */
+export const newTouchMemory = () => new BoundedMap<string, number>(TOUCHES_REMEMBERED);
 
 /** Tokens are kept only as their SHA-256: a stolen database does not hand out sessions. */
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -157,8 +160,8 @@ export async function principalOf(deps: AppDeps, token: string, session: Session
   if (userId === undefined) return undefined;
   // Written at most once a minute per session or token and process, so idle expiry may count from up to a minute early.
   const minute = now - (now % TOUCH_EVERY_MILLIS);
-  if (lastTouched.get(hash) !== minute) {
-    lastTouched.set(hash, minute);
+  if (deps.touches.get(hash) !== minute) {
+    deps.touches.set(hash, minute);
     await (sessionUser !== undefined ? identity.touchSession(hash, minute) : identity.touchApiToken(hash, minute));
   }
   const user = await identity.userById(userId);

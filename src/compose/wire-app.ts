@@ -13,6 +13,7 @@ import { sha256Hex } from '../store/audit-chain.js';
 import { openStores, type DatabaseConfig, type OpenedStores } from '../store/open-stores.js';
 import { pdfDocumentRenderer } from '../documents/pdf-document-renderer.js';
 import { wireSignatures, type SignatureSettings, type WiredSignatures } from './wire-signatures.js';
+import { newTouchMemory } from '../app/sign-in.js';
 
 const BASE32 = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -67,6 +68,7 @@ export async function wireApp(options: WiringOptions): Promise<Wired> {
     passwords: argon2PasswordHasher,
     now,
     sha256: sha256Hex,
+    touches: newTouchMemory(),
     newId,
     acceptTestIdentities: options.acceptTestIdentities ?? false,
     documents: pdfDocumentRenderer({

@@ -33,8 +33,12 @@ describe('a bounded map', () => {
 
 describe('what sign-in remembers of sessions and tokens used', () => {
   it('is a bounded map, since its keys come with requests', async () => {
-    const { lastTouched } = await import('../app/sign-in.js');
-    expect(lastTouched).toBeInstanceOf(BoundedMap);
-    expect(lastTouched.capacity).toBeLessThanOrEqual(10_000);
+    const { newTouchMemory } = await import('../app/sign-in.js');
+    const touches = newTouchMemory();
+    expect(touches).toBeInstanceOf(BoundedMap);
+    expect(touches.capacity).toBeLessThanOrEqual(10_000);
+    // One application's memory is its own: another one in the same process starts empty.
+    touches.set('a-session', 1);
+    expect(newTouchMemory().get('a-session')).toBeUndefined();
   });
 });
