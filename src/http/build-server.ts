@@ -34,6 +34,7 @@ import { DEFAULT_WEB_SECURITY, HELMET_OPTIONS, installWebSecurity, type WebSecur
 import { answerClientError } from './client-error.js';
 import { standInRoutes } from './routes/stand-in-routes.js';
 import { courierRoutes } from './routes/courier-routes.js';
+import { webPageExists } from '../app/web-page-exists.js';
 
 /** What a person reads when the server fails them: a bug, logged with the request; nothing they sent is to blame. */
 const INTERNAL_ERROR = {
@@ -170,6 +171,6 @@ export async function buildServer(deps: AppDeps, options: ServerOptions = {}): P
   await handbookRoutes(app, deps);
   await standInRoutes(app, deps);
   await courierRoutes(app, deps);
-  await webRoutes(app);
+  await webRoutes(app, (pathname) => webPageExists(deps, pathname));
   return app;
 }

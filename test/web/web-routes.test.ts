@@ -1,17 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simulateCase } from '../../src/http/simulate-case.js';
 import { startTestApp } from '../support/test-app.js';
 import { ensureWebBuilt } from './support/web-server.js';
 
 describe('the server serves the web application next to the API', () => {
   let t: Awaited<ReturnType<typeof startTestApp>>;
+  let issuedNumber = '';
   beforeAll(async () => {
     await ensureWebBuilt();
     t = await startTestApp('sqlite');
+    const regulation = t.deps.regulations.find((r) => r.id === 'specialist-certificate')!;
+    const format = (ms: number) => t.deps.clockFor('provider').zone.format(ms);
+    const report = await simulateCase(t.api, {
+      regulation,
+      directory: t.deps.directory,
+      variant: undefined,
+      channel: 'portal',
+      outcome: 'issued',
+      format,
+      tokens: new Map(),
+    });
+    issuedNumber = report.result!.number;
   }, 60_000);
   afterAll(async () => t?.close());
 
   it("answers the application's own paths (the QR code's /verify/<number>) with its page", async () => {
-    for (const url of ['/', '/verify/CRT-ABC', '/cases/XYZ?lang=ru']) {
+    // A number the registry holds (issued in beforeAll) opens its verification page with 200.
+    for (const url of ['/', '/cases/XYZ?lang=ru', '/services/specialist-certificate', `/verify/${encodeURIComponent(issuedNumber)}`]) {
       const res = await t.app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['content-type'], url).toContain('text/html');
@@ -20,8 +35,8 @@ describe('the server serves the web application next to the API', () => {
     }
   });
 
-  it('answers a path that is none of its pages with 404, still with the page (which says «not found»)', async () => {
-    for (const url of ['/services', '/no-such-page', '/cases/XYZ/extra', '/verify']) {
+  it('answers a path that shows nothing (none of its pages, a number the registry does not hold) with 404, still with the page, which says «not found»', async () => {
+    for (const url of ['/services', '/no-such-page', '/cases/XYZ/extra', '/verify', '/verify/NO-SUCH-NUMBER']) {
       const res = await t.app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(404);
       expect(res.headers['content-type'], url).toContain('text/html');

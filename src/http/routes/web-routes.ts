@@ -13,9 +13,9 @@ const SERVER_PATHS = /^\/(api|docs|health|metrics)(\/|$|\?)/;
 /**
  * Serves the built web application: its files, and index.html for every other GET (the
  * application's own routes, such as /verify/<number> from a QR code, are resolved in the browser),
- * with 404 for a path that is none of its pages.
+ * with 404 for a path that shows nothing (none of its pages, or a number the registry does not hold).
  */
-export async function webRoutes(app: FastifyInstance, root = WEB_ROOT) {
+export async function webRoutes(app: FastifyInstance, pageExists: (pathname: string) => Promise<boolean> = async (p) => isWebPage(p), root = WEB_ROOT) {
   if (!existsSync(`${root}/index.html`)) {
     // The API works without the pages; say how to get them rather than a bare 404.
     app.get('/', async (_request, reply) =>
@@ -41,7 +41,7 @@ export async function webRoutes(app: FastifyInstance, root = WEB_ROOT) {
     // The page loads either way and says «not found» itself; the status tells programs the same.
     const pathname = request.url.split('?')[0]!;
     return reply
-      .status(isWebPage(pathname) ? 200 : 404)
+      .status((await pageExists(pathname)) ? 200 : 404)
       .header('cache-control', 'no-cache')
       .sendFile('index.html');
   });
