@@ -90,4 +90,23 @@ describe('every page in Chromium at 375 px: no WCAG 2.1 A/AA violation axe-core 
     }
     expect(new Set(titles.values()).size).toBe(titles.size);
   });
+
+  it('marks the catalogue’s English source references as English on a Kazakh page (WCAG 3.1.2)', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => localStorage.setItem('reglament.lang', 'kk'));
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/services/specialist-certificate`);
+    await page.locator('.source').first().waitFor();
+    const unmarked = await page.evaluate(() =>
+      [...document.querySelectorAll('.source')].flatMap((el) => {
+        const clone = el.cloneNode(true) as HTMLElement;
+        clone.querySelectorAll('[lang="en"]').forEach((en) => en.remove());
+        return /[A-Za-z]{4,}/.test(clone.textContent ?? '') ? [clone.textContent] : [];
+      }),
+    );
+    const marked = await page.locator('.source [lang="en"]').count();
+    await context.close();
+    expect(marked).toBeGreaterThan(0);
+    expect(unmarked).toEqual([]);
+  });
 });

@@ -10,13 +10,24 @@ export function TermText({ term }: { term: Term | null | undefined }) {
   return <>{term.after === 'review' ? t('term.afterReview', { term: words }) : words}</>;
 }
 
-/** Where a fact comes from; an unknown one is said to be unknown, with the clause it lives in. */
+/**
+ * Where a fact comes from; an unknown one is said to be unknown, with the clause it lives in. The
+ * catalogue writes its references in English, so they are marked as English inside a Kazakh or
+ * Russian page (a screen reader then reads them with English rules, WCAG 3.1.2).
+ */
 export function SourceNote({ source }: { source: Source }) {
   const { t } = useTranslation();
   return (
     <span className={`source source-${source.status}`}>
       {t(`source.${source.status}`)}
-      {source.ref ? ` — ${source.ref}` : ''}
+      {source.ref ? (
+        <>
+          {' — '}
+          <span lang="en">{source.ref}</span>
+        </>
+      ) : (
+        ''
+      )}
     </span>
   );
 }
