@@ -24,7 +24,7 @@ export async function builtModules() {
     catalogue: (await load('catalogue/load-catalogue.js')) as typeof import('../../src/catalogue/load-catalogue.js'),
     directory: (await load('catalogue/load-directory.js')) as typeof import('../../src/catalogue/load-directory.js'),
     stores: (await load('store/open-stores.js')) as typeof import('../../src/store/open-stores.js'),
-    wiring: (await load('http/wire-app.js')) as typeof import('../../src/compose/wire-app.js'),
+    wiring: (await load('compose/wire-app.js')) as typeof import('../../src/compose/wire-app.js'),
     seed: (await load('app/seed-demo-data.js')) as typeof import('../../src/app/seed-demo-data.js'),
     submit: (await load('app/submit-application.js')) as typeof import('../../src/app/submit-application.js'),
   };
