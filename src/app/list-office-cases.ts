@@ -13,7 +13,7 @@ export interface OfficeCases {
   readonly cases: readonly CaseSummary[];
 }
 
-/** A page of the cases of the offices the signed-in person leads, the latest changed first (200 by default); refused to anyone who leads none. */
+/** A page of the cases of the offices the signed-in person leads, the most urgent first (200 by default); refused to anyone who leads none. */
 export async function listOfficeCases(
   deps: AppDeps,
   principal: Principal,

@@ -1,8 +1,6 @@
 import { isWebPage } from '../core/web/web-pages.js';
 import type { AppDeps } from './app-deps.js';
 
-const VERIFY = /^\/verify\/([^/]+)\/?$/;
-
 /**
  * Whether a path shows something: one of the web application's pages and, for the public
  * verification page a QR code opens, a number the registry holds. Anything else is answered 404
@@ -11,11 +9,12 @@ const VERIFY = /^\/verify\/([^/]+)\/?$/;
  */
 export async function webPageExists(deps: Pick<AppDeps, 'stores'>, pathname: string): Promise<boolean> {
   if (!isWebPage(pathname)) return false;
-  const verify = VERIFY.exec(pathname);
-  if (!verify) return true;
+  // The same segments the page patterns match, so no doubled or trailing slash slips past the lookup.
+  const segments = pathname.split('/').filter((s) => s !== '');
+  if (segments[0] !== 'verify') return true;
   let number: string;
   try {
-    number = decodeURIComponent(verify[1]!);
+    number = decodeURIComponent(segments[1]!);
   } catch {
     return false;
   }

@@ -212,7 +212,7 @@ export function sqlCaseStore(db: SqlDatabase, now: () => number = Date.now): Cas
         ? []
         : db.all<CaseSummary>(
             `SELECT ${SUMMARY} FROM cases WHERE id IN (SELECT case_id FROM case_offices WHERE office_id IN (${placeholders(officeIds.length)}))
-               ORDER BY updated_at DESC, id LIMIT ? OFFSET ?`,
+               ORDER BY step_due NULLS LAST, updated_at DESC, id LIMIT ? OFFSET ?`,
             [...officeIds, page.limit, page.offset],
           ),
     notifications: async (posts, limit) => {

@@ -33,6 +33,26 @@ describe('the layer boundaries of ARCHITECTURE.md, as the lint enforces them', (
     expect(await layerErrors('src/core/regulation/z.ts', "import { z } from 'zod';\nexport const s = z.string();\n")).toEqual([]);
   });
 
+  it('catches the other spellings of an import: require, import = require, a template path, a subpath or bare name of a package', async () => {
+    const core = 'src/core/engine/new-rule.ts';
+    expect(await layerErrors(core, "const s = require('../../store/sql-case-store.js');\nexport { s };\n")).toHaveLength(1);
+    expect(await layerErrors(core, "import s = require('../../store/sql-case-store.js');\nexport { s };\n")).toHaveLength(1);
+    expect(await layerErrors(core, 'export const load = () => import(`../../store/sql-case-store.js`);\n')).toHaveLength(1);
+    expect(await layerErrors('src/app/new-use-case.ts', "import { readFile } from 'node:fs/promises';\nexport const r = readFile;\n")).toHaveLength(1);
+    expect(await layerErrors('src/app/new-use-case.ts', "import fs from 'fs';\nexport const f = fs;\n")).toHaveLength(1);
+    expect(await layerErrors('src/app/new-use-case.ts', "import { DatabaseSync } from 'node:sqlite';\nexport const d = DatabaseSync;\n")).toHaveLength(1);
+    expect(await layerErrors('src/app/new-use-case.ts', "import cookie from '@fastify/cookie';\nexport const c = cookie;\n")).toHaveLength(1);
+    expect(await layerErrors(core, "import { z } from 'zod/v4';\nexport const s = z.string();\n")).toEqual([]);
+  });
+
+  it('names a source file that sits in no layer instead of letting it import anything', async () => {
+    expect(await layerErrors('src/util/helper.ts', "import { openStores } from '../store/open-stores.js';\nexport const o = openStores;\n")).toEqual([
+      expect.stringContaining('in no layer'),
+    ]);
+    expect(await layerErrors('src/helper.ts', 'export const x = 1;\n')).toEqual([expect.stringContaining('in no layer')]);
+    expect(await layerErrors('src/core/engine/new-rule.ts', "import { x } from '../../util/helper.js';\nexport const y = x;\n")).toHaveLength(1);
+  });
+
   it('lets use cases reach storage only through the ports', async () => {
     expect(
       await layerErrors('src/app/new-use-case.ts', "import { sqlCaseStore } from '../store/sql-case-store.js';\nexport const s = sqlCaseStore;\n"),

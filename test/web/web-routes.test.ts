@@ -36,7 +36,16 @@ describe('the server serves the web application next to the API', () => {
   });
 
   it('answers a path that shows nothing (none of its pages, a number the registry does not hold) with 404, still with the page, which says «not found»', async () => {
-    for (const url of ['/services', '/no-such-page', '/cases/XYZ/extra', '/verify', '/verify/NO-SUCH-NUMBER']) {
+    for (const url of [
+      '/services',
+      '/no-such-page',
+      '/cases/XYZ/extra',
+      '/verify',
+      '/verify/NO-SUCH-NUMBER',
+      '/verify//NO-SUCH-NUMBER',
+      '//verify/NO-SUCH-NUMBER',
+      '/verify/NO-SUCH-NUMBER//',
+    ]) {
       const res = await t.app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(404);
       expect(res.headers['content-type'], url).toContain('text/html');

@@ -106,7 +106,7 @@ export interface CaseStore {
   inbox(userId: string, posts: readonly Post[], page?: Page): Promise<CaseSummary[]>;
   /** An applicant's cases, newest first. */
   casesOfApplicant(applicantId: string): Promise<CaseSummary[]>;
-  /** Every case an office takes part in, newest first (what a head oversees). */
+  /** A page of the cases some offices took part in: open steps by nearest due first (overdue ones at the top), then the closed by latest change. */
   casesAtOffices(officeIds: readonly string[], page: Page): Promise<CaseSummary[]>;
   /** Notices for these posts, newest first. */
   notifications(posts: readonly Post[], limit: number): Promise<CaseNotification[]>;

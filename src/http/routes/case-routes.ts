@@ -110,7 +110,7 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps) {
     {
       schema: {
         tags: ['cases'],
-        summary: 'The cases of the offices the signed-in head leads, latest changed first: a page of ?limit= (200, at most 500) from ?offset=',
+        summary: 'The cases of the offices the signed-in head leads, the most urgent first: a page of ?limit= (200, at most 500) from ?offset=',
       },
     },
     signedIn(deps, async (principal, request, reply) => {

@@ -18,6 +18,9 @@ import { queryKeys } from '../api/query-keys.js';
 /** How many rows one request of the inbox or the department's list brings. */
 const PAGE = 200;
 
+/** The rows with each case once, in their first place. */
+const uniqueById = <T extends { readonly id: string }>(rows: readonly T[]): T[] => [...new Map(rows.map((r) => [r.id, r] as const)).values()];
+
 /** Whether the person can register this case straight from the list: its step is a registration (or reception) they hold the role for. */
 function registrable(task: CaseSummary, regulation: Regulation | undefined, me: Me): boolean {
   const procedure = regulation?.procedures.find((p) => p.id === task.step);
@@ -80,7 +83,8 @@ export function InboxPage() {
   });
   const firstInboxPage = inbox.data?.pages[0];
   const services = useServices();
-  const rows = scope === 'mine' ? (inbox.data?.pages.flatMap((p) => p.tasks) ?? []) : (department.data?.pages.flatMap((p) => p.cases) ?? []);
+  // A refetch reads the pages again at the same offsets: a case that moved between them may come twice, and is shown once.
+  const rows = uniqueById(scope === 'mine' ? (inbox.data?.pages.flatMap((p) => p.tasks) ?? []) : (department.data?.pages.flatMap((p) => p.cases) ?? []));
   const listing = scope === 'mine' ? inbox : department;
   const regulations = useRegulations(rows.map((r) => r.service));
   const stepName = useStepName();
