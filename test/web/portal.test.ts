@@ -39,6 +39,8 @@ describe('the portal and the back office in a real browser', () => {
 
     await signInOnPage(page, server.baseUrl, 'doctor.askar', server.password);
     await page.waitForURL(/\/cabinet$/);
+    // The address changes before the cabinet has drawn: wait for its heading rather than read whichever h1 is there.
+    await page.locator('h1', { hasText: 'Жеке кабинет' }).waitFor();
     expect(await page.locator('h1').textContent()).toBe('Жеке кабинет');
     expect(await page.getByTestId('signed-in-as').textContent()).toBe('Сейтқали Асқар Нұрланұлы');
 
