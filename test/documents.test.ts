@@ -179,7 +179,7 @@ describe('refusals and receipts', () => {
     expect(doc.kind).toBe('acceptance-receipt');
     expect(doc.number).toBe(input.state.id);
     expect(doc.verificationUrl).toBeNull();
-    expect(doc.signer?.position.kk).toBe(regulation('foreign-specialist-clinical-practice').roles.find((r) => r.id === 'sc-operator')!.title.kk);
+    expect(doc.signatories[0]?.position.kk).toBe(regulation('foreign-specialist-clinical-practice').roles.find((r) => r.id === 'sc-operator')!.title.kk);
     expect(doc.fields.find((f) => f.id === 'due-at')!.value.kk).toMatch(/^2026-\d\d-\d\d \d\d:\d\d:00\+05:00$/);
     const read = await renderAndRead(doc);
     expect(read.text).toContain('Құжаттарды қабылдау туралы қолхат');

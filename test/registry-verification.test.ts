@@ -88,8 +88,9 @@ describe.each(DATABASES)('verifying a registry number on %s', (database) => {
     const stranger = t.deps.directory.organisations.find((o) => o.id === 'social-health-insurance-fund')!;
     // The same document, signed by a certificate the trust store accepts, but not the provider's.
     deps.sealer = {
+      documentAfter: (state, pending) => own.documentAfter(state, pending),
       seal: async (state, issued, pending) => {
-        const content = attachedContent(parseSignedData(new Uint8Array(Buffer.from(await own.seal(state, issued, pending), 'base64'))))!;
+        const content = attachedContent(parseSignedData(new Uint8Array(Buffer.from((await own.seal(state, issued, pending))!, 'base64'))))!;
         return Buffer.from(
           await createCms(content, t.demoPki.signerOf(t.demoPki.signing(stranger.id)!), { detached: false, signingTime: new Date(issued.at) }),
         ).toString('base64');

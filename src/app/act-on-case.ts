@@ -61,7 +61,7 @@ export async function executorsForCase(deps: AppDeps, principal: Principal, case
 
 /**
  * Runs a person's action on a case. The engine checks role, office, step and state; here we keep
- * cases hidden from people who may not see them, refuse a step signature nothing can verify, and
+ * cases hidden from people who may not see them, check a signer's signature over the document's draft, and
  * check that an assignee is an executor of the office that handles the case.
  */
 export async function actOnCase(
@@ -73,7 +73,7 @@ export async function actOnCase(
 ): Promise<Result<CaseState, AppError>> {
   const state = await deps.stores.cases.load(caseId);
   if (!state || !maySeeCase(principal, state)) return err(NOT_FOUND);
-  const signature = checkStepSignature(action);
+  const signature = await checkStepSignature(deps, principal, state, action);
   if (!signature.ok) return signature;
   if (action.type === 'record-meeting') {
     const minutes = await checkMinutes(deps, principal, action.meeting.minutes);

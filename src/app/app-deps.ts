@@ -34,7 +34,7 @@ export interface AppDeps {
   readonly newId: (prefix: string) => string;
   /** IIN/BIN checks accept test identities that fail the checksum. */
   readonly acceptTestIdentities: boolean;
-  /** Signs issued results with the provider's key; absent where the deployment has no signing key. */
+  /** Builds result documents and seals them as they are issued (the signers' signatures joined, or the organisation's key); absent where signatures are not wired. */
   readonly sealer?: ResultSealer | undefined;
   /** Re-verifies sealed results for the public registry. */
   readonly sealVerifier?: SealVerifier | undefined;
@@ -42,6 +42,8 @@ export interface AppDeps {
   readonly statementVerifier?: StatementVerifier | undefined;
   /** Refuse portal applications that come without a signature. */
   readonly requirePortalSignature?: boolean;
+  /** Refuse a signing step's signature made without the signer's own electronic signature. */
+  readonly requireStaffSignature?: boolean;
   /** Verifies signed log-in challenges. */
   readonly loginVerifier?: LoginVerifier | undefined;
   /** Renders signed result documents as PDF. */

@@ -46,6 +46,12 @@ export const REGISTRY_REASONS = {
       'Электронная подпись услугодателя не подтверждена',
       "The provider's electronic signature is not confirmed",
     ),
+  signerNotInCaseFile: () =>
+    t(
+      'Қолтаңбалардың бірі іс құжатында осы лауазымға қол қойған адамдікі емес немесе расталмады',
+      'Одна из подписей не принадлежит тому, кто по материалам дела подписал за эту должность, или не подтверждена',
+      'A signature is not that of the person the case file says signed for the post, or is not confirmed',
+    ),
   providerUnknown: () =>
     t(
       'Нәтижені берген ұйымның БСН-і анықтамалықта жоқ: мөрді оған телу мүмкін емес',

@@ -20,7 +20,7 @@ export interface CaseDeps {
   readonly now: () => number;
   /** The commissions and councils whose meetings are recorded, as the directory holds them. */
   readonly bodyOf?: EngineContext['bodyOf'];
-  /** Signs results as they are issued; without it results are issued unsigned. */
+  /** Signs results as they are issued; without it (or where it has no key and nobody signed) results are issued unsigned. */
   readonly sealer?: ResultSealer | undefined;
 }
 
@@ -72,7 +72,13 @@ export async function runCaseCommand(
   );
 }
 
-/** Adds the provider's signed document to the event that issues a result (the signature needs the case as it ends). */
+/** Adds the signed document to the event that issues a result (the signatures need the case as it ends). */
 async function sealIssuedResults(sealer: ResultSealer, events: readonly CaseEvent[], ended: CaseState): Promise<CaseEvent[]> {
-  return Promise.all(events.map(async (e) => (e.type === 'result-issued' ? { ...e, seal: await sealer.seal(ended, e, events) } : e)));
+  return Promise.all(
+    events.map(async (e) => {
+      if (e.type !== 'result-issued') return e;
+      const seal = await sealer.seal(ended, e, events);
+      return seal === undefined ? e : { ...e, seal };
+    }),
+  );
 }

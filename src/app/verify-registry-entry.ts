@@ -7,7 +7,8 @@ import { evolveCase } from '../core/engine/evolve-case.js';
 import type { TText } from '../core/regulation/schema.js';
 import { err, ok, type Result } from '../core/result.js';
 import { ZResultDocument, type ResultDocument } from '../core/documents/result-document.js';
-import type { AppDeps } from './app-deps.js';
+import { regulationOf, type AppDeps } from './app-deps.js';
+import { documentSigning, type DocumentSigning } from '../core/documents/document-signing.js';
 import { NOT_FOUND, type AppError } from './app-error.js';
 import type { SealVerification } from './ports/seal-verifier.js';
 import { REGISTRY_REASONS, type RegistryField } from './registry-verification-reasons.js';
@@ -26,6 +27,18 @@ export interface SignedResultFacts {
   readonly baseNumber: string | null;
 }
 
+/** One person's signature on a result, as the public is shown it. */
+export interface RegistrySigner {
+  /** As their certificate names them. */
+  readonly name: string | undefined;
+  readonly position: TText;
+  /** Signed as an appointed stand-in. */
+  readonly acting: boolean;
+  readonly signedAt: number | undefined;
+  /** Their signature holds, and its certificate is the one of the person the case file says signed for that post. */
+  readonly valid: boolean;
+}
+
 /** What anyone may learn of an issued result by its number, and whether its case file proves it. */
 export interface RegistryVerification {
   readonly entry: RegistryRow;
@@ -33,8 +46,10 @@ export interface RegistryVerification {
   readonly derived: readonly RegistryRow[];
   /** The case file's hash chain is intact and issued this very entry, its signature (if it was signed) holds and is the provider's, and the entry says what the signed document says. */
   readonly verified: boolean;
-  /** The provider's signature over the result document, re-verified now; absent for results issued unsigned. */
-  readonly signature?: Omit<SealVerification, 'document'> & { readonly documentNumber: string | undefined };
+  /** The signature over the result document, re-verified now; absent for results issued unsigned. */
+  readonly signature?: Omit<SealVerification, 'document' | 'signers'> & { readonly documentNumber: string | undefined };
+  /** The people who signed it, post by post, as the case file and their certificates agree (no IIN: this answer is public). */
+  readonly signers?: readonly RegistrySigner[];
   /** The signed document's own account of the result, when it was signed and holds a result document. */
   readonly document?: SignedResultFacts;
   /** Why it is not verified, each in kk/ru/en; empty when verified. */
@@ -64,18 +79,48 @@ export async function verifyRegistryEntry(deps: AppDeps, number: string): Promis
   // The seal must be the providing organisation's, judged by the case file's office, not the row's.
   const provider = providerOrganisationOf(deps.directory, state.officeId);
   if (provider?.bin === undefined) problems.push(REGISTRY_REASONS.providerUnknown());
-  const { document, ...checked } = await deps.sealVerifier.verify(issued.seal, issued.at, { bin: provider?.bin });
+  const { document, signers: signed, ...checked } = await deps.sealVerifier.verify(issued.seal, issued.at, { bin: provider?.bin });
   if (!checked.valid) problems.push(REGISTRY_REASONS.sealInvalid());
+  const regulation = regulationOf(deps, state.service);
+  const events = history.slice(0, issuingAt + 1).map((h) => h.event);
+  const signing = regulation ? documentSigning(events, regulation, issued.at) : undefined;
+  const signers = signing ? await signersOf(deps, signing, signed) : [];
+  if (signers.some((s) => !s.valid)) problems.push(REGISTRY_REASONS.signerNotInCaseFile());
   const parsed = ZResultDocument.safeParse(document);
   const signature = { ...checked, documentNumber: parsed.success ? parsed.data.number : undefined };
-  if (!parsed.success) return ok({ entry, derived, verified: false, signature, problems: [...problems, REGISTRY_REASONS.notAResultDocument()] });
+  if (!parsed.success) return ok({ entry, derived, verified: false, signature, signers, problems: [...problems, REGISTRY_REASONS.notAResultDocument()] });
   const signedDocument = parsed.data;
   problems.push(...differences(entry, documentView(signedDocument)).map(REGISTRY_REASONS.differsFromSignedDocument));
-  if (signedDocument.issuedAt !== deps.clockFor('provider').zone.format(issued.at)) problems.push(REGISTRY_REASONS.differsFromSignedDocument('issuedAt'));
+  const dated = signing?.instant ?? issued.at;
+  if (signedDocument.issuedAt !== deps.clockFor('provider').zone.format(dated)) problems.push(REGISTRY_REASONS.differsFromSignedDocument('issuedAt'));
   if (provider && signedDocument.provider.organisation.kk !== provider.title.kk) problems.push(REGISTRY_REASONS.differsFromSignedDocument('provider'));
   const office = deps.directory.offices.find((o) => o.id === state.officeId);
   if (office && signedDocument.provider.office.kk !== office.title.kk) problems.push(REGISTRY_REASONS.differsFromSignedDocument('officeId'));
-  return ok({ entry, derived, verified: problems.length === 0, signature, document: factsOf(signedDocument), problems });
+  return ok({ entry, derived, verified: problems.length === 0, signature, signers, document: factsOf(signedDocument), problems });
+}
+
+/**
+ * The people who signed, when people did (an organisation's seal names nobody): each signature in
+ * the CMS must be, in order, that of the member of staff the case file says signed for the post —
+ * their IIN on the certificate — so a valid signature by someone else does not pass.
+ */
+async function signersOf(deps: AppDeps, signing: DocumentSigning, signed: SealVerification['signers']): Promise<RegistrySigner[]> {
+  const electronic = signing.signatures.filter((s) => s.signature !== undefined);
+  if (electronic.length === 0) return [];
+  return Promise.all(
+    electronic.map(async (s, i) => {
+      const person = await deps.stores.identity.userById(s.by);
+      const certificate = signed[i];
+      const post = signing.signatories.find((p) => p.role === s.role);
+      return {
+        name: certificate?.commonName,
+        position: post?.position ?? { kk: s.role, ru: s.role, en: s.role },
+        acting: s.acting !== undefined,
+        signedAt: certificate?.signedAt,
+        valid: certificate !== undefined && certificate.valid && person?.iin != null && certificate.iin === person.iin && signed.length === electronic.length,
+      };
+    }),
+  );
 }
 
 /** The case as it stood once the entry that issued the result was appended (with the events appended alongside it). */

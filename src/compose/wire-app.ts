@@ -84,6 +84,7 @@ export async function wireApp(options: WiringOptions): Promise<Wired> {
           statementVerifier: signatures.statementVerifier,
           loginVerifier: signatures.loginVerifier,
           requirePortalSignature: signatures.requirePortalSignature,
+          requireStaffSignature: signatures.requireStaffSignature,
         }
       : {}),
   };

@@ -4,6 +4,8 @@ import type { SealVerifier } from '../app/ports/seal-verifier.js';
 import type { StatementVerifier } from '../app/ports/statement-verifier.js';
 import type { TDirectory } from '../core/directory/directory-schema.js';
 import type { CaseEvent } from '../core/engine/case-events.js';
+import type { CaseState } from '../core/engine/case-model.js';
+import { documentSigning } from '../core/documents/document-signing.js';
 import type { TRegulation } from '../core/regulation/schema.js';
 import type { ClockFor } from '../core/timeline/plan-timeline.js';
 import { buildCaseDocument } from '../documents/build-case-document.js';
@@ -15,7 +17,7 @@ import { cmsSealVerifier } from '../signature/adapters/cms-seal-verifier.js';
 import { cmsStatementVerifier } from '../signature/adapters/cms-statement-verifier.js';
 import { loadTrustStore } from '../signature/chain/load-trust-store.js';
 import type { TrustStore } from '../signature/chain/trust-store.js';
-import { openDemoPki, type DemoPki } from '../signature/demo-pki/demo-pki.js';
+import { openDemoPki, type DemoHolders, type DemoPki } from '../signature/demo-pki/demo-pki.js';
 import { fileRevocationSource } from '../signature/revocation/offline-revocation-source.js';
 import { onlineRevocationSource } from '../signature/revocation/online-revocation-source.js';
 import type { RevocationSource } from '../signature/revocation/revocation-source.js';
@@ -29,23 +31,26 @@ export interface SignatureSettings {
   readonly trust: readonly string[];
   /** Revocation evidence: 'online' asks the CAs' CRL and OCSP addresses; else the given files. */
   readonly revocation: 'online' | { readonly crls: readonly string[]; readonly ocspResponses: readonly string[] };
-  /** The PKCS#12 key of the provider's authorised person that signs results; without it results are issued unsigned (unless demo). */
+  /** A PKCS#12 organisation key that seals what no person signed electronically; without it (and without the demo PKI) such results are issued unsigned. */
   readonly sealKey: { readonly file: string; readonly password: string } | undefined;
   /** Where the demo PKI lives (used when no trust anchors are configured). */
   readonly demoPkiDir: string | undefined;
   /** Whether portal applications must carry the applicant's signature. */
   readonly portalSignature: 'required' | 'optional';
+  /** Whether signing steps must carry the signer's own electronic signature over the document's draft. */
+  readonly staffSignature?: 'required' | 'optional';
   /** The public address of the web application, printed in QR codes: `${publicUrl}/verify/<number>`. */
   readonly publicUrl: string;
 }
 
 /** The signature ports of the application, and the demo PKI when it stands in for NCA RK. */
 export interface WiredSignatures {
-  readonly sealer: ResultSealer | undefined;
+  readonly sealer: ResultSealer;
   readonly sealVerifier: SealVerifier;
   readonly statementVerifier: StatementVerifier;
   readonly loginVerifier: LoginVerifier;
   readonly requirePortalSignature: boolean;
+  readonly requireStaffSignature: boolean;
   readonly trust: TrustStore;
   readonly revocation: RevocationSource;
   readonly demo: DemoPki | undefined;
@@ -67,13 +72,13 @@ export async function wireSignatures(settings: SignatureSettings, sources: Docum
   const revocation = demo ? demo.revocation : settings.revocation === 'online' ? onlineRevocationSource() : fileRevocationSource(settings.revocation);
 
   const sealKey = settings.sealKey && LocalPkcs12Signer.fromPkcs12(new Uint8Array(readFileSync(settings.sealKey.file)), settings.sealKey.password);
-  const signerFor = (officeId: string): Signer | undefined => {
+  const organisationSignerFor = (officeId: string): Signer | undefined => {
     if (sealKey) return sealKey;
     const organisation = sources.directory.offices.find((o) => o.id === officeId)?.organisation;
     const identity = organisation === undefined ? undefined : demo?.signing(organisation);
     return identity && demo!.signerOf(identity);
   };
-  const sealer = sealKey || demo ? cmsResultSealer({ signerFor, documentOf: resultDocumentOf(sources, settings.publicUrl) }) : undefined;
+  const sealer = cmsResultSealer({ organisationSignerFor, documentOf: resultDocumentOf(sources, settings.publicUrl), signingOf: signingOf(sources) });
 
   return {
     sealer,
@@ -81,34 +86,55 @@ export async function wireSignatures(settings: SignatureSettings, sources: Docum
     statementVerifier: cmsStatementVerifier({ trust, revocation, now: sources.now }),
     loginVerifier: cmsLoginVerifier({ trust, revocation, now: sources.now }),
     requirePortalSignature: settings.portalSignature === 'required',
+    requireStaffSignature: (settings.staffSignature ?? 'required') === 'required',
     trust,
     revocation,
     demo,
   };
 }
 
-/** The result document (or motivated refusal) of a case as it ends, in canonical JSON: what the provider signs. */
+/** The history of a case with the events a command is about to append. */
+async function historyAfter(sources: DocumentSources, state: CaseState, pending: readonly CaseEvent[]): Promise<CaseEvent[]> {
+  return [...(await sources.cases.history(state.id)).map((h) => h.event), ...pending];
+}
+
+function regulationOf(sources: DocumentSources, state: CaseState): TRegulation {
+  const regulation = sources.regulations.find((r) => r.id === state.service);
+  if (!regulation) throw new Error(`no regulation ${state.service}`);
+  return regulation;
+}
+
+/** The result document (or motivated refusal) of a case as it ends, in canonical JSON: what its signers sign. */
 function resultDocumentOf(sources: DocumentSources, publicUrl: string) {
-  return async (state: Parameters<ResultSealer['seal']>[0], _issued: unknown, pending: readonly CaseEvent[]): Promise<string> => {
-    const regulation = sources.regulations.find((r) => r.id === state.service);
-    if (!regulation) throw new Error(`no regulation ${state.service}`);
-    const stored = (await sources.cases.history(state.id)).map((h) => h.event);
+  return async (state: CaseState, pending: readonly CaseEvent[]) => {
     const built = buildCaseDocument({
       state,
-      history: [...stored, ...pending],
-      regulation,
+      history: await historyAfter(sources, state, pending),
+      regulation: regulationOf(sources, state),
       directory: sources.directory,
       zone: sources.clockFor('provider').zone,
       baseUrl: publicUrl,
     });
     if (!built.ok) throw new Error(`the result document cannot be built: ${built.error.message.en}`);
-    return canonicalDocumentJson(built.value);
+    return { json: canonicalDocumentJson(built.value), document: built.value };
   };
 }
 
-/** Who gets demo certificates: every organisation (to sign its results) and every demo applicant. */
-function demoHolders(directory: TDirectory) {
+function signingOf(sources: DocumentSources) {
+  return async (state: CaseState, pending: readonly CaseEvent[], issuedAt: number) =>
+    documentSigning(await historyAfter(sources, state, pending), regulationOf(sources, state), issuedAt);
+}
+
+/** Who gets demo certificates: every organisation (to seal what no person signs), every demo applicant and every member of staff. */
+function demoHolders(directory: TDirectory): DemoHolders {
   return {
+    staff: directory.demoUsers.flatMap((u) => {
+      // A member of staff's certificate names them and their organisation: the one whose office their first post is at.
+      const officeId = u.roles[0]?.office;
+      const organisation = directory.organisations.find((o) => o.id === directory.offices.find((office) => office.id === officeId)?.organisation);
+      if (u.kind !== 'staff' || !u.iin || !organisation?.bin) return [];
+      return [{ id: u.login, name: u.name, iin: u.iin, bin: organisation.bin, organisation: organisation.title.kk, employee: true as const }];
+    }),
     organisations: directory.organisations.map((o) => ({ id: o.id, name: o.title.kk, ...(o.bin ? { bin: o.bin } : {}) })),
     applicants: directory.demoUsers
       .filter((u) => u.kind === 'applicant')

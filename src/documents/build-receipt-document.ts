@@ -3,6 +3,7 @@ import type { CaseDocumentInput } from './case-document-input.js';
 import { buildRefusalDocument } from './build-refusal-document.js';
 import { CHANNEL_TITLES, LABELS } from './document-labels.js';
 import { applicantOf, caseFields, field, nameOf, officePart, serviceOf } from './document-parts.js';
+import type { DocumentSigner as SignedBy } from '../app/ports/document-renderer.js';
 import { DOCUMENT_PROBLEMS, type DocumentProblem } from './document-problem.js';
 import { DOCUMENT_FORMAT, type ResultDocument } from '../core/documents/result-document.js';
 
@@ -45,7 +46,7 @@ export function buildReceiptDocument(input: CaseDocumentInput): Result<ResultDoc
     applicant,
     issuedAt: receivedAt,
     // The applicant lodging on the portal signs the request; at a counter the person who accepted it signs the receipt.
-    signer: acceptor ? { name: nameOf(input, submitted.by), position: acceptor.title, electronic: false } : null,
+    signatories: acceptor ? [{ role: acceptor.id, position: acceptor.title, electronic: false }] : [],
     baseNumber: state.baseNumber ?? null,
     marks: [],
     fields: [
@@ -64,4 +65,11 @@ export function buildReceiptDocument(input: CaseDocumentInput): Result<ResultDoc
     files: files.map((f) => ({ fileName: f.fileName, size: f.size, sha256: f.sha256 })),
     verificationUrl: null,
   });
+}
+
+/** Who signs a receipt for its printed form: the member of staff who accepted the package (none when lodged on the portal). */
+export function receiptSignedBy(input: CaseDocumentInput, receipt: ResultDocument): SignedBy[] {
+  const submitted = input.history.find((e): e is Extract<typeof e, { type: 'submitted' }> => e.type === 'submitted');
+  const post = receipt.signatories[0];
+  return submitted && post ? [{ role: post.role, name: nameOf(input, submitted.by) }] : [];
 }

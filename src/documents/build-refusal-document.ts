@@ -16,7 +16,7 @@ import {
   resultTitle,
   same,
   serviceOf,
-  signerOf,
+  signingOf,
 } from './document-parts.js';
 import { DOCUMENT_PROBLEMS, type DocumentProblem } from './document-problem.js';
 import { DOCUMENT_FORMAT, type ResultDocument, type TDocumentGround } from '../core/documents/result-document.js';
@@ -33,7 +33,8 @@ export function buildRefusalDocument(input: CaseDocumentInput): Result<ResultDoc
   const result = state.result;
   if (!result || !issued) return err(DOCUMENT_PROBLEMS.noResult);
   if (result.positive || !NEGATIVE_RESULT_KINDS.has(result.kind)) return err(DOCUMENT_PROBLEMS.notRefusal);
-  const issuedAt = input.zone.format(issued.at);
+  const signing = signingOf(input, issued.at);
+  const issuedAt = input.zone.format(signing.instant);
   const atReception = result.kind === 'acceptance-refusal-receipt';
   // A refusal at reception is handed over where the package was brought: the centre, or the office.
   const officeId = atReception ? (state.offices['state-corporation'] ?? state.officeId) : state.officeId;
@@ -53,7 +54,7 @@ export function buildRefusalDocument(input: CaseDocumentInput): Result<ResultDoc
     provider,
     applicant,
     issuedAt,
-    signer: signerOf(input),
+    signatories: [...signing.signatories],
     baseNumber: issued.baseNumber ?? state.baseNumber ?? null,
     marks: [],
     fields: [

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '../core/result.js';
 import { verificationUrl, type CaseDocumentInput } from './case-document-input.js';
 import { LABELS, MARKS } from './document-labels.js';
-import { applicantOf, asHeading, caseFields, field, issuedEvent, officePart, resultTitle, serviceOf, signerOf } from './document-parts.js';
+import { applicantOf, asHeading, caseFields, field, issuedEvent, officePart, resultTitle, serviceOf, signingOf } from './document-parts.js';
 import { DOCUMENT_PROBLEMS, type DocumentProblem } from './document-problem.js';
 import { DOCUMENT_FORMAT, type ResultDocument } from '../core/documents/result-document.js';
 
@@ -17,7 +17,8 @@ export function buildResultDocument(input: CaseDocumentInput): Result<ResultDocu
   const result = state.result;
   if (!result || !issued) return err(DOCUMENT_PROBLEMS.noResult);
   if (!result.positive) return err(DOCUMENT_PROBLEMS.notPositive);
-  const issuedAt = input.zone.format(issued.at);
+  const signing = signingOf(input, issued.at);
+  const issuedAt = input.zone.format(signing.instant);
   const provider = officePart(input, state.officeId);
   const applicant = applicantOf(input);
   const title = resultTitle(regulation, result.kind, state.variant) ?? { kk: result.kind, ru: result.kind, en: result.kind };
@@ -39,7 +40,7 @@ export function buildResultDocument(input: CaseDocumentInput): Result<ResultDocu
     provider,
     applicant,
     issuedAt,
-    signer: signerOf(input),
+    signatories: [...signing.signatories],
     baseNumber,
     marks,
     fields: [

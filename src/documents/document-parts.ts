@@ -1,3 +1,5 @@
+import { documentSigning, type DocumentSigning } from '../core/documents/document-signing.js';
+import type { DocumentSigner as SignedBy } from '../app/ports/document-renderer.js';
 import type { TAct, TProcedure, TRegulation, TResultKind, TText } from '../core/regulation/schema.js';
 import type { CaseDocumentInput } from './case-document-input.js';
 import { LABELS } from './document-labels.js';
@@ -105,26 +107,18 @@ export function procedureById(regulation: TRegulation, id: string): TProcedure |
   return regulation.procedures.find((p) => p.id === id);
 }
 
-/**
- * Who signed the result: the last completed procedure that signs (else the last completed one),
- * with the title of the role that acts there, and whether the step carried an electronic signature
- * (only a verified one reaches an event: the application refuses any other, see app/step-signature.ts).
- */
-export function signerOf(input: CaseDocumentInput): ResultDocument['signer'] {
-  const completed = input.history.filter((e): e is Extract<typeof e, { type: 'step-completed' }> => e.type === 'step-completed');
-  const signing = [...completed].reverse().find((e) => procedureById(input.regulation, e.procedureId)?.kinds.includes('sign'));
-  const step = signing ?? completed[completed.length - 1];
-  if (!step) return null;
-  const procedure = procedureById(input.regulation, step.procedureId);
-  // The role whose duty it was (the last signer's, recorded on the event), else the procedure's actor in older histories.
-  const roleId = step.role ?? procedure?.actor;
-  const role = input.regulation.roles.find((r) => r.id === roleId);
-  return {
-    name: nameOf(input, step.by),
-    position: role?.title ?? { kk: step.by, ru: step.by, en: step.by },
-    electronic: signing?.signature !== undefined,
-    ...(step.acting ? { acting: { for: nameOf(input, step.acting.for), order: step.acting.order } } : {}),
-  };
+/** How the document a case ends with is signed: its date and signatories (see core/documents/document-signing.ts). */
+export function signingOf(input: CaseDocumentInput, issuedAt: number) {
+  return documentSigning(input.history, input.regulation, issuedAt);
+}
+
+/** Who signed a document, post by post, for its printed form: the signed bytes name posts, the case file names the people. */
+export function signedByOf(input: CaseDocumentInput, signing: DocumentSigning): SignedBy[] {
+  return signing.signatures.map((s) => ({
+    role: s.role,
+    name: nameOf(input, s.by),
+    ...(s.acting ? { acting: { for: nameOf(input, s.acting.for), order: s.acting.order } } : {}),
+  }));
 }
 
 /** The result-issued event of the case, if it ended. */

@@ -2,7 +2,7 @@ import type { DocumentRenderer } from '../app/ports/document-renderer.js';
 import type { TimeZone } from '../core/clock/time-zone.js';
 import type { TDirectory } from '../core/directory/directory-schema.js';
 import type { TRegulation } from '../core/regulation/schema.js';
-import { buildReceiptDocument } from './build-receipt-document.js';
+import { buildReceiptDocument, receiptSignedBy } from './build-receipt-document.js';
 import { renderDocumentPdf } from './pdf/render-document-pdf.js';
 import { renderManifestPdf } from './pdf/render-manifest-pdf.js';
 import type { ResultDocument } from '../core/documents/result-document.js';
@@ -15,12 +15,13 @@ export function pdfDocumentRenderer(sources: {
   publicUrl: string;
 }): DocumentRenderer {
   return {
-    renderPdf: (document, lang) => renderDocumentPdf(document as ResultDocument, lang),
+    renderPdf: (document, lang, signedBy) => renderDocumentPdf(document as ResultDocument, lang, signedBy),
     async renderReceiptPdf(input, lang) {
       const regulation = sources.regulations.find((r) => r.id === input.state.service);
       if (!regulation) return undefined;
-      const built = buildReceiptDocument({ ...input, regulation, directory: sources.directory, zone: sources.zone, baseUrl: sources.publicUrl });
-      return built.ok ? renderDocumentPdf(built.value, lang) : undefined;
+      const documentInput = { ...input, regulation, directory: sources.directory, zone: sources.zone, baseUrl: sources.publicUrl };
+      const built = buildReceiptDocument(documentInput);
+      return built.ok ? renderDocumentPdf(built.value, lang, receiptSignedBy(documentInput, built.value)) : undefined;
     },
     renderManifestPdf: (manifest, people, lang) =>
       renderManifestPdf(

@@ -14,6 +14,8 @@ const list = (raw: string | undefined) =>
 export function readSignatureSettings(env: NodeJS.ProcessEnv, dataDir: string, port: number): SignatureSettings {
   const portal = env.PORTAL_SIGNATURE ?? 'required';
   if (portal !== 'required' && portal !== 'optional') throw new Error(`PORTAL_SIGNATURE must be "required" or "optional", got ${portal}`);
+  const staff = env.STAFF_SIGNATURE ?? 'required';
+  if (staff !== 'required' && staff !== 'optional') throw new Error(`STAFF_SIGNATURE must be "required" or "optional", got ${staff}`);
   const revocation = env.REVOCATION ?? 'online';
   if (revocation !== 'online' && revocation !== 'files') throw new Error(`REVOCATION must be "online" or "files", got ${revocation}`);
   if (env.SEAL_KEY_FILE && env.SEAL_KEY_PASSWORD === undefined) throw new Error('SEAL_KEY_FILE needs SEAL_KEY_PASSWORD');
@@ -23,6 +25,7 @@ export function readSignatureSettings(env: NodeJS.ProcessEnv, dataDir: string, p
     sealKey: env.SEAL_KEY_FILE ? { file: env.SEAL_KEY_FILE, password: env.SEAL_KEY_PASSWORD ?? '' } : undefined,
     demoPkiDir: env.DEMO_PKI === '0' ? undefined : (env.DEMO_PKI_DIR ?? join(dataDir, 'demo-pki')),
     portalSignature: portal,
+    staffSignature: staff,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
   };
 }

@@ -19,7 +19,7 @@ export type TestDatabase = (typeof DATABASES)[number];
 export const freshSchema = (tag: string) => `t_${tag}_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
 
 /** The whole server on a fresh database with the demo accounts, the gateway simulator, and an in-process client. */
-export async function startTestApp(database: TestDatabase, options: { now?: () => number; portalSignature?: 'required' | 'optional' } = {}) {
+export async function startTestApp(database: TestDatabase, options: { now?: () => number; portalSignature?: 'required' | 'optional'; staffSignature?: 'required' | 'optional' } = {}) {
   const schema = freshSchema('api');
   // The demo PKI stands in for NCA RK: results are sealed and portal signatures checked against it.
   const signatures: SignatureSettings = {
@@ -28,6 +28,8 @@ export async function startTestApp(database: TestDatabase, options: { now?: () =
     sealKey: undefined,
     demoPkiDir: mkdtempSync(join(tmpdir(), 'reglament-pki-')),
     portalSignature: options.portalSignature ?? 'optional',
+    // Most suites drive cases without signing; the person-signature suites ask for it.
+    staffSignature: options.staffSignature ?? 'optional',
     publicUrl: 'https://reglament.test',
   };
   const wired = await wireApp({

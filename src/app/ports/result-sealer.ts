@@ -5,12 +5,14 @@ import type { CaseState } from '../../core/engine/case-model.js';
 export type ResultIssued = Extract<CaseEvent, { type: 'result-issued' }>;
 
 /**
- * Signs a result as it is issued: builds the result document (or the motivated refusal) of the case
- * as it stands after the issuing event and returns it signed by the provider's authorised key
- * (base64 CMS with the document's canonical JSON inside). It runs before the event is written, so
- * a result is never issued unsigned when a sealer is configured.
+ * Builds and signs result documents. `documentAfter` gives the document of a case as it would stand
+ * after `pending` (its canonical JSON: the bytes the signing posts sign). `seal` runs before the
+ * issuing event is written: it joins the signatures the signers made over that document into one
+ * CMS carrying it, or — where no person signed electronically — signs it with the provider's
+ * organisation key when one is configured; undefined when there is neither.
  */
 export interface ResultSealer {
+  documentAfter(state: CaseState, pending: readonly CaseEvent[]): Promise<{ readonly json: string; readonly document: unknown }>;
   /** `pending` are the events of this command, `issued` among them: the history before them is in the store. */
-  seal(state: CaseState, issued: ResultIssued, pending: readonly CaseEvent[]): Promise<string>;
+  seal(state: CaseState, issued: ResultIssued, pending: readonly CaseEvent[]): Promise<string | undefined>;
 }

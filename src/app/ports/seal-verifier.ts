@@ -10,8 +10,16 @@ export interface SealCheck {
 /** What re-verifying a sealed result document found. */
 export interface SealVerification {
   readonly valid: boolean;
-  /** Who signed it, as the certificate names them. */
+  /** Who signed it first, as the certificate names them. */
   readonly signer: { readonly commonName?: string; readonly organization?: string; readonly bin?: string } | undefined;
+  /** Every signature in it, in order: the people who co-signed it (or the organisation's seal), each with its own checks' verdict. */
+  readonly signers: readonly {
+    readonly commonName?: string;
+    readonly iin?: string;
+    readonly bin?: string;
+    readonly signedAt?: number;
+    readonly valid: boolean;
+  }[];
   /** When it was signed, by the signed attributes (epoch ms). */
   readonly signedAt: number | undefined;
   readonly checks: readonly SealCheck[];

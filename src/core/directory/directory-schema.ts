@@ -55,7 +55,7 @@ export const ZDemoUser = z
     login: z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'expected lower-case words joined by "." or "-"'),
     name: z.string().min(1).describe('full name, in Kazakh'),
     kind: z.enum(['staff', 'applicant']),
-    iin: twelveDigits.optional().describe("an applicant's own IIN"),
+    iin: twelveDigits.optional().describe("the person's own IIN: an applicant's, or a member of staff's, which their signing and authentication certificates carry"),
     bin: twelveDigits.optional().describe("for a legal entity's representative, the entity's BIN"),
     entity: z.string().min(1).optional().describe("for a legal entity's representative, the entity's name (as on their certificate)"),
     applicantKinds: z
@@ -67,7 +67,7 @@ export const ZDemoUser = z
     note: z.string().min(1).optional(),
   })
   .strict()
-  // An applicant without an IIN could not sign, and a member of staff without a role could do nothing.
+  // Without an IIN nobody could sign, and a member of staff without a role could do nothing.
   .superRefine((user, ctx) => {
     if (user.kind === 'applicant') {
       if (!user.iin) ctx.addIssue({ code: 'custom', path: ['iin'], message: 'an applicant needs an IIN' });
@@ -76,6 +76,7 @@ export const ZDemoUser = z
       if (user.applicantKinds?.includes('legal-entity') && !user.bin)
         ctx.addIssue({ code: 'custom', path: ['applicantKinds'], message: 'applying as a legal entity needs its BIN' });
     } else {
+      if (!user.iin) ctx.addIssue({ code: 'custom', path: ['iin'], message: 'a member of staff needs an IIN: their own key signs what their post signs' });
       if (user.roles.length === 0) ctx.addIssue({ code: 'custom', path: ['roles'], message: 'a member of staff needs at least one role' });
       if (user.bin || user.entity) ctx.addIssue({ code: 'custom', path: ['bin'], message: 'staff act for their office, not for a legal entity' });
       if (user.applicantKinds) ctx.addIssue({ code: 'custom', path: ['applicantKinds'], message: 'staff do not apply' });

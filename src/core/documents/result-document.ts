@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RESULT_KINDS, ZSource, ZText } from '../regulation/schema.js';
 
 /** The version of the document format; a reader refuses a format it does not know. */
-export const DOCUMENT_FORMAT = 'reglament.document/1' as const;
+export const DOCUMENT_FORMAT = 'reglament.document/2' as const;
 
 /** What a document is, beyond the result kinds: the receipt of an accepted package has no result of its own. */
 export const DOCUMENT_KINDS = [...RESULT_KINDS, 'acceptance-receipt'] as const;
@@ -84,21 +84,24 @@ export const ZResultDocument = z
         identifier: z.string().nullable().describe('IIN or BIN, as the state databases confirmed it'),
       })
       .strict(),
-    /** The instant the document was issued, ISO-8601 with the office's offset. */
+    /**
+     * The document's date, ISO-8601 with the office's offset: for a result its signers sign, the
+     * instant it was put to signature, so that every signer signs the same bytes; else when it was issued.
+     */
     issuedAt: z.string().min(1),
-    signer: z
-      .object({
-        name: z.string().min(1),
-        position: ZText,
-        electronic: z.boolean().describe('signed with an electronic digital signature'),
-        acting: z
-          .object({ for: z.string().min(1), order: z.string().min(1) })
-          .strict()
-          .optional()
-          .describe('signed by a stand-in: whom they acted for, on which order'),
-      })
-      .strict()
-      .nullable(),
+    /**
+     * The posts that sign it, in order. The signed bytes name posts, not people: who signed, and
+     * whether as a stand-in, is what each signature's certificate and the case file say.
+     */
+    signatories: z.array(
+      z
+        .object({
+          role: z.string().min(1),
+          position: ZText,
+          electronic: z.boolean().describe('signed with the electronic digital signature of the one who holds the post'),
+        })
+        .strict(),
+    ),
     /** The result a re-registration or duplicate is issued on. */
     baseNumber: z.string().nullable(),
     /** Marks printed across the document: re-registered, duplicate, annex. */

@@ -85,6 +85,8 @@ export type CaseEvent = { readonly recordedAt?: number } & (
       readonly by: string;
       readonly procedureId: string;
       readonly role: string;
+      /** The outcome signed for: every later signer signs the same document, so the same outcome. */
+      readonly outcome?: string;
       readonly turn?: Turn;
       readonly signature?: string;
       readonly acting?: ActingFor;

@@ -66,8 +66,15 @@ export interface CurrentStep {
   readonly reviewEndedAt?: number;
   readonly escalated: boolean;
   /** The signatures made so far on a signing step with several signers, in order. */
-  /** `for`: the post holder a stand-in signed for. */
-  readonly signatures?: readonly { readonly role: string; readonly by: string; readonly at: number; readonly for?: string }[];
+  /** `for`: the post holder a stand-in signed for; `outcome`: what they signed for; `electronic`: with their own key. */
+  readonly signatures?: readonly {
+    readonly role: string;
+    readonly by: string;
+    readonly at: number;
+    readonly for?: string;
+    readonly outcome?: string;
+    readonly electronic?: true;
+  }[];
   /** The performer's decision awaiting agreement, and the roles that have agreed so far. */
   readonly proposal?: {
     readonly outcome: string;

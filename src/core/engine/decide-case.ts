@@ -405,8 +405,20 @@ function decideSignature(state: CaseState, procedure: TProcedure, command: Extra
   }
   const separation = signingSeparation(state, made, ctx.actor.userId, held.value.acting, isExecutorRole(ctx.regulation, due));
   if (separation) return err(separation);
-  const outcome = outcomeOf(procedure, command.outcome);
+  // Later signers sign the document the first one signed: the outcome it was drafted for.
+  const signedFor = made[0]?.outcome;
+  const outcome = outcomeOf(procedure, command.outcome ?? signedFor);
   if (!outcome.ok) return err(outcome.error);
+  if (signedFor !== undefined && outcome.value?.id !== signedFor) {
+    return err(
+      rejection(
+        'wrong-state',
+        `Алғашқы қол «${signedFor}» нәтижесіне қойылған: сол құжатқа қол қойыңыз.`,
+        `Первая подпись поставлена под исходом «${signedFor}»: подпишите тот же документ.`,
+        `The first signature was made for the outcome "${signedFor}": sign that same document.`,
+      ),
+    );
+  }
   if (made.length + 1 < signers.length) {
     return ok([
       {
@@ -416,6 +428,7 @@ function decideSignature(state: CaseState, procedure: TProcedure, command: Extra
         procedureId: procedure.id,
         role: held.value.role,
         turn: turnOf(ctx, state.offices, signers[made.length + 1]!),
+        ...(outcome.value ? { outcome: outcome.value.id } : {}),
         ...(command.signature !== undefined ? { signature: command.signature } : {}),
         ...actingOf(held.value),
       },
@@ -429,6 +442,34 @@ function decideSignature(state: CaseState, procedure: TProcedure, command: Extra
       agreed: true,
     }),
   );
+}
+
+/**
+ * The events that would close the case if the signing procedure it is at were completed now with
+ * `outcome` (or the outcome the first signer signed for) and nothing followed it: what the
+ * document its signers sign is built from before anyone has signed. The completing event carries
+ * a placeholder signature, as the real ones will carry each signer's.
+ */
+export function draftEnding(state: CaseState, outcomeId: string | undefined, ctx: EngineContext): Result<CaseEvent[], CaseRejection> {
+  const procedure = currentProcedure(ctx, state);
+  if (!procedure?.kinds.includes('sign') || CLOSED.has(state.status)) {
+    return err(rejection('wrong-state', 'Іс қол қою қадамында емес.', 'Дело не на шаге подписания.', 'The case is not at a signing step.'));
+  }
+  const outcome = outcomeOf(procedure, outcomeId ?? state.step?.signatures?.[0]?.outcome);
+  if (!outcome.ok) return err(outcome.error);
+  const signers = signersOf(procedure);
+  const completed: CaseEvent = {
+    type: 'step-completed',
+    at: ctx.now,
+    by: ctx.actor.userId,
+    procedureId: procedure.id,
+    outcome: outcome.value?.id ?? 'done',
+    decides: outcome.value?.decides,
+    next: null,
+    role: signers[signers.length - 1]!,
+    signature: 'draft',
+  };
+  return ok([completed, closingResult(ctx, state, outcome.value?.decides ?? state.decision, ctx.now)]);
 }
 
 /** Whether the person may record the meeting at the case's current step (the keeper of its minutes, at the case's office), whatever the minutes say. */

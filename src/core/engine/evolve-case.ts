@@ -62,7 +62,14 @@ export function evolveCase(state: CaseState | undefined, event: CaseEvent): Case
               ...event.turn,
               signatures: [
                 ...(state.step.signatures ?? []),
-                { role: event.role, by: event.by, at: event.at, ...(event.acting ? { for: event.acting.for } : {}) },
+                {
+                  role: event.role,
+                  by: event.by,
+                  at: event.at,
+                  ...(event.acting ? { for: event.acting.for } : {}),
+                  ...(event.outcome !== undefined ? { outcome: event.outcome } : {}),
+                  ...(event.signature !== undefined ? { electronic: true as const } : {}),
+                },
               ],
             },
           }

@@ -6,6 +6,7 @@ import { canonicalDocumentJson } from '../canonical-document-json.js';
 import { LABELS } from '../document-labels.js';
 import type { ResultDocument, TDocumentGround } from '../../core/documents/result-document.js';
 import { drawQrCode } from './draw-qr-code.js';
+import type { DocumentSigner as SignedBy } from '../../app/ports/document-renderer.js';
 import { loadDocumentFonts } from './document-fonts.js';
 import { A4, PAGE_MARGIN, PageFlow } from './page-flow.js';
 
@@ -25,11 +26,11 @@ const STATUS_WORDS: Record<TSource['status'], { kk: string; ru: string; en: stri
 /**
  * Renders a document as an A4 PDF in the asked language(s), from its data alone: letterhead of the
  * provider, marks, title and number, the labelled fields, grounds and appeal of a refusal, files
- * of a receipt, the signer, and in the foot of every page a QR code of the verification address and
+ * of a receipt, the signatories (with the people `signedBy` names), and in the foot of every page a QR code of the verification address and
  * the SHA-256 of the canonical JSON that is signed. The JSON itself is attached to the PDF. The
  * font (DejaVu Sans) is embedded, subset to the glyphs used. The same document gives the same bytes.
  */
-export async function renderDocumentPdf(doc: ResultDocument, lang: DocumentLanguage = 'kk'): Promise<Uint8Array> {
+export async function renderDocumentPdf(doc: ResultDocument, lang: DocumentLanguage = 'kk', signedBy: readonly SignedBy[] = []): Promise<Uint8Array> {
   const json = canonicalDocumentJson(doc);
   const digest = createHash('sha256').update(json, 'utf8').digest('hex');
   const issued = new Date(doc.issuedAt);
@@ -58,14 +59,14 @@ export async function renderDocumentPdf(doc: ResultDocument, lang: DocumentLangu
   const allPages: { page: PDFPage; lang: TLanguage }[] = [];
   for (const l of languages) {
     const flow = new PageFlow(pdf, fonts, FOOTER_HEIGHT, () => undefined);
-    setDocument(flow, doc, l);
+    setDocument(flow, doc, l, signedBy);
     for (const page of flow.pages) allPages.push({ page, lang: l });
   }
   allPages.forEach(({ page, lang: l }, i) => drawFoot(page, fonts, doc, l, digest, i + 1, allPages.length));
   return pdf.save({ useObjectStreams: true });
 }
 
-function setDocument(flow: PageFlow, doc: ResultDocument, l: TLanguage): void {
+function setDocument(flow: PageFlow, doc: ResultDocument, l: TLanguage, signedBy: readonly SignedBy[]): void {
   const grey = rgb(0.3, 0.3, 0.3);
   if (doc.sample) {
     flow.text(LABELS.sample[l], { size: 9, bold: true, align: 'center', color: rgb(0.75, 0.1, 0.1) });
@@ -112,14 +113,16 @@ function setDocument(flow: PageFlow, doc: ResultDocument, l: TLanguage): void {
     if (doc.files.length === 0) flow.text(LABELS.noFiles[l], { size: 9.5, indent: 8 });
     doc.files.forEach((f, i) => flow.text(`${i + 1}. ${f.fileName} — ${f.size} B, SHA-256 ${f.sha256}`, { size: 9, indent: 8 }));
   }
-  if (doc.signer) {
-    flow.gap(22);
+  doc.signatories.forEach((post, i) => {
+    // The bytes signed name only the posts; the people come from the case file, one per post in the same order.
+    const person = signedBy[i]?.role === post.role ? signedBy[i] : undefined;
+    flow.gap(i === 0 ? 22 : 12);
     flow.ensure(60);
-    flow.text(doc.signer.acting ? `${LABELS.acting[l]} ${doc.signer.position[l]}` : doc.signer.position[l], { size: 9.5, bold: true });
-    flow.text(doc.signer.name, { size: 10.5 });
-    if (doc.signer.acting) flow.text(`${LABELS.actingFor[l]} ${doc.signer.acting.for} (${doc.signer.acting.order})`, { size: 8.5, color: grey });
-    flow.text(doc.signer.electronic ? LABELS.signedElectronically[l] : `____________________ (${LABELS.signedByHand[l]})`, { size: 9, color: grey });
-  }
+    flow.text(person?.acting ? `${LABELS.acting[l]} ${post.position[l]}` : post.position[l], { size: 9.5, bold: true });
+    if (person) flow.text(person.name, { size: 10.5 });
+    if (person?.acting) flow.text(`${LABELS.actingFor[l]} ${person.acting.for} (${person.acting.order})`, { size: 8.5, color: grey });
+    flow.text(post.electronic ? LABELS.signedElectronically[l] : `____________________ (${LABELS.signedByHand[l]})`, { size: 9, color: grey });
+  });
 }
 
 function sourceText(ground: TDocumentGround, l: TLanguage): string {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app/app-deps.js';
 import { sealedResultOf } from '../../app/result-document.js';
+import { resultDraftOf } from '../../app/step-signature.js';
 import { viewCase } from '../../app/view-case.js';
 import { NOT_FOUND } from '../../app/app-error.js';
 import { sendError, signedIn } from '../http-context.js';
@@ -21,7 +22,7 @@ export async function resultRoutes(app: FastifyInstance, deps: AppDeps) {
       const sealed = await sealedResultOf(deps, principal, request.params.id);
       if (!sealed.ok) return sendError(request, reply, sealed.error);
       const lang = LANGUAGES.find((l) => l === request.query.lang) ?? 'kk';
-      const pdf = await deps.documents!.renderPdf(sealed.value.document, lang);
+      const pdf = await deps.documents!.renderPdf(sealed.value.document, lang, sealed.value.signedBy);
       return reply.type('application/pdf').header('content-disposition', `inline; filename="${sealed.value.number}-${lang}.pdf"`).send(Buffer.from(pdf));
     }),
   );
@@ -51,6 +52,22 @@ export async function resultRoutes(app: FastifyInstance, deps: AppDeps) {
         .type('application/pkcs7-signature')
         .header('content-disposition', `attachment; filename="${sealed.value.number}.p7s"`)
         .send(Buffer.from(sealed.value.cms));
+    }),
+  );
+  app.get<{ Params: { id: string }; Querystring: { outcome?: string } }>(
+    '/api/cases/:id/result-draft',
+    {
+      schema: {
+        tags: ['cases'],
+        summary:
+          "At a signing step: the document as it will be issued, to read and to sign — its canonical bytes (base64) for the signer's detached CMS, sent with the sign action",
+        querystring: { type: 'object', properties: { outcome: { type: 'string', minLength: 1, maxLength: 100 } }, additionalProperties: false },
+      },
+    },
+    signedIn(deps, async (principal, request, reply) => {
+      const draft = await resultDraftOf(deps, principal, request.params.id, request.query.outcome);
+      if (!draft.ok) return sendError(request, reply, draft.error);
+      return draft.value;
     }),
   );
 }

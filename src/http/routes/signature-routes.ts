@@ -42,6 +42,7 @@ export async function signatureRoutes(app: FastifyInstance, deps: AppDeps, demo:
     async () => ({
       demo: demo !== undefined,
       portalSignature: deps.requirePortalSignature ? 'required' : 'optional',
+      staffSignature: deps.requireStaffSignature ? 'required' : 'optional',
     }),
   );
   app.post(
@@ -69,7 +70,7 @@ export async function signatureRoutes(app: FastifyInstance, deps: AppDeps, demo:
     {
       schema: {
         tags: ['signatures'],
-        summary: "Demonstration only: sign with a demo applicant's key (CMS; detached for signing, attached for authentication)",
+        summary: "Demonstration only: sign with the demo key of the signed-in applicant or member of staff (CMS; detached for signing, attached for authentication)",
       },
     },
     async (request, reply) => {

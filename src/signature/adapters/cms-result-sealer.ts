@@ -1,28 +1,36 @@
+import type { DocumentSigning } from '../../core/documents/document-signing.js';
 import type { CaseEvent } from '../../core/engine/case-events.js';
 import type { CaseState } from '../../core/engine/case-model.js';
-import type { ResultIssued, ResultSealer } from '../../app/ports/result-sealer.js';
+import type { ResultSealer } from '../../app/ports/result-sealer.js';
+import { combineCms } from '../cms/combine-cms.js';
 import { createCms } from '../cms/create-cms.js';
 import type { Signer } from '../signer/signer.js';
 
 /**
- * Seals results with the provider's signing key: the document's canonical JSON, signed as an
- * attached CMS, so the signed bytes travel with the signature and the registry can re-verify both.
+ * Seals results: the document's canonical JSON inside an attached CMS, so the signed bytes travel
+ * with the signatures and the registry can re-verify both. The people who signed on the signing
+ * step each gave a detached CMS over those bytes (checked when they signed); they are joined into
+ * one. A result no person signed electronically is signed with the organisation's key, if any.
  */
 export function cmsResultSealer(options: {
-  /** The signer of the organisation whose office handles the case (its authorised person's key). */
-  signerFor: (officeId: string) => Signer | undefined;
-  /** The machine-readable result document, as canonical JSON. */
-  documentOf: (state: CaseState, issued: ResultIssued, pending: readonly CaseEvent[]) => Promise<string>;
+  /** The organisation key of the office that handles the case, where the deployment has one. */
+  organisationSignerFor: (officeId: string) => Signer | undefined;
+  /** The machine-readable result document of the case after `pending`, as canonical JSON and parsed. */
+  documentOf: (state: CaseState, pending: readonly CaseEvent[]) => Promise<{ json: string; document: unknown }>;
+  /** How the case's document is signed, by its history after `pending`. */
+  signingOf: (state: CaseState, pending: readonly CaseEvent[], issuedAt: number) => Promise<DocumentSigning>;
 }): ResultSealer {
   return {
+    documentAfter: (state, pending) => options.documentOf(state, pending),
     async seal(state, issued, pending) {
-      const signer = options.signerFor(state.officeId);
-      if (!signer) throw new Error(`no result-signing key for office ${state.officeId}`);
-      const cms = await createCms(new TextEncoder().encode(await options.documentOf(state, issued, pending)), signer, {
-        detached: false,
-        signingTime: new Date(issued.at),
-      });
-      return Buffer.from(cms).toString('base64');
+      const content = new TextEncoder().encode((await options.documentOf(state, pending)).json);
+      const signatures = (await options.signingOf(state, pending, issued.at)).signatures.flatMap((s) => (s.signature ? [s.signature] : []));
+      if (signatures.length > 0) {
+        return Buffer.from(combineCms(signatures.map((s) => new Uint8Array(Buffer.from(s, 'base64'))), content)).toString('base64');
+      }
+      const signer = options.organisationSignerFor(state.officeId);
+      if (!signer) return undefined;
+      return Buffer.from(await createCms(content, signer, { detached: false, signingTime: new Date(issued.at) })).toString('base64');
     },
   };
 }

@@ -7,7 +7,8 @@ import { verifyBase64Cms } from './read-signed-document.js';
 
 /**
  * Re-verifies a sealed result (attached CMS over the document's canonical JSON) as of when it was
- * issued, by the providing organisation's certificate: any trusted certificate is not enough.
+ * issued: every signature in it — the people who signed it, or the organisation's seal — by a
+ * certificate of the providing organisation (its BIN): any trusted certificate is not enough.
  */
 export function cmsSealVerifier(options: { trust: TrustStore; revocation?: RevocationSource }): SealVerifier {
   return {
@@ -21,6 +22,13 @@ export function cmsSealVerifier(options: { trust: TrustStore; revocation?: Revoc
       });
       const unattributed = provider.bin === undefined ? [failed('identity-match', REASONS.expectedBinUnknown())] : [];
       const signer = report.signers[0];
+      const signers = report.signers.map((one) => ({
+        ...(one.subject.commonName !== undefined ? { commonName: one.subject.commonName } : {}),
+        ...(one.subject.iin !== undefined ? { iin: one.subject.iin } : {}),
+        ...(one.subject.bin !== undefined ? { bin: one.subject.bin } : {}),
+        ...(one.signedAt !== undefined ? { signedAt: one.signedAt.getTime() } : {}),
+        valid: one.checks.every((c) => c.ok),
+      }));
       let document: unknown;
       try {
         document = report.content ? JSON.parse(new TextDecoder().decode(report.content)) : undefined;
@@ -28,7 +36,8 @@ export function cmsSealVerifier(options: { trust: TrustStore; revocation?: Revoc
         document = undefined;
       }
       return {
-        valid: report.valid && report.signers.length === 1 && unattributed.length === 0,
+        valid: report.valid && report.signers.length >= 1 && unattributed.length === 0,
+        signers,
         signer: signer && {
           ...(signer.subject.commonName !== undefined ? { commonName: signer.subject.commonName } : {}),
           ...(signer.subject.organization !== undefined ? { organization: signer.subject.organization } : {}),

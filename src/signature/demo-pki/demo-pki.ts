@@ -41,6 +41,8 @@ export interface DemoHolder {
   readonly iin?: string;
   readonly bin?: string;
   readonly organisation?: string;
+  /** A member of staff of the organisation (an employee's key), not its first head or representative. */
+  readonly employee?: true;
 }
 
 /** The demo PKI as loaded: the anchor, and identities by holder id and purpose. */
@@ -49,9 +51,9 @@ export interface DemoPki {
   readonly trust: TrustStore;
   /** Always-fresh CRLs of the demo CA (nothing is revoked in the demonstration). */
   readonly revocation: RevocationSource;
-  /** The signing identity of a holder (an organisation's result seal, an applicant's signing key). */
+  /** The signing identity of a holder (an organisation's result seal, an applicant's or a member of staff's signing key). */
   signing(id: string): TestIdentity | undefined;
-  /** The authentication identity of an applicant (log-in by signature). */
+  /** The authentication identity of an applicant or a member of staff (log-in by signature). */
   authentication(id: string): TestIdentity | undefined;
   /** A signer over one of its identities, with the demo CA's certificate in the chain. */
   signerOf(identity: TestIdentity): LocalPkcs12Signer;
@@ -108,7 +110,7 @@ function personOf(holder: DemoHolder) {
  * Loads the demo PKI from `dir`, making what is missing: the CA on first use, then a signing
  * certificate for every organisation and a signing and an authentication certificate for every applicant.
  */
-export async function openDemoPki(dir: string, holders: { organisations: readonly DemoHolder[]; applicants: readonly DemoHolder[] }): Promise<DemoPki> {
+export async function openDemoPki(dir: string, holders: DemoHolders): Promise<DemoPki> {
   mkdirSync(dir, { recursive: true });
   // Several server processes may share the data directory: one makes what is missing, the others wait and load it.
   const release = await lockDirectory(join(dir, '.lock'));
@@ -134,7 +136,14 @@ async function lockDirectory(path: string): Promise<() => void> {
   }
 }
 
-async function openLocked(dir: string, holders: { organisations: readonly DemoHolder[]; applicants: readonly DemoHolder[] }): Promise<DemoPki> {
+/** Who gets demo certificates: organisations (their seal), applicants, and members of staff (their own signing and authentication keys). */
+export interface DemoHolders {
+  readonly organisations: readonly DemoHolder[];
+  readonly applicants: readonly DemoHolder[];
+  readonly staff?: readonly DemoHolder[];
+}
+
+async function openLocked(dir: string, holders: DemoHolders): Promise<DemoPki> {
   const ca = (await loadMaterial(dir, 'ca')) ?? (await newDemoCa(dir));
   const issuer = { identity: identityOf(ca), keys: ca.keys };
   const loadOrIssue = async (name: string, subject: x509.JsonName, keyUsage: number, eku: string[], policy: string, bin?: string) => {
@@ -161,9 +170,9 @@ async function openLocked(dir: string, holders: { organisations: readonly DemoHo
       await loadOrIssue(`org-${org.id}`, subject, SIGNING, [EMAIL_PROTECTION, ...users('organisation', 'may-sign')], '1.2.398.3.3.2.1', org.bin),
     );
   }
-  for (const a of holders.applicants) {
+  for (const a of [...holders.applicants, ...(holders.staff ?? [])]) {
     const entity = a.bin && a.organisation ? { bin: a.bin, name: a.organisation } : undefined;
-    const kind = entity ? users('organisation', 'first-head') : users('individual');
+    const kind = entity ? users('organisation', a.employee ? 'employee' : 'first-head') : users('individual');
     const subject = personName(personOf(a), entity);
     signing.set(a.id, await loadOrIssue(`${a.id}-sign`, subject, SIGNING, [EMAIL_PROTECTION, ...kind], entity ? '1.2.398.3.3.2.1' : '1.2.398.3.3.2.3'));
     authentication.set(
