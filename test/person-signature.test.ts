@@ -1,0 +1,158 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../src/catalogue/load-catalogue.js';
+import type { CaseEvent } from '../src/core/engine/case-events.js';
+import type { ApiClient, ApiResponse } from '../src/http/api-client.js';
+import { simulateCase } from '../src/http/simulate-case.js';
+import { createCms } from '../src/signature/cms/create-cms.js';
+import { verifyCms } from '../src/signature/cms/verify-cms.js';
+import { buildTestPki } from '../src/signature/test-pki/build-test-pki.js';
+import { LocalPkcs12Signer } from '../src/signature/signer/local-pkcs12-signer.js';
+import { rowCounts } from './fuzz/api-invariants.js';
+import { DATABASES, startTestApp } from './support/test-app.js';
+
+type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+const regulation = loadCatalogue().regulations.find((r) => r.id === 'specialist-certificate')!;
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+
+/** A refused probe: the answer in each language, and the rows before and after it. */
+interface Probe {
+  readonly what: string;
+  readonly answers: { lang: string; answer: ApiResponse }[];
+  readonly before: string;
+  readonly after: string;
+}
+
+// Services 1 and 2, п. 5.4: the department head and then the head sign the certificate, each with
+// their own key, over the same document; the registry shows both, and OpenSSL verifies the result.
+describe.each(DATABASES)('the people who sign a result, with their own keys, on %s', (database) => {
+  let t: TestApp;
+  const untrusted = buildTestPki();
+  beforeAll(async () => {
+    t = await startTestApp(database, { staffSignature: 'required' });
+  }, 60_000);
+  afterAll(async () => t?.close());
+
+  /** Who holds the session: their login, to pick their demo keys. */
+  const loginOf = async (token: string) => ((await t.api.request('GET', '/api/me', { token })).json as { user: { login: string } }).user.login;
+
+  it('takes each signer’s detached CMS over the draft, refuses every other signature without writing, and issues one co-signed CMS', async () => {
+    const probes: Probe[] = [];
+    const signedDrafts: string[] = [];
+    const pki = await untrusted;
+    // The simulation drives the case; at each signing step it signs the draft with the signer's key, after trying what must fail.
+    const signing: ApiClient = {
+      request: async (method, path, options = {}) => {
+        const body = options.body as { type?: string; outcome?: string } | undefined;
+        if (!(method === 'POST' && path.endsWith('/actions') && body?.type === 'sign')) return t.api.request(method, path, options);
+        const caseId = path.split('/')[3]!;
+        const token = options.token!;
+        const draft = (await t.api.request('GET', `/api/cases/${caseId}/result-draft${body.outcome ? `?outcome=${body.outcome}` : ''}`, { token })).json as {
+          base64: string;
+          document: { format: string; signatories: { role: string; electronic: boolean }[] };
+        };
+        expect(draft.document.format).toBe('reglament.document/2');
+        const bytes = new Uint8Array(Buffer.from(draft.base64, 'base64'));
+        const login = await loginOf(token);
+        const own = t.demoPki.signing(login)!;
+        const stranger = t.demoPki.signing(login.endsWith('.head') ? 'committee-astana.department-head' : 'committee-astana.head')!;
+        const altered = new TextEncoder().encode(new TextDecoder().decode(bytes).replace('"kind":"certificate"', '"kind":"permit"'));
+        const tries: [string, string | undefined][] = [
+          ['none', undefined],
+          ['not CMS', 'THIS-IS-NOT-A-SIGNATURE'],
+          ['other bytes', b64(await createCms(altered, t.demoPki.signerOf(own), { detached: true, signingTime: new Date() }))],
+          ['other person', b64(await createCms(bytes, t.demoPki.signerOf(stranger), { detached: true, signingTime: new Date() }))],
+          ['authentication key', b64(await createCms(bytes, t.demoPki.signerOf(t.demoPki.authentication(login)!), { detached: true, signingTime: new Date() }))],
+          [
+            'untrusted CA',
+            b64(
+              await createCms(
+                bytes,
+                new LocalPkcs12Signer({ algorithm: pki.individualSigning.algorithm, key: pki.individualSigning.keyObject }, [
+                  pki.individualSigning.certificate.der,
+                  pki.issuingCa.certificate.der,
+                ]),
+                { detached: true, signingTime: new Date() },
+              ),
+            ),
+          ],
+        ];
+        for (const [what, signature] of tries) {
+          const before = await rowCounts(t.deps);
+          const answers = [];
+          for (const lang of ['kk', 'ru', 'en'] as const) {
+            answers.push({ lang, answer: await t.api.request(method, path, { token, body: { ...body, signature }, headers: { 'accept-language': lang } }) });
+          }
+          probes.push({ what, answers, before, after: await rowCounts(t.deps) });
+        }
+        const cms = ((await t.api.request('POST', '/api/signature/demo-sign', { token, body: { base64: draft.base64, purpose: 'signing' } })).json as { cms: string })
+          .cms;
+        signedDrafts.push(draft.base64);
+        return t.api.request(method, path, { ...options, body: { ...body, signature: cms } });
+      },
+    };
+    const format = (ms: number) => t.deps.clockFor('provider').zone.format(ms);
+    const report = await simulateCase(signing, { regulation, directory: t.deps.directory, outcome: 'issued', format });
+
+    // Two signers (the department head, then the head), six refused tries each, in three languages.
+    expect(probes).toHaveLength(12);
+    const expected = { none: 'signature-required' } as Record<string, string>;
+    for (const { what, answers, before, after } of probes) {
+      expect(after, what).toBe(before);
+      for (const { lang, answer } of answers) {
+        expect(answer.status, `${what} ${lang}`).toBe(422);
+        const error = (answer.json as { error: { code: string; message: string } }).error;
+        expect(error.code, what).toBe(expected[what] ?? 'signature-invalid');
+        // A certificate's issuer is quoted as its name reads (CN=…); the sentence around it is in the asked language.
+        if (lang !== 'en') expect(error.message.replace(/\([^()]*CN=[^()]*\)|\b(CRL|OCSP)\b/g, ''), `${what} ${lang}`).not.toMatch(/[A-Za-z]{4,}/);
+      }
+    }
+    const reasonOf = (what: string) => (probes.find((p) => p.what === what)!.answers.find((a) => a.lang === 'en')!.answer.json as { error: { message: string } }).error.message;
+    expect(reasonOf('other bytes')).toMatch(/not the document expected|changed/i);
+    expect(reasonOf('other person')).toMatch(/IIN/);
+    expect(reasonOf('authentication key')).toMatch(/authentication/i);
+    expect(reasonOf('untrusted CA')).toMatch(/trusted/i);
+
+    // Both signed the same bytes; the result carries both signatures over them, in order.
+    expect(signedDrafts).toHaveLength(2);
+    expect(signedDrafts[1]).toBe(signedDrafts[0]);
+    const history = (await t.deps.stores.cases.history(report.caseId)).map((h) => h.event);
+    const issued = history.find((e): e is Extract<CaseEvent, { type: 'result-issued' }> => e.type === 'result-issued')!;
+    const seal = new Uint8Array(Buffer.from(issued.seal!, 'base64'));
+    const verified = await verifyCms(seal, { at: new Date(issued.at), trust: t.demoPki.trust, revocation: t.demoPki.revocation });
+    expect(verified.valid).toBe(true);
+    expect(b64(verified.content!)).toBe(signedDrafts[0]);
+    const iins = verified.signers.map((s) => s.subject.iin);
+    const person = (login: string) => t.deps.directory.demoUsers.find((u) => u.login === login)!;
+    const office = (await t.deps.stores.cases.load(report.caseId))!.officeId;
+    expect(iins).toEqual([person(`${office}.department-head`).iin, person(`${office}.head`).iin]);
+    const document = JSON.parse(new TextDecoder().decode(verified.content)) as { signatories: { role: string; electronic: boolean }[] };
+    expect(document.signatories.map((s) => [s.role, s.electronic])).toEqual([
+      ['department-head', true],
+      ['head', true],
+    ]);
+
+    // OpenSSL reads the same CMS, checks both signatures over the content inside it, and prints the document.
+    const dir = mkdtempSync(join(tmpdir(), 'reglament-cosigned-'));
+    writeFileSync(join(dir, 'result.p7s'), seal);
+    writeFileSync(join(dir, 'ca.pem'), `-----BEGIN CERTIFICATE-----\n${b64(t.demoPki.ca.certificate.der)}\n-----END CERTIFICATE-----\n`);
+    const printed = execFileSync('openssl', ['cms', '-cmsout', '-print', '-inform', 'DER', '-in', join(dir, 'result.p7s')], { encoding: 'utf8' });
+    expect(printed.match(/signerInfos:|d\.issuerAndSerialNumber/g)?.length).toBeGreaterThanOrEqual(2);
+    const content = execFileSync('openssl', ['cms', '-verify', '-inform', 'DER', '-in', join(dir, 'result.p7s'), '-CAfile', join(dir, 'ca.pem'), '-purpose', 'any'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    expect(b64(new Uint8Array(content))).toBe(signedDrafts[0]);
+
+    // The public registry names both signers and their posts, never their IINs.
+    const number = issued.number;
+    const registry = await t.api.request('GET', `/api/registry/${number}`);
+    const entry = registry.json as { verified: boolean; signers: { name: string; position: { en: string }; valid: boolean }[] };
+    expect(entry.verified, JSON.stringify(registry.json)).toBe(true);
+    expect(entry.signers.map((s) => s.valid)).toEqual([true, true]);
+    expect(entry.signers.map((s) => s.position.en)).toHaveLength(2);
+    expect(JSON.stringify(registry.json)).not.toContain(person(`${office}.head`).iin!);
+  }, 120_000);
+});
