@@ -154,7 +154,7 @@ export async function simulateCase(
     ...(input.baseNumber ? { baseNumber: input.baseNumber } : {}),
   };
   // On the portal the applicant signs the statement when the server asks for it: in a demonstration with the demo key.
-  const mode: { demo: boolean; portalSignature: string } = await call(api.request('GET', '/api/signature/mode'), 'signature mode');
+  const mode: { demo: boolean; portalSignature: string; staffSignature?: string } = await call(api.request('GET', '/api/signature/mode'), 'signature mode');
   if (channel === 'portal' && mode.portalSignature === 'required') {
     if (!mode.demo) throw new SimulationFailed('the server requires signed applications and has no demo keys to sign them with');
     const statement: { base64: string } = await call(api.request('POST', '/api/applications/statement', { token, body }), 'statement');
@@ -171,6 +171,23 @@ export async function simulateCase(
   const caseId = state.id;
 
   let refused = false;
+  /** The signer's own signature over the document's draft: in a demonstration, with their demo key; none where the server does not ask for one. */
+  const signatureOf = async (role: string, procedureId: string, outcome: string | undefined): Promise<string | undefined> => {
+    if (!mode.demo) {
+      if (mode.staffSignature === 'required') throw new SimulationFailed('the server requires signers’ own signatures and has no demo keys to sign with');
+      return undefined;
+    }
+    const signer = await tokenOf(holderOf(officeOfRole(role), role));
+    const draft: { base64: string } = await call(
+      api.request('GET', `/api/cases/${caseId}/result-draft${outcome ? `?outcome=${encodeURIComponent(outcome)}` : ''}`, { token: signer }),
+      `the draft at ${procedureId}`,
+    );
+    const signed: { cms: string } = await call(
+      api.request('POST', '/api/signature/demo-sign', { token: signer, body: { base64: draft.base64, purpose: 'signing' } }),
+      `sign the draft at ${procedureId}`,
+    );
+    return signed.cms;
+  };
   const officeOfRole = (roleId: string) => state.offices[regulation.roles.find((r) => r.id === roleId)?.organisation ?? 'provider'];
   for (let guard = 0; state.step && guard < 100; guard++) {
     const step = state.step;
@@ -195,7 +212,12 @@ export async function simulateCase(
       continue;
     }
     if (duty.command === 'sign') {
-      state = await actAs(duty.role, { type: 'sign', procedureId: procedure.id, ...(outcome ? { outcome: outcome.id } : {}) }, 'sign');
+      const signature = await signatureOf(duty.role, procedure.id, outcome?.id);
+      state = await actAs(
+        duty.role,
+        { type: 'sign', procedureId: procedure.id, ...(outcome ? { outcome: outcome.id } : {}), ...(signature ? { signature } : {}) },
+        'sign',
+      );
       if (outcome && negative && outcome.id === negative.id) refused = true;
       continue;
     }

@@ -40,3 +40,5 @@ export type { RegistryVerification } from '../../../src/app/verify-registry-entr
 export type { Compliance, StepDuration, SeriesPoint, DashboardFigures } from '../../../src/app/dashboard-figures.js';
 export type { ManifestList } from '../../../src/app/courier-manifests.js';
 export type { ReadyForCourier } from '../../../src/app/courier-manifests.js';
+export type { ResultDraft } from '../../../src/app/step-signature.js';
+export type { ResultDocument } from '../../../src/core/documents/result-document.js';

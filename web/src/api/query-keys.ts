@@ -11,6 +11,8 @@ export const queryKeys = {
   plan: (serviceId: string, channel: string) => ['plan', serviceId, channel],
   statement: (application: unknown) => ['statement', JSON.stringify(application)],
   case: (id: string) => ['case', id],
+  /** Under the case's key: an action on the case refetches the draft too. */
+  resultDraft: (caseId: string, outcome: string | undefined) => ['case', caseId, 'result-draft', outcome ?? ''],
   caseExecutors: (caseId: string) => ['executors', 'case', caseId],
   officeExecutors: (officeId: string) => ['executors', 'office', officeId],
   inbox: ['inbox'],

@@ -8,11 +8,13 @@ import { ErrorMessage } from './error-message.js';
 import { TermText } from './regulation-texts.js';
 import { completingCommand } from '../../../src/core/engine/completing-command.js';
 import { MeetingRecordForm, type MeetingAction } from './meeting-record-form.js';
+import { SignDocumentForm, type SignAction } from './sign-document-form.js';
 import { queryKeys } from '../api/query-keys.js';
 
 /** The action body the API takes (src/http/request-bodies.ts, ZActionBody). */
 type Action =
   | { type: 'complete-step' | 'register' | 'sign' | 'deliver'; procedureId: string; outcome?: string }
+  | SignAction
   | { type: 'assign'; assignee: string }
   | { type: 'refuse'; grounds: string[] }
   | { type: 'agree'; procedureId: string; agreed: boolean; reason?: string }
@@ -213,7 +215,19 @@ export function CaseActions({ view, regulation, me, onDone }: { view: CaseView; 
         <MeetingRecordForm form={view.meeting} pending={act.isPending} onSubmit={(action) => run(action, t('meeting.recorded'))} onInvalid={setInvalid} />
       )}
 
-      {allowed.complete && command !== 'record-meeting' && (
+      {allowed.complete && command === 'sign' && (
+        <SignDocumentForm
+          key={`${view.case.id}:${view.case.version}`}
+          caseId={view.case.id}
+          procedure={procedure}
+          outcomes={outcomes}
+          signedSoFar={step?.signatures?.length ?? 0}
+          pending={act.isPending}
+          onSign={(action) => run(action, t('actions.completed'))}
+        />
+      )}
+
+      {allowed.complete && command !== 'record-meeting' && command !== 'sign' && (
         <form
           className="action"
           onSubmit={(e) => {

@@ -404,6 +404,9 @@ export const en: Messages = {
   'dashboard.completed': 'Completed',
   'dashboard.averageReal': 'Average real duration',
   'dashboard.inTermUnits': "In the term's unit",
+  'signDocument.title': 'The document to sign',
+  'signDocument.ground': 'Ground',
+  'signDocument.signatories': 'Signed by the posts: {{posts}}. Each signs this document with their own electronic digital signature.',
   'sign.title': 'Signing the application',
   'sign.statementLead': 'Your electronic digital signature goes over this statement:',
   'sign.demoNotice':

@@ -402,6 +402,9 @@ export const kk = {
   'dashboard.completed': 'Аяқталған',
   'dashboard.averageReal': 'Орташа нақты ұзақтығы',
   'dashboard.inTermUnits': 'Мерзім бірлігімен',
+  'signDocument.title': 'Қол қойылатын құжат',
+  'signDocument.ground': 'Негізі',
+  'signDocument.signatories': 'Қол қоятын лауазымдар: {{posts}}. Әркім өз ЭЦҚ-сымен осы құжатқа қол қояды.',
   'sign.title': 'Өтінішке қол қою',
   'sign.statementLead': 'Электрондық цифрлық қолтаңбаңыз мына өтінішке қойылады:',
   'sign.demoNotice':

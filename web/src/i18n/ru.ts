@@ -404,6 +404,9 @@ export const ru: Messages = {
   'dashboard.completed': 'Завершено',
   'dashboard.averageReal': 'Средняя фактическая длительность',
   'dashboard.inTermUnits': 'В единицах срока',
+  'signDocument.title': 'Подписываемый документ',
+  'signDocument.ground': 'Основание',
+  'signDocument.signatories': 'Подписывают должности: {{posts}}. Каждый подписывает этот документ своей ЭЦП.',
   'sign.title': 'Подписание заявления',
   'sign.statementLead': 'Ваша электронная цифровая подпись ставится под этим заявлением:',
   'sign.demoNotice':

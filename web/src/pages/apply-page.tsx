@@ -5,7 +5,8 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../api/api-client.js';
 import type { CaseState, Me, Regulation, StandardItem } from '../api/api-types.js';
 import { useRegulation, useServiceOffices } from '../api/queries.js';
-import { NCALAYER_STORAGES, signWithDemoKey, signWithNcaLayer, useSignatureMode, type NcaLayerStorage } from '../api/signature.js';
+import { signWithDemoKey, signWithNcaLayer, useSignatureMode, type NcaLayerStorage } from '../api/signature.js';
+import { KeyStorePicker } from '../components/key-store-picker.js';
 import { useMe } from '../api/use-me.js';
 import { DocumentUpload, type UploadSlot } from '../components/document-upload.js';
 import { ErrorMessage, Loading } from '../components/error-message.js';
@@ -285,23 +286,7 @@ function ApplicationForm({ regulation, offices, me }: { regulation: Regulation; 
                 {statement.data?.statement}
               </pre>
             )}
-            {mode.data?.demo ? (
-              <p className="notice" data-testid="demo-key-notice">
-                {t('sign.demoNotice')}
-              </p>
-            ) : (
-              <div className="field">
-                <label htmlFor="storage">{t('sign.storage')}</label>
-                <select id="storage" value={storage} onChange={(e) => setStorage(e.target.value as NcaLayerStorage)}>
-                  {NCALAYER_STORAGES.map((s) => (
-                    <option key={s} value={s}>
-                      {t(`sign.storage.${s}`)}
-                    </option>
-                  ))}
-                </select>
-                <p className="hint">{t('sign.ncalayerHint')}</p>
-              </div>
-            )}
+            <KeyStorePicker demo={mode.data?.demo ?? false} storage={storage} onChange={setStorage} />
           </section>
           {submit.isPending && (
             <p role="status" aria-live="polite">
