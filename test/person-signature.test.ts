@@ -65,7 +65,10 @@ describe.each(DATABASES)('the people who sign a result, with their own keys, on 
           ['not CMS', 'THIS-IS-NOT-A-SIGNATURE'],
           ['other bytes', b64(await createCms(altered, t.demoPki.signerOf(own), { detached: true, signingTime: new Date() }))],
           ['other person', b64(await createCms(bytes, t.demoPki.signerOf(stranger), { detached: true, signingTime: new Date() }))],
-          ['authentication key', b64(await createCms(bytes, t.demoPki.signerOf(t.demoPki.authentication(login)!), { detached: true, signingTime: new Date() }))],
+          [
+            'authentication key',
+            b64(await createCms(bytes, t.demoPki.signerOf(t.demoPki.authentication(login)!), { detached: true, signingTime: new Date() })),
+          ],
           [
             'untrusted CA',
             b64(
@@ -88,8 +91,9 @@ describe.each(DATABASES)('the people who sign a result, with their own keys, on 
           }
           probes.push({ what, answers, before, after: await rowCounts(t.deps) });
         }
-        const cms = ((await t.api.request('POST', '/api/signature/demo-sign', { token, body: { base64: draft.base64, purpose: 'signing' } })).json as { cms: string })
-          .cms;
+        const cms = (
+          (await t.api.request('POST', '/api/signature/demo-sign', { token, body: { base64: draft.base64, purpose: 'signing' } })).json as { cms: string }
+        ).cms;
         signedDrafts.push(draft.base64);
         return t.api.request(method, path, { ...options, body: { ...body, signature: cms } });
       },
@@ -110,7 +114,8 @@ describe.each(DATABASES)('the people who sign a result, with their own keys, on 
         if (lang !== 'en') expect(error.message.replace(/\([^()]*CN=[^()]*\)|\b(CRL|OCSP)\b/g, ''), `${what} ${lang}`).not.toMatch(/[A-Za-z]{4,}/);
       }
     }
-    const reasonOf = (what: string) => (probes.find((p) => p.what === what)!.answers.find((a) => a.lang === 'en')!.answer.json as { error: { message: string } }).error.message;
+    const reasonOf = (what: string) =>
+      (probes.find((p) => p.what === what)!.answers.find((a) => a.lang === 'en')!.answer.json as { error: { message: string } }).error.message;
     expect(reasonOf('other bytes')).toMatch(/not the document expected|changed/i);
     expect(reasonOf('other person')).toMatch(/IIN/);
     expect(reasonOf('authentication key')).toMatch(/authentication/i);
@@ -141,9 +146,13 @@ describe.each(DATABASES)('the people who sign a result, with their own keys, on 
     writeFileSync(join(dir, 'ca.pem'), `-----BEGIN CERTIFICATE-----\n${b64(t.demoPki.ca.certificate.der)}\n-----END CERTIFICATE-----\n`);
     const printed = execFileSync('openssl', ['cms', '-cmsout', '-print', '-inform', 'DER', '-in', join(dir, 'result.p7s')], { encoding: 'utf8' });
     expect(printed.match(/signerInfos:|d\.issuerAndSerialNumber/g)?.length).toBeGreaterThanOrEqual(2);
-    const content = execFileSync('openssl', ['cms', '-verify', '-inform', 'DER', '-in', join(dir, 'result.p7s'), '-CAfile', join(dir, 'ca.pem'), '-purpose', 'any'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const content = execFileSync(
+      'openssl',
+      ['cms', '-verify', '-inform', 'DER', '-in', join(dir, 'result.p7s'), '-CAfile', join(dir, 'ca.pem'), '-purpose', 'any'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     expect(b64(new Uint8Array(content))).toBe(signedDrafts[0]);
 
     // The public registry names both signers and their posts, never their IINs.

@@ -19,7 +19,10 @@ export type TestDatabase = (typeof DATABASES)[number];
 export const freshSchema = (tag: string) => `t_${tag}_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
 
 /** The whole server on a fresh database with the demo accounts, the gateway simulator, and an in-process client. */
-export async function startTestApp(database: TestDatabase, options: { now?: () => number; portalSignature?: 'required' | 'optional'; staffSignature?: 'required' | 'optional' } = {}) {
+export async function startTestApp(
+  database: TestDatabase,
+  options: { now?: () => number; portalSignature?: 'required' | 'optional'; staffSignature?: 'required' | 'optional' } = {},
+) {
   const schema = freshSchema('api');
   // The demo PKI stands in for NCA RK: results are sealed and portal signatures checked against it.
   const signatures: SignatureSettings = {

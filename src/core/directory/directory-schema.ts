@@ -55,7 +55,9 @@ export const ZDemoUser = z
     login: z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'expected lower-case words joined by "." or "-"'),
     name: z.string().min(1).describe('full name, in Kazakh'),
     kind: z.enum(['staff', 'applicant']),
-    iin: twelveDigits.optional().describe("the person's own IIN: an applicant's, or a member of staff's, which their signing and authentication certificates carry"),
+    iin: twelveDigits
+      .optional()
+      .describe("the person's own IIN: an applicant's, or a member of staff's, which their signing and authentication certificates carry"),
     bin: twelveDigits.optional().describe("for a legal entity's representative, the entity's BIN"),
     entity: z.string().min(1).optional().describe("for a legal entity's representative, the entity's name (as on their certificate)"),
     applicantKinds: z

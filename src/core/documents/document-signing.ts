@@ -61,10 +61,7 @@ export function documentSigning(history: readonly CaseEvent[], regulation: TRegu
   const made = history
     .slice(startIndex + 1, signingIndex)
     .filter((e): e is Extract<CaseEvent, { type: 'signed' }> => e.type === 'signed' && e.procedureId === signing.procedureId);
-  const signatures = [
-    ...made.map((e) => signatureOf(e, e.role)),
-    signatureOf(signing, signing.role ?? procedureOf(signing.procedureId)?.actor ?? ''),
-  ];
+  const signatures = [...made.map((e) => signatureOf(e, e.role)), signatureOf(signing, signing.role ?? procedureOf(signing.procedureId)?.actor ?? '')];
   const electronic = signatures[0]!.signature !== undefined;
   const roles = signersOf(procedureOf(signing.procedureId)!);
   return {

@@ -70,7 +70,8 @@ export async function signatureRoutes(app: FastifyInstance, deps: AppDeps, demo:
     {
       schema: {
         tags: ['signatures'],
-        summary: "Demonstration only: sign with the demo key of the signed-in applicant or member of staff (CMS; detached for signing, attached for authentication)",
+        summary:
+          'Demonstration only: sign with the demo key of the signed-in applicant or member of staff (CMS; detached for signing, attached for authentication)',
       },
     },
     async (request, reply) => {

@@ -26,7 +26,12 @@ export function cmsResultSealer(options: {
       const content = new TextEncoder().encode((await options.documentOf(state, pending)).json);
       const signatures = (await options.signingOf(state, pending, issued.at)).signatures.flatMap((s) => (s.signature ? [s.signature] : []));
       if (signatures.length > 0) {
-        return Buffer.from(combineCms(signatures.map((s) => new Uint8Array(Buffer.from(s, 'base64'))), content)).toString('base64');
+        return Buffer.from(
+          combineCms(
+            signatures.map((s) => new Uint8Array(Buffer.from(s, 'base64'))),
+            content,
+          ),
+        ).toString('base64');
       }
       const signer = options.organisationSignerFor(state.officeId);
       if (!signer) return undefined;

@@ -30,7 +30,10 @@ export function combineCms(signatures: readonly Uint8Array[], content: Uint8Arra
   const combined = new pkijs.SignedData({
     version: 1,
     digestAlgorithms: [...digestAlgorithms.values()],
-    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: CMS_OIDS.data, eContent: new asn1js.OctetString({ valueHex: arrayBufferOf(content) }) }),
+    encapContentInfo: new pkijs.EncapsulatedContentInfo({
+      eContentType: CMS_OIDS.data,
+      eContent: new asn1js.OctetString({ valueHex: arrayBufferOf(content) }),
+    }),
     certificates: [...certificates.values()],
     signerInfos: parts.flatMap((p) => p.signerInfos),
   });
