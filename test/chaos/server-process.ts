@@ -39,9 +39,10 @@ export async function startServerProcess(root: string, database: ServerDatabase,
     LOG: '0',
     RATE_LIMIT_IP_PER_MINUTE: '0',
     RATE_LIMIT_USER_PER_MINUTE: '0',
-    // Crash safety is measured on the case engine and the store: applications go unsigned, and no
-    // demo PKI is generated at each start (nor written into the working tree).
+    // Crash safety is measured on the case engine and the store: applications and signing steps go
+    // unsigned, and no demo PKI is generated at each start (nor written into the working tree).
     PORTAL_SIGNATURE: 'optional',
+    STAFF_SIGNATURE: 'optional',
     DEMO_PKI: '0',
   };
   delete env.DATABASE_URL;

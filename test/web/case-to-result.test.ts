@@ -106,6 +106,11 @@ describe('staff take a case to its result on the case page, and anyone verifies 
     await signInOnPage(departmentHead, server.baseUrl, 'committee-astana.department-head', server.password);
     await departmentHead.goto(`${server.baseUrl}/cases/${caseId}`);
     await departmentHead.getByText('0 of 2 signatures made').waitFor();
+    // The document is shown as it will be issued before it is signed with the signer's own (here: demo) key.
+    const draft = departmentHead.getByRole('region', { name: 'The document to sign' });
+    await draft.getByText('Signed by the posts:').waitFor();
+    expect(await draft.textContent()).toContain(caseId);
+    await departmentHead.getByTestId('demo-key-notice').waitFor();
     await departmentHead.getByRole('button', { name: 'Sign', exact: true }).click();
     await departmentHead.getByText('1 of 2 signatures made').waitFor();
     // Their signature made, the department head has nothing more to do here.
@@ -123,6 +128,9 @@ describe('staff take a case to its result on the case page, and anyone verifies 
       .filter((e) => e.procedureId === 'issue-result' && (e.type === 'signed' || e.type === 'step-completed'))
       .map((e) => e.by);
     expect(signatures).toEqual(['committee-astana.department-head', 'committee-astana.head']);
+    // Each with their own signature over the same draft: the result's CMS carries both.
+    const signed = (await historyOf()).filter((e) => e.procedureId === 'issue-result' && (e.type === 'signed' || e.type === 'step-completed'));
+    expect(signed.every((e) => typeof (e as { signature?: string }).signature === 'string')).toBe(true);
     expect(state.status).toBe('satisfied');
     expect(await page.getByTestId('case-result').textContent()).toContain(state.result!.number);
     expect(await page.locator('h1').textContent()).toContain('Satisfied (result issued)');
@@ -152,6 +160,11 @@ describe('staff take a case to its result on the case page, and anyone verifies 
     expect(await page.locator('h1').textContent()).toBe(`№ ${number} құжатты тексеру`);
     // The holder's IIN is masked for the public.
     expect(await page.locator('.facts').textContent()).toMatch(/\*{8}\d{4}/);
+    // Both people who signed, with their posts, in order (п. 5.4)).
+    const signers = page.getByTestId('signers').locator('li');
+    expect(await signers.count()).toBe(2);
+    expect(await signers.nth(0).textContent()).toContain('АМАНТАЕВА');
+    expect(await signers.nth(1).textContent()).toContain('СМАҒҰЛОВ');
     await screenshot(page, 'public-verify');
 
     await page.goto(`${server.baseUrl}/verify/CRT-NO-SUCH-NUMBER`);

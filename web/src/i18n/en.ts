@@ -343,6 +343,8 @@ export const en: Messages = {
   'verify.check.revocation': 'the certificate was not revoked',
   'verify.check.key-usage': 'a signing key was used',
   'verify.check.identity-match': 'the signer is the expected person or organisation',
+  'verify.signedBy': 'Signed by',
+  'verify.acting': 'Acting',
   'verify.unsigned': 'The document was issued without an electronic signature.',
   'verify.derived': 'Issued on its basis (reissues, duplicates)',
   'verify.how': "Verification compares the registry entry with the case's unalterable history (its hash chain).",

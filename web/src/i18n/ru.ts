@@ -344,6 +344,8 @@ export const ru: Messages = {
   'verify.check.revocation': 'сертификат не отозван',
   'verify.check.key-usage': 'использован ключ для подписи',
   'verify.check.identity-match': 'подписал ожидаемый человек или организация',
+  'verify.signedBy': 'Подписали',
+  'verify.acting': 'и.о.',
   'verify.unsigned': 'Документ выдан без электронной подписи.',
   'verify.derived': 'Выданные на его основе (переоформление, дубликат)',
   'verify.how': 'Проверка сверяет запись реестра с неизменяемой историей дела (цепочкой хэшей).',

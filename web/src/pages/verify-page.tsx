@@ -32,7 +32,7 @@ export function VerifyPage() {
     );
   }
   if (!verification.data) return <ErrorMessage error={verification.error} />;
-  const { entry, derived, verified, signature, document, problems = [] } = verification.data;
+  const { entry, derived, verified, signature, signers = [], document, problems = [] } = verification.data;
   const r = regulation.data;
   // A signed result is shown as its signed document says it, never as the registry row (which is only an index).
   const shown = document
@@ -101,17 +101,36 @@ export function VerifyPage() {
             </dd>
           </>
         )}
+        {signers.length > 0 && (
+          <>
+            <dt>{t('verify.signedBy')}</dt>
+            <dd>
+              <ul className="plain" data-testid="signers">
+                {signers.map((s, i) => (
+                  <li key={i} className={s.valid ? 'ok' : 'message-error'}>
+                    {s.valid ? '✓' : '✗'} {s.acting ? `${t('verify.acting')} ` : ''}
+                    {pick(s.position)} — {s.name ?? '—'}
+                    {s.signedAt ? ` · ${formatInstant(s.signedAt, lang)}` : ''}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
         <dt>{t('verify.signature')}</dt>
         <dd data-testid="signature">
           {signature ? (
             <>
               {t(signature.valid ? 'verify.signatureValid' : 'verify.signatureInvalid')}
-              {signature.signer?.commonName ? ` — ${signature.signer.commonName}` : ''}
-              {signature.signer?.organization && signature.signer.organization !== signature.signer.commonName ? `, ${signature.signer.organization}` : ''}
-              {signature.signedAt ? ` · ${formatInstant(signature.signedAt, lang)}` : ''}
+              {/* An organisation's seal names the organisation; people who signed are listed above. */}
+              {signers.length === 0 && signature.signer?.commonName ? ` — ${signature.signer.commonName}` : ''}
+              {signers.length === 0 && signature.signer?.organization && signature.signer.organization !== signature.signer.commonName
+                ? `, ${signature.signer.organization}`
+                : ''}
+              {signers.length === 0 && signature.signedAt ? ` · ${formatInstant(signature.signedAt, lang)}` : ''}
               <ul className="plain">
-                {signature.checks.map((c) => (
-                  <li key={c.name} className={c.ok ? 'ok' : 'message-error'}>
+                {signature.checks.map((c, i) => (
+                  <li key={i} className={c.ok ? 'ok' : 'message-error'}>
                     {c.ok ? '✓' : '✗'} {t(`verify.check.${c.name}`, { defaultValue: c.name })}
                     {c.reason ? ` — ${pick(c.reason)}` : ''}
                   </li>
