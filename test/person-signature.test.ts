@@ -11,6 +11,7 @@ import { createCms } from '../src/signature/cms/create-cms.js';
 import { verifyCms } from '../src/signature/cms/verify-cms.js';
 import { buildTestPki } from '../src/signature/test-pki/build-test-pki.js';
 import { LocalPkcs12Signer } from '../src/signature/signer/local-pkcs12-signer.js';
+import { openDemoPki } from '../src/signature/demo-pki/demo-pki.js';
 import { rowCounts } from './fuzz/api-invariants.js';
 import { DATABASES, startTestApp } from './support/test-app.js';
 
@@ -164,4 +165,32 @@ describe.each(DATABASES)('the people who sign a result, with their own keys, on 
     expect(entry.signers.map((s) => s.position.en)).toHaveLength(2);
     expect(JSON.stringify(registry.json)).not.toContain(person(`${office}.head`).iin!);
   }, 120_000);
+
+  it('signs a member of staff in with their own authentication key, and only with their organisation’s BIN on it', async () => {
+    const head = t.deps.directory.demoUsers.find((u) => u.login === 'committee-astana.head')!;
+    const signIn = async (identity: Parameters<typeof t.demoPki.signerOf>[0]) => {
+      const { challenge } = (await t.api.request('POST', '/api/auth/challenge')).json as { challenge: string };
+      const cms = b64(
+        await createCms(new Uint8Array(Buffer.from(challenge, 'base64')), t.demoPki.signerOf(identity), { detached: false, signingTime: new Date() }),
+      );
+      return t.api.request('POST', '/api/auth/signature', { body: { cms }, headers: { 'accept-language': 'en' } });
+    };
+    const signedIn = await signIn(t.demoPki.authentication(head.login)!);
+    expect(signedIn.status, JSON.stringify(signedIn.json)).toBe(200);
+    const me = (await t.api.request('GET', '/api/me', { token: (signedIn.json as { token: string }).token })).json as { user: { login: string; kind: string } };
+    expect(me.user).toMatchObject({ login: head.login, kind: 'staff' });
+
+    // The same person's IIN on a certificate of another organisation (the Fund's BIN), under the same trusted CA: no account.
+    const fund = t.deps.directory.organisations.find((o) => o.id === 'social-health-insurance-fund')!;
+    const other = await openDemoPki(t.demoPkiDir, {
+      organisations: [],
+      applicants: [],
+      staff: [{ id: 'head-elsewhere', name: head.name, iin: head.iin!, bin: fund.bin!, organisation: fund.title.kk, employee: true }],
+    });
+    const elsewhere = await signIn(other.authentication('head-elsewhere')!);
+    expect(elsewhere.status).toBe(401);
+    expect((elsewhere.json as { error: { message: string } }).error.message).toMatch(/no account/);
+    // And their signing key is not for signing in.
+    expect((await signIn(t.demoPki.signing(head.login)!)).status).toBe(401);
+  });
 });

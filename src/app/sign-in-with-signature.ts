@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../core/result.js';
 import type { AppDeps } from './app-deps.js';
 import { appError, type AppError } from './app-error.js';
 import type { Principal } from './principal.js';
+import { providerOrganisationOf } from './result-provider.js';
 import { DEFAULT_SESSION_POLICY, openSession, type SessionPolicy } from './sign-in.js';
 
 /** A challenge is good for five minutes and once. */
@@ -29,6 +30,19 @@ const NO_ACCOUNT = appError(
   "The certificate's holder has no account.",
 );
 
+/**
+ * The member of staff a certificate names: their IIN, and the BIN of an organisation they hold a
+ * post in — staff sign in with their organisation's key, so a personal key or another body's does not do.
+ */
+async function staffMemberOf(deps: AppDeps, signer: { iin: string; bin?: string }) {
+  if (signer.bin === undefined) return undefined;
+  const user = await deps.stores.identity.staffByIin(signer.iin);
+  if (!user) return undefined;
+  const posts = await deps.stores.identity.postsOf(user.id);
+  const bins = posts.map((p) => providerOrganisationOf(deps.directory, p.officeId)?.bin);
+  return bins.includes(signer.bin) ? user : undefined;
+}
+
 /** A fresh random challenge for the client to sign; only its hash is kept. */
 export async function issueLoginChallenge(deps: AppDeps): Promise<{ challenge: string; expiresAt: number }> {
   const challenge = randomBytes(32);
@@ -40,7 +54,8 @@ export async function issueLoginChallenge(deps: AppDeps): Promise<{ challenge: s
 /**
  * Signs a person in by a challenge they signed with their authentication key: the signature must
  * hold now, the challenge must be one we issued, unexpired and unused, and the certificate's IIN
- * (with the BIN, for a legal entity's key) must be an account's.
+ * (with the BIN, for a legal entity's key) must be an applicant's account, or a member of staff's
+ * with the BIN of an organisation they work in.
  */
 export async function signInWithSignature(
   deps: AppDeps,
@@ -56,9 +71,8 @@ export async function signInWithSignature(
   }
   const now = deps.now();
   if (!(await deps.stores.challenges.consume(hashOf(verified.content), now))) return err(STALE);
-  const user = await deps.stores.identity.applicantByIdentifier(
-    verified.signer.bin ? { iin: verified.signer.iin, bin: verified.signer.bin } : { iin: verified.signer.iin },
-  );
+  const signer = { iin: verified.signer.iin, ...(verified.signer.bin ? { bin: verified.signer.bin } : {}) };
+  const user = (await deps.stores.identity.applicantByIdentifier(signer)) ?? (await staffMemberOf(deps, signer));
   if (!user) return err(NO_ACCOUNT);
   return ok(await openSession(deps, user, session));
 }

@@ -44,6 +44,7 @@ export function sqlIdentityStore(db: SqlDatabase): IdentityStore {
         : bin === undefined
           ? await db.all<UserRecord>(`SELECT ${USER} FROM users WHERE kind = 'applicant' AND iin = ? AND bin IS NULL ORDER BY login LIMIT 1`, [iin])
           : await db.all<UserRecord>(`SELECT ${USER} FROM users WHERE kind = 'applicant' AND iin = ? AND bin = ? ORDER BY login LIMIT 1`, [iin, bin]))[0],
+    staffByIin: async (iin) => (await db.all<UserRecord>(`SELECT ${USER} FROM users WHERE kind = 'staff' AND iin = ? ORDER BY login LIMIT 1`, [iin]))[0],
     usersWithPost: (post) =>
       db.all<UserRecord>(`SELECT ${USER} FROM users WHERE id IN (SELECT user_id FROM user_posts WHERE office_id = ? AND role = ?) ORDER BY login`, [
         post.officeId,

@@ -46,6 +46,8 @@ export async function startTestApp(
   return {
     deps: wired.deps,
     demoPki: wired.signatures!.demo!,
+    /** Where the demo PKI keeps its CA: a test may issue more certificates under it (openDemoPki on this directory). */
+    demoPkiDir: signatures.demoPkiDir!,
     app,
     api: injectClient(app),
     close: async () => {

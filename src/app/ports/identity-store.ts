@@ -76,6 +76,8 @@ export interface IdentityStore {
    * (staff lodging for an entity), the entity's first representative.
    */
   applicantByIdentifier(identifier: { iin?: string; bin?: string }): Promise<UserRecord | undefined>;
+  /** The member of staff with this IIN, if any. */
+  staffByIin(iin: string): Promise<UserRecord | undefined>;
   /** Who holds a role at an office (to choose an executor). */
   usersWithPost(post: Post): Promise<UserRecord[]>;
   countUsers(): Promise<number>;
