@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,7 +52,30 @@ describe.each(DATABASES)('signed applications and sealed results on %s', (databa
     expect(r.status).toBe(422);
     expect(r.json).toMatchObject({ error: { code: 'signature-required', message: 'Подпишите заявление ЭЦП.' } });
     const statement = (await t.api.request('POST', '/api/applications/statement', { token, body })).json as { statement: string };
-    expect(JSON.parse(statement.statement)).toMatchObject({ service: regulation.id, applicant: '850515310013', attachments: [attachment] });
+    // What the applicant signs names the office, the channel and the very bytes of each document.
+    const sha256 = createHash('sha256').update(Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1')).digest('hex');
+    expect(JSON.parse(statement.statement)).toMatchObject({
+      statement: 'reglament-application/2',
+      service: regulation.id,
+      channel: 'portal',
+      office: 'committee-astana',
+      applicant: '850515310013',
+      attachments: [{ id: attachment, sha256 }],
+    });
+    expect(await casesOfAskar()).toBe(before);
+  });
+
+  it('refuses a signature carried over to another office or to other documents', async () => {
+    const before = await casesOfAskar();
+    const body = await application();
+    const { statement } = (await t.api.request('POST', '/api/applications/statement', { token, body })).json as { statement: string };
+    const signature = await signAs('doctor.askar', statement);
+    const elsewhere = await t.api.request('POST', '/api/applications', { token, body: { ...body, providerOfficeId: 'committee-turkistan', signature } });
+    expect(elsewhere.status).toBe(422);
+    expect((elsewhere.json as { error: { code: string } }).error.code).toBe('signature-invalid');
+    const otherFiles = await application();
+    const swapped = await t.api.request('POST', '/api/applications', { token, body: { ...body, attachments: otherFiles.attachments, signature } });
+    expect(swapped.status).toBe(422);
     expect(await casesOfAskar()).toBe(before);
   });
 

@@ -162,12 +162,12 @@ async function checkPortalSignature(
             'Өтінішке ЭЦҚ-мен қол қойыңыз.',
             'Подпишите заявление ЭЦП.',
             'Sign the application with your electronic digital signature.',
-            { statement: statementOf(input, identifier) },
+            { statement: await statementOf(deps, input, identifier) },
           ),
         )
       : ok(undefined);
   }
-  const statement = statementOf(input, identifier);
+  const statement = await statementOf(deps, input, identifier);
   if (!deps.statementVerifier) {
     return err(appError('signature-invalid', 'Қолтаңбаны тексеру бапталмаған.', 'Проверка подписи не настроена.', 'Signature verification is not configured.'));
   }
@@ -197,16 +197,23 @@ function signingAuthorityCheck(regulation: TRegulation, keyUser: readonly string
 }
 
 /** The statement the applicant signs for this input. */
-export function statementOf(
-  input: Pick<SubmitApplicationInput, 'service' | 'variant' | 'attachments' | 'baseNumber'>,
+export async function statementOf(
+  deps: AppDeps,
+  input: Pick<SubmitApplicationInput, 'service' | 'variant' | 'channel' | 'providerOfficeId' | 'attachments' | 'baseNumber' | 'resultOnPaper'>,
   identifier: { iin?: string; bin?: string },
-): string {
+): Promise<string> {
+  const attachments = await Promise.all(
+    (input.attachments ?? []).map(async (id) => ({ id, sha256: (await deps.stores.attachments.info(id))?.sha256 ?? null })),
+  );
   return applicationStatement({
     service: input.service,
     variant: input.variant,
+    channel: input.channel,
+    office: input.providerOfficeId,
     applicant: identifier.bin || identifier.iin || '',
-    attachments: input.attachments,
+    attachments,
     baseNumber: input.baseNumber,
+    resultOnPaper: input.resultOnPaper,
   });
 }
 
@@ -217,7 +224,7 @@ function ownIdentifier(principal: Principal, regulation: TRegulation, input: Pic
 }
 
 /** The statement an applicant must sign before submitting this input on the portal. */
-export function portalStatement(deps: AppDeps, principal: Principal, input: SubmitApplicationInput): Result<string, AppError> {
+export async function portalStatement(deps: AppDeps, principal: Principal, input: SubmitApplicationInput): Promise<Result<string, AppError>> {
   const regulation = regulationOf(deps, input.service);
   if (!regulation) return err(NOT_FOUND);
   if (principal.user.kind !== 'applicant')
@@ -229,5 +236,5 @@ export function portalStatement(deps: AppDeps, principal: Principal, input: Subm
         'On the portal the applicant applies in person.',
       ),
     );
-  return ok(statementOf(input, ownIdentifier(principal, regulation, input)));
+  return ok(await statementOf(deps, input, ownIdentifier(principal, regulation, input)));
 }

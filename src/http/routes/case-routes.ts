@@ -37,7 +37,7 @@ export async function caseRoutes(app: FastifyInstance, deps: AppDeps) {
     signedIn(deps, async (principal, request, reply) => {
       const body = parseBody(ZSubmitBody, request.body);
       if (!body.ok) return sendError(request, reply, body.error);
-      const statement = portalStatement(deps, principal, body.value);
+      const statement = await portalStatement(deps, principal, body.value);
       return sendResult(
         request,
         reply,
