@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import type { CaseEvent } from '../src/core/engine/case-events.js';
 import type { ApiClient, ApiResponse } from '../src/http/api-client.js';
 import { simulateCase } from '../src/http/simulate-case.js';
 import { createCms } from '../src/signature/cms/create-cms.js';
-import { verifyCms } from '../src/signature/cms/verify-cms.js';
+import { parseSignedData, verifyCms } from '../src/signature/cms/verify-cms.js';
 import { buildTestPki } from '../src/signature/test-pki/build-test-pki.js';
 import { LocalPkcs12Signer } from '../src/signature/signer/local-pkcs12-signer.js';
 import { openDemoPki } from '../src/signature/demo-pki/demo-pki.js';
@@ -156,6 +157,23 @@ describe.each(DATABASES)('the people who sign a result, with their own keys, on 
     );
     expect(b64(new Uint8Array(content))).toBe(signedDrafts[0]);
 
+    // Each signature carries a time-stamp from the TSA over its value: OpenSSL reads the token and checks it.
+    expect(verified.signers.map((s) => s.signedAtSource)).toEqual(['time-stamp', 'time-stamp']);
+    const signerInfo = parseSignedData(seal).signerInfos[1]!;
+    const token = signerInfo.unsignedAttrs!.attributes.find((a) => a.type === '1.2.840.113549.1.9.16.2.14')!.values[0] as { toBER(): ArrayBuffer };
+    writeFileSync(join(dir, 'tst.der'), new Uint8Array(token.toBER()));
+    const tokenText = execFileSync('openssl', ['ts', '-reply', '-token_in', '-in', join(dir, 'tst.der'), '-text'], { encoding: 'utf8' });
+    expect(tokenText).toMatch(/Time stamp: /);
+    expect(tokenText).toContain('Nonce: ');
+    const digest = createHash('sha256').update(new Uint8Array(signerInfo.signature.valueBlock.valueHexView)).digest('hex');
+    const tsVerified = execFileSync('openssl', ['ts', '-verify', '-token_in', '-in', join(dir, 'tst.der'), '-digest', digest, '-CAfile', join(dir, 'ca.pem')], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    expect(tsVerified).toContain('Verification: OK');
+    // The CRL of the moment each signature was accepted is kept inside the CMS.
+    expect(parseSignedData(seal).crls?.length).toBeGreaterThanOrEqual(1);
+
     // The public registry names both signers and their posts, never their IINs.
     const number = issued.number;
     const registry = await t.api.request('GET', `/api/registry/${number}`);
@@ -164,6 +182,18 @@ describe.each(DATABASES)('the people who sign a result, with their own keys, on 
     expect(entry.signers.map((s) => s.valid)).toEqual([true, true]);
     expect(entry.signers.map((s) => s.position.en)).toHaveLength(2);
     expect(JSON.stringify(registry.json)).not.toContain(person(`${office}.head`).iin!);
+
+    // The head's certificate is revoked after they signed: the result stays valid as signed then, and the registry says it was revoked later.
+    // (CRLs date revocations to the second: it takes effect from the next whole second, after the signature.)
+    t.demoPki.revoke(t.demoPki.signing(`${office}.head`)!, new Date(Math.ceil(Date.now() / 1000) * 1000 + 1000));
+    const later = (await t.api.request('GET', `/api/registry/${number}`)).json as {
+      verified: boolean;
+      signers: { valid: boolean; revokedLater?: number; timeStamped: boolean; signedAt: number }[];
+    };
+    expect(later.verified, JSON.stringify(later)).toBe(true);
+    expect(later.signers.map((s) => s.timeStamped)).toEqual([true, true]);
+    expect(later.signers[0]!.revokedLater).toBeUndefined();
+    expect(later.signers[1]!.revokedLater).toBeGreaterThan(later.signers[1]!.signedAt);
   }, 120_000);
 
   it('signs a member of staff in with their own authentication key, and only with their organisation’s BIN on it', async () => {
@@ -192,5 +222,32 @@ describe.each(DATABASES)('the people who sign a result, with their own keys, on 
     expect((elsewhere.json as { error: { message: string } }).error.message).toMatch(/no account/);
     // And their signing key is not for signing in.
     expect((await signIn(t.demoPki.signing(head.login)!)).status).toBe(401);
+  });
+
+  it('the bundled TSA speaks RFC 3161 over HTTP: an OpenSSL query is granted and verifies, anything else is rejected', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reglament-tsa-'));
+    writeFileSync(join(dir, 'data.txt'), 'a document');
+    writeFileSync(join(dir, 'ca.pem'), `-----BEGIN CERTIFICATE-----\n${b64(t.demoPki.ca.certificate.der)}\n-----END CERTIFICATE-----\n`);
+    execFileSync('openssl', ['ts', '-query', '-data', join(dir, 'data.txt'), '-sha256', '-cert', '-out', join(dir, 'request.tsq')]);
+    const post = (body: Uint8Array, type = 'application/timestamp-query') =>
+      fetch(t.tsaUrl, { method: 'POST', headers: { 'content-type': type }, body: Buffer.from(body) });
+    const granted = await post(new Uint8Array(readFileSync(join(dir, 'request.tsq'))));
+    expect(granted.headers.get('content-type')).toBe('application/timestamp-reply');
+    writeFileSync(join(dir, 'reply.tsr'), new Uint8Array(await granted.arrayBuffer()));
+    expect(execFileSync('openssl', ['ts', '-reply', '-in', join(dir, 'reply.tsr'), '-text'], { encoding: 'utf8' })).toContain('Status: Granted.');
+    const verified = execFileSync(
+      'openssl',
+      ['ts', '-verify', '-in', join(dir, 'reply.tsr'), '-queryfile', join(dir, 'request.tsq'), '-CAfile', join(dir, 'ca.pem')],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    expect(verified).toContain('Verification: OK');
+
+    const rejected = await post(new TextEncoder().encode('not a request'));
+    writeFileSync(join(dir, 'rejected.tsr'), new Uint8Array(await rejected.arrayBuffer()));
+    expect(execFileSync('openssl', ['ts', '-reply', '-in', join(dir, 'rejected.tsr'), '-text'], { encoding: 'utf8' })).toContain('Status: Rejected.');
+    expect((await post(new Uint8Array([0x30, 0x00]), 'text/plain')).status).toBe(415);
   });
 });

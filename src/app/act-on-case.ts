@@ -75,6 +75,8 @@ export async function actOnCase(
   if (!state || !maySeeCase(principal, state)) return err(NOT_FOUND);
   const signature = await checkStepSignature(deps, principal, state, action);
   if (!signature.ok) return signature;
+  // The signature recorded is the one accepted, with its time-stamp and revocation evidence.
+  if (signature.value !== undefined && 'signature' in action) action = { ...action, signature: signature.value };
   if (action.type === 'record-meeting') {
     const minutes = await checkMinutes(deps, principal, action.meeting.minutes);
     if (!minutes.ok) return minutes;

@@ -10,6 +10,7 @@ import type { DocumentRenderer } from './ports/document-renderer.js';
 import type { LoginVerifier } from './ports/login-verifier.js';
 import type { PasswordHasher } from './ports/password-hasher.js';
 import type { ResultSealer } from './ports/result-sealer.js';
+import type { SignatureStamper } from './ports/signature-stamper.js';
 import type { SealVerifier } from './ports/seal-verifier.js';
 import type { StatementVerifier } from './ports/statement-verifier.js';
 import type { Stores } from './ports/stores.js';
@@ -42,6 +43,8 @@ export interface AppDeps {
   readonly statementVerifier?: StatementVerifier | undefined;
   /** Refuse portal applications that come without a signature. */
   readonly requirePortalSignature?: boolean;
+  /** Time-stamps each signature a signing step accepts, with the revocation evidence of that moment. */
+  readonly stamper?: SignatureStamper | undefined;
   /** Refuse a signing step's signature made without the signer's own electronic signature. */
   readonly requireStaffSignature?: boolean;
   /** Verifies signed log-in challenges. */

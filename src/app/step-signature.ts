@@ -55,6 +55,23 @@ const NOT_CONFIGURED = appError(
   'Signature verification is not configured.',
 );
 
+const TSA_UNAVAILABLE = appError(
+  'gateway-unavailable',
+  'Уақыт белгісі қызметі жауап бермеді: қолыңыз сақталмады, қайталап көріңіз.',
+  'Служба меток времени не ответила: подпись не сохранена, повторите попытку.',
+  'The time-stamp service did not answer: the signature was not kept, try again.',
+);
+
+/** The accepted signature with its time-stamp; nothing is kept when the TSA cannot give one. */
+async function stamped(deps: AppDeps, signature: string): Promise<Result<string, AppError>> {
+  if (!deps.stamper) return ok(signature);
+  try {
+    return ok(await deps.stamper.stamp(signature));
+  } catch {
+    return err(TSA_UNAVAILABLE);
+  }
+}
+
 /** The draft of the document the case's signing step signs, for someone who may see the case. */
 export async function resultDraftOf(deps: AppDeps, principal: Principal, caseId: string, outcome?: string): Promise<Result<ResultDraft, AppError>> {
   const state = await deps.stores.cases.load(caseId);
@@ -94,8 +111,15 @@ async function draftOf(
  * document — so every signer of the step signs the same bytes. A step signed electronically by the
  * first signer is signed so by all; where the deployment requires it, nobody signs without.
  * A command the person may not give at all is left to the engine to refuse with its own reason.
+ * Gives the signature to record: time-stamped, with the revocation evidence of this moment, where
+ * the deployment has a TSA.
  */
-export async function checkStepSignature(deps: AppDeps, principal: Principal, state: CaseState, action: CaseAction): Promise<Result<void, AppError>> {
+export async function checkStepSignature(
+  deps: AppDeps,
+  principal: Principal,
+  state: CaseState,
+  action: CaseAction,
+): Promise<Result<string | undefined, AppError>> {
   const signature = 'signature' in action ? action.signature : undefined;
   if (action.type !== 'sign') return signature === undefined ? ok(undefined) : err(NOT_HERE);
   const regulation = regulationOf(deps, state.service);
@@ -118,7 +142,7 @@ export async function checkStepSignature(deps: AppDeps, principal: Principal, st
   const officeId = due ? state.offices[due.organisation] : undefined;
   const bin = officeId === undefined ? undefined : providerOrganisationOf(deps.directory, officeId)?.bin;
   const verified = await deps.statementVerifier.verify(signature, drafted.value.json, { iin: principal.user.iin, ...(bin ? { bin } : {}) });
-  if (verified.valid) return ok(undefined);
+  if (verified.valid) return stamped(deps, signature);
   const failed = verified.checks.filter((c) => !c.ok);
   const reasons = (lang: 'kk' | 'ru' | 'en') => failed.map((c) => c.reason?.[lang] ?? c.name).join('; ') || '—';
   return err(

@@ -35,6 +35,10 @@ export interface RegistrySigner {
   /** Signed as an appointed stand-in. */
   readonly acting: boolean;
   readonly signedAt: number | undefined;
+  /** `signedAt` is a trusted time-stamp's, not the signer's own claim. */
+  readonly timeStamped: boolean;
+  /** Their certificate was revoked after they signed: the signature, made while it was in force, still holds. */
+  readonly revokedLater?: number;
   /** Their signature holds, and its certificate is the one of the person the case file says signed for that post. */
   readonly valid: boolean;
 }
@@ -117,6 +121,8 @@ async function signersOf(deps: AppDeps, signing: DocumentSigning, signed: SealVe
         position: post?.position ?? { kk: s.role, ru: s.role, en: s.role },
         acting: s.acting !== undefined,
         signedAt: certificate?.signedAt,
+        timeStamped: certificate?.timeStamped ?? false,
+        ...(certificate?.revokedLater !== undefined ? { revokedLater: certificate.revokedLater } : {}),
         valid: certificate !== undefined && certificate.valid && person?.iin != null && certificate.iin === person.iin && signed.length === electronic.length,
       };
     }),

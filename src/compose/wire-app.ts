@@ -85,6 +85,7 @@ export async function wireApp(options: WiringOptions): Promise<Wired> {
           loginVerifier: signatures.loginVerifier,
           requirePortalSignature: signatures.requirePortalSignature,
           requireStaffSignature: signatures.requireStaffSignature,
+          ...(signatures.stamper ? { stamper: signatures.stamper } : {}),
         }
       : {}),
   };
@@ -95,6 +96,7 @@ export async function wireApp(options: WiringOptions): Promise<Wired> {
     close: async () => {
       await stores.close();
       await simulator?.close();
+      await signatures?.close();
     },
   };
 }

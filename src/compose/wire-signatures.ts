@@ -15,6 +15,10 @@ import { cmsLoginVerifier } from '../signature/adapters/cms-login-verifier.js';
 import type { LoginVerifier } from '../app/ports/login-verifier.js';
 import { cmsSealVerifier } from '../signature/adapters/cms-seal-verifier.js';
 import { cmsStatementVerifier } from '../signature/adapters/cms-statement-verifier.js';
+import { cmsSignatureStamper } from '../signature/adapters/cms-signature-stamper.js';
+import type { SignatureStamper } from '../app/ports/signature-stamper.js';
+import { httpTimeStampClient } from '../signature/tsa/http-time-stamp-client.js';
+import { startTimeStampServer } from '../signature/tsa/time-stamp-server.js';
 import { loadTrustStore } from '../signature/chain/load-trust-store.js';
 import type { TrustStore } from '../signature/chain/trust-store.js';
 import { openDemoPki, type DemoHolders, type DemoPki } from '../signature/demo-pki/demo-pki.js';
@@ -41,6 +45,8 @@ export interface SignatureSettings {
   readonly staffSignature?: 'required' | 'optional';
   /** The public address of the web application, printed in QR codes: `${publicUrl}/verify/<number>`. */
   readonly publicUrl: string;
+  /** The RFC 3161 time-stamp authority (NCA RK's TSP service in production); without it a demonstration starts its own. */
+  readonly tsaUrl?: string | undefined;
 }
 
 /** The signature ports of the application, and the demo PKI when it stands in for NCA RK. */
@@ -54,6 +60,12 @@ export interface WiredSignatures {
   readonly trust: TrustStore;
   readonly revocation: RevocationSource;
   readonly demo: DemoPki | undefined;
+  /** Time-stamps accepted signatures; undefined when no TSA is configured (signatures are then kept without a trusted time). */
+  readonly stamper: SignatureStamper | undefined;
+  /** Where the time-stamps come from: the configured TSA, the bundled demonstration TSA, or none. */
+  readonly tsaUrl: string | undefined;
+  /** Stops the bundled TSA, if it was started. */
+  close(): Promise<void>;
 }
 
 /** What building result documents needs from the rest of the wiring. */
@@ -80,7 +92,15 @@ export async function wireSignatures(settings: SignatureSettings, sources: Docum
   };
   const sealer = cmsResultSealer({ organisationSignerFor, documentOf: resultDocumentOf(sources, settings.publicUrl), signingOf: signingOf(sources) });
 
+  // The bundled TSA stands in for NCA RK's only in a demonstration; it speaks RFC 3161 over HTTP like the real one.
+  const demoTsa = !settings.tsaUrl && demo ? await startTimeStampServer({ tsa: demo.signerOf(demo.tsa), now: () => new Date(sources.now()) }) : undefined;
+  const tsaUrl = settings.tsaUrl ?? demoTsa?.url;
+  const stamper = tsaUrl ? cmsSignatureStamper({ tsa: httpTimeStampClient(tsaUrl), trust, revocation }) : undefined;
+
   return {
+    stamper,
+    tsaUrl,
+    close: async () => demoTsa?.close(),
     sealer,
     sealVerifier: cmsSealVerifier({ trust, revocation }),
     statementVerifier: cmsStatementVerifier({ trust, revocation, now: sources.now }),

@@ -26,6 +26,7 @@ export function readSignatureSettings(env: NodeJS.ProcessEnv, dataDir: string, p
     demoPkiDir: env.DEMO_PKI === '0' ? undefined : (env.DEMO_PKI_DIR ?? join(dataDir, 'demo-pki')),
     portalSignature: portal,
     staffSignature: staff,
+    tsaUrl: env.TSA_URL || undefined,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
   };
 }

@@ -31,7 +31,7 @@ export interface CertificateCheckContext {
 export interface CertificateVerdict {
   readonly summary: CertificateSummary;
   readonly chain?: X509[];
-  readonly revocation: Pick<RevocationVerdict, 'status' | 'source' | 'revokedAt' | 'reasonCode'>;
+  readonly revocation: Pick<RevocationVerdict, 'status' | 'source' | 'revokedAt' | 'reasonCode' | 'revokedLater'>;
   readonly checks: SignatureCheck[];
 }
 

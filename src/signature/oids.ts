@@ -129,4 +129,6 @@ export const CMS_OIDS = {
   signingCertificate: '1.2.840.113549.1.9.16.2.12',
   signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
   timeStampToken: '1.2.840.113549.1.9.16.2.14',
+  /** id-ri-ocsp-response (RFC 5940): an OCSP response among a SignedData's RevocationInfoChoices. */
+  ocspRevocationInfo: '1.3.6.1.5.5.7.16.2',
 } as const;

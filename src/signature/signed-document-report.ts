@@ -11,6 +11,8 @@ export interface SignerReport {
   /** When it was signed: a verified time-stamp's genTime, else the signer's signingTime claim. */
   readonly signedAt?: Date;
   readonly signedAtSource: 'time-stamp' | 'signing-time' | 'none';
+  /** The certificate was good when it signed and revoked afterwards. */
+  readonly revokedLater?: Date;
   readonly checks: SignatureCheck[];
 }
 

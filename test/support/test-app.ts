@@ -48,6 +48,8 @@ export async function startTestApp(
     demoPki: wired.signatures!.demo!,
     /** Where the demo PKI keeps its CA: a test may issue more certificates under it (openDemoPki on this directory). */
     demoPkiDir: signatures.demoPkiDir!,
+    /** The bundled demonstration TSA (RFC 3161 over HTTP). */
+    tsaUrl: wired.signatures!.tsaUrl!,
     app,
     api: injectClient(app),
     close: async () => {

@@ -17,7 +17,11 @@ export interface SealVerification {
     readonly commonName?: string;
     readonly iin?: string;
     readonly bin?: string;
+    /** When it was signed: by the time-stamp when `timeStamped`, else the signer's own claim. */
     readonly signedAt?: number;
+    readonly timeStamped: boolean;
+    /** Its certificate was revoked after it signed (epoch ms): the signature stands. */
+    readonly revokedLater?: number;
     readonly valid: boolean;
   }[];
   /** When it was signed, by the signed attributes (epoch ms). */

@@ -27,6 +27,8 @@ export function cmsSealVerifier(options: { trust: TrustStore; revocation?: Revoc
         ...(one.subject.iin !== undefined ? { iin: one.subject.iin } : {}),
         ...(one.subject.bin !== undefined ? { bin: one.subject.bin } : {}),
         ...(one.signedAt !== undefined ? { signedAt: one.signedAt.getTime() } : {}),
+        timeStamped: one.signedAtSource === 'time-stamp',
+        ...(one.revokedLater ? { revokedLater: one.revokedLater.getTime() } : {}),
         valid: one.checks.every((c) => c.ok),
       }));
       let document: unknown;

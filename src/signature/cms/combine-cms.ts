@@ -16,19 +16,22 @@ const hex = (bytes: ArrayBuffer) => Buffer.from(bytes).toString('hex');
  * Co-signs: joins the signer infos of several CMS signatures made over the same content into one
  * SignedData carrying that content, as NCALayer's and NCANode's co-signing do (each signer adds a
  * SignerInfo). Every signature's messageDigest is over the content, attached or not, so none
- * changes; certificates and digest algorithms are each kept once. Verifying the result is the caller's part.
+ * changes; certificates, digest algorithms and revocation evidence are each kept once. Verifying the result is the caller's part.
  */
 export function combineCms(signatures: readonly Uint8Array[], content: Uint8Array): Uint8Array {
   if (signatures.length === 0) throw new Error('nothing to combine');
   const parts = signatures.map(signedDataOf);
   const certificates = new Map<string, pkijs.CertificateSetItem>();
   const digestAlgorithms = new Map<string, pkijs.AlgorithmIdentifier>();
+  const revocation = new Map<string, pkijs.CertificateRevocationList | pkijs.OtherRevocationInfoFormat>();
   for (const part of parts) {
     for (const c of part.certificates ?? []) certificates.set(hex(c.toSchema().toBER()), c);
     for (const a of part.digestAlgorithms) digestAlgorithms.set(a.algorithmId, a);
+    // The revocation evidence kept with each signature when it was accepted travels on with it.
+    for (const r of part.crls ?? []) revocation.set(hex(r.toSchema().toBER()), r);
   }
   const combined = new pkijs.SignedData({
-    version: 1,
+    version: Math.max(...parts.map((p) => p.version)),
     digestAlgorithms: [...digestAlgorithms.values()],
     encapContentInfo: new pkijs.EncapsulatedContentInfo({
       eContentType: CMS_OIDS.data,
@@ -36,6 +39,7 @@ export function combineCms(signatures: readonly Uint8Array[], content: Uint8Arra
     }),
     certificates: [...certificates.values()],
     signerInfos: parts.flatMap((p) => p.signerInfos),
+    ...(revocation.size > 0 ? { crls: [...revocation.values()] } : {}),
   });
   const info = new pkijs.ContentInfo({ contentType: CMS_OIDS.signedData, content: combined.toSchema(true) });
   return new Uint8Array(info.toSchema().toBER());

@@ -12,6 +12,10 @@ export interface CreateCmsOptions {
   readonly detached: boolean;
   /** The signingTime attribute (the application's clock, passed in). */
   readonly signingTime: Date;
+  /** The type of the content signed: id-data by default; a time-stamp token signs id-ct-TSTInfo. */
+  readonly contentType?: string;
+  /** Whether the certificates travel with the signature (default); a TSA leaves them out unless asked. */
+  readonly includeCertificates?: boolean;
 }
 
 function attribute(type: string, value: asn1js.BaseBlock): pkijs.Attribute {
@@ -45,7 +49,7 @@ export async function createCms(data: Uint8Array, signer: Signer, options: Creat
   if (!digest) throw new Error(`no digest for ${digestAlgorithmOid}`);
 
   const attributes = [
-    attribute(CMS_OIDS.contentType, new asn1js.ObjectIdentifier({ value: CMS_OIDS.data })),
+    attribute(CMS_OIDS.contentType, new asn1js.ObjectIdentifier({ value: options.contentType ?? CMS_OIDS.data })),
     attribute(CMS_OIDS.signingTime, timeValue(options.signingTime)),
     attribute(CMS_OIDS.messageDigest, new asn1js.OctetString({ valueHex: arrayBufferOf(digest) })),
     attribute(CMS_OIDS.signingCertificateV2, signingCertificateV2(own.der)),
@@ -67,13 +71,14 @@ export async function createCms(data: Uint8Array, signer: Signer, options: Creat
     signature: new asn1js.OctetString({ valueHex: arrayBufferOf(raw.signature) }),
   });
   const signed = new pkijs.SignedData({
-    version: 1,
+    // RFC 5652 §5.1: version 3 when the content is not id-data.
+    version: (options.contentType ?? CMS_OIDS.data) === CMS_OIDS.data ? 1 : 3,
     digestAlgorithms: [algorithmOf(raw.digestAlgorithmOid)],
     encapContentInfo: new pkijs.EncapsulatedContentInfo({
-      eContentType: CMS_OIDS.data,
+      eContentType: options.contentType ?? CMS_OIDS.data,
       ...(options.detached ? {} : { eContent: new asn1js.OctetString({ valueHex: arrayBufferOf(data) }) }),
     }),
-    certificates: certificates.map((c) => c.cert),
+    ...(options.includeCertificates === false ? {} : { certificates: certificates.map((c) => c.cert) }),
     signerInfos: [signerInfo],
   });
   const info = new pkijs.ContentInfo({ contentType: CMS_OIDS.signedData, content: signed.toSchema(true) });

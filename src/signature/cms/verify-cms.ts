@@ -7,6 +7,7 @@ import { CMS_OIDS } from '../oids.js';
 import { REASONS } from '../reasons.js';
 import { allPassed, failed, type SignatureCheck } from '../signature-check.js';
 import type { SignedDocumentReport, SignerReport, VerifyOptions } from '../signed-document-report.js';
+import type { RevocationSource } from '../revocation/revocation-source.js';
 import { verifyTimeStampToken } from './time-stamp-token.js';
 import { certificatesOf, verifySignerInfo } from './verify-signer-info.js';
 
@@ -30,6 +31,28 @@ function timeStampTokenOf(info: pkijs.SignerInfo): Uint8Array | undefined {
 }
 
 /**
+ * The CRLs and OCSP responses a CMS carries (RevocationInfoChoices, kept there when it was signed),
+ * added to the source's own: evidence produced at signing time still speaks for that instant when
+ * the CA's current lists are gone or say nothing of it.
+ */
+function withEmbeddedEvidence(source: RevocationSource | undefined, signed: pkijs.SignedData): RevocationSource | undefined {
+  const crls: Uint8Array[] = [];
+  const ocspResponses: Uint8Array[] = [];
+  for (const item of signed.crls ?? []) {
+    if (item instanceof pkijs.CertificateRevocationList) crls.push(new Uint8Array(item.toSchema().toBER()));
+    else if (item.otherRevInfoFormat === CMS_OIDS.ocspRevocationInfo) ocspResponses.push(new Uint8Array((item.otherRevInfo as asn1js.BaseBlock).toBER()));
+  }
+  if (crls.length === 0 && ocspResponses.length === 0) return source;
+  return {
+    online: source?.online ?? false,
+    async evidenceFor(query) {
+      const own = source ? await source.evidenceFor(query) : { crls: [], ocspResponses: [] };
+      return { crls: [...own.crls, ...crls], ocspResponses: [...own.ocspResponses, ...ocspResponses] };
+    },
+  };
+}
+
+/**
  * Verifies a CMS signature (CAdES-BES, attached or detached, any number of signers, with an optional
  * time-stamp token per signer). Each signer gets integrity, chain, validity, revocation, key-usage and
  * (when expected) identity-match checks; certificates are judged at the time-stamp's genTime when a
@@ -45,6 +68,7 @@ export async function verifyCms(der: Uint8Array, options: VerifyOptions & { data
   const content = options.data ?? attached;
   const notExpected = options.data !== undefined && attached !== undefined && !sameBytes(attached, options.data);
   const certificates = certificatesOf(signed);
+  const revocation = withEmbeddedEvidence(options.revocation, signed);
   const signers: SignerReport[] = [];
   for (const info of signed.signerInfos) {
     const own = verifySignerInfo(info, content, certificates);
@@ -70,7 +94,7 @@ export async function verifyCms(der: Uint8Array, options: VerifyOptions & { data
       trust: options.trust,
       intermediates: certificates,
       purpose: options.purpose ?? 'signing',
-      ...(options.revocation ? { revocation: options.revocation } : {}),
+      ...(revocation ? { revocation } : {}),
       ...(options.expected ? { expected: options.expected } : {}),
     });
     signers.push({
@@ -78,6 +102,7 @@ export async function verifyCms(der: Uint8Array, options: VerifyOptions & { data
       certificate: verdict.summary,
       ...(signedAt ? { signedAt } : {}),
       signedAtSource,
+      ...(verdict.revocation.revokedLater ? { revokedLater: verdict.revocation.revokedLater } : {}),
       checks: [integrity, ...verdict.checks],
     });
   }

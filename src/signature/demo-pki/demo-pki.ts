@@ -17,6 +17,7 @@ import {
   issueTestCertificate,
   personName,
   SIGNING,
+  TIME_STAMPING,
   users,
   type TestIdentity,
 } from '../test-pki/build-test-pki.js';
@@ -57,6 +58,13 @@ export interface DemoPki {
   authentication(id: string): TestIdentity | undefined;
   /** A signer over one of its identities, with the demo CA's certificate in the chain. */
   signerOf(identity: TestIdentity): LocalPkcs12Signer;
+  /** The key of the bundled time-stamp authority (RFC 3161), certified by the demo CA for time-stamping only. */
+  readonly tsa: TestIdentity;
+  /**
+   * Revokes a certificate from `at` on: the demo CA's CRL lists it from the next answer. Nothing in
+   * the demonstration revokes by itself; tests use this to show a signature made before outlives it.
+   */
+  revoke(identity: TestIdentity, at: Date): void;
 }
 
 interface Material {
@@ -181,21 +189,44 @@ async function openLocked(dir: string, holders: DemoHolders): Promise<DemoPki> {
     );
   }
 
+  const tsa =
+    (await loadMaterial(dir, 'tsa').then((m) => m && identityOf(m))) ??
+    (await (async () => {
+      const made = await issueTestCertificate({
+        subject: caName('REGLAMENT DEMO TSA (NOT NCA RK)'),
+        algorithm: 'ecdsa',
+        validity: VALIDITY,
+        issuer,
+        keyUsage: SIGNING,
+        extendedKeyUsage: [TIME_STAMPING],
+        criticalExtendedKeyUsage: true,
+      });
+      const material = { certificate: made.identity.certificate, keys: made.keys };
+      saveMaterial(dir, 'tsa', material);
+      return identityOf(material);
+    })());
+  const revoked: { serial: string; at: Date }[] = [];
+  const crls = freshCrlSource(ca, revoked);
   return {
     ca: identityOf(ca),
     trust: trustStoreOf([ca.certificate]),
-    revocation: freshCrlSource(ca),
+    revocation: crls.source,
+    tsa,
+    revoke: (identity, at) => {
+      revoked.push({ serial: Buffer.from(identity.certificate.cert.serialNumber.valueBlock.valueHexView).toString('hex'), at });
+      crls.invalidate();
+    },
     signing: (id) => signing.get(id),
     authentication: (id) => authentication.get(id),
     signerOf: (identity) => new LocalPkcs12Signer({ algorithm: 'ecdsa', key: identity.keyObject }, [identity.certificate.der, ca.certificate.der]),
   };
 }
 
-/** A revocation source that asks the in-process demo CA for a CRL, re-issued every hour (it lists nothing). */
-function freshCrlSource(ca: Material): RevocationSource {
+/** A revocation source that asks the in-process demo CA for a CRL, re-issued every hour or when a certificate is revoked. */
+function freshCrlSource(ca: Material, revoked: readonly { serial: string; at: Date }[]): { source: RevocationSource; invalidate: () => void } {
   let cached: { crl: Uint8Array; until: number } | undefined;
   const issuerName = new x509.X509Certificate(arrayBufferOf(ca.certificate.der)).subjectName;
-  return {
+  const source: RevocationSource = {
     online: false,
     async evidenceFor() {
       const now = Date.now();
@@ -206,11 +237,12 @@ function freshCrlSource(ca: Material): RevocationSource {
           nextUpdate: new Date(now + 86_400_000),
           signingKey: ca.keys.privateKey,
           signingAlgorithm: EC_SIGNING,
-          entries: [],
+          entries: revoked.map((r) => ({ serialNumber: r.serial, revocationDate: r.at, reason: x509.X509CrlReason.keyCompromise })),
         });
         cached = { crl: new Uint8Array(crl.rawData), until: now + 3_600_000 };
       }
       return { crls: [cached.crl], ocspResponses: [] };
     },
   };
+  return { source, invalidate: () => void (cached = undefined) };
 }

@@ -12,6 +12,8 @@ export interface RevocationVerdict {
   readonly source?: 'crl' | 'ocsp';
   readonly revokedAt?: Date;
   readonly reasonCode?: number;
+  /** Good at the instant, but revoked after it (from evidence produced later): the signature stands, the certificate no longer does. */
+  readonly revokedLater?: Date;
   readonly check: SignatureCheck;
 }
 
@@ -44,13 +46,15 @@ function fromCrls(crls: readonly Crl[], serial: string, at: Date): RevocationVer
   if (full.length === 0) return undefined;
   const deltas = crls.filter((c) => c.baseCrlNumber !== undefined && full.some((f) => f.crlNumber !== undefined && f.crlNumber >= c.baseCrlNumber!));
   // Newest first: a delta can take a certificate off hold (removeFromCRL, reason 8).
+  let later: Date | undefined;
   for (const crl of [...deltas, ...full].sort((a, b) => b.thisUpdate.getTime() - a.thisUpdate.getTime())) {
     const entry = crlEntryFor(crl, serial);
     if (!entry) continue;
     if (entry.reasonCode === 8) break;
     if (entry.revokedAt <= at) return revokedVerdict('crl', entry.revokedAt, entry.reasonCode);
+    later ??= entry.revokedAt;
   }
-  return { status: 'good', source: 'crl', check: passed('revocation') };
+  return { status: 'good', source: 'crl', ...(later ? { revokedLater: later } : {}), check: passed('revocation') };
 }
 
 /**
@@ -85,6 +89,7 @@ export async function checkRevocation(
       verdicts.push({ status: 'unknown', source: 'ocsp', check: failed('revocation', REASONS.ocspUnknown()) });
     else if (status.status === 'revoked' && status.revokedAt! <= at) verdicts.push(revokedVerdict('ocsp', status.revokedAt!, status.reasonCode));
     else if (status.status === 'unknown') verdicts.push({ status: 'unknown', source: 'ocsp', check: failed('revocation', REASONS.ocspUnknown()) });
+    else if (status.status === 'revoked') verdicts.push({ status: 'good', source: 'ocsp', revokedLater: status.revokedAt!, check: passed('revocation') });
     else verdicts.push({ status: 'good', source: 'ocsp', check: passed('revocation') });
   }
 
@@ -100,9 +105,11 @@ export async function checkRevocation(
   const crlVerdict = fromCrls(crls, serial, at);
   if (crlVerdict) verdicts.push(crlVerdict);
 
+  const revokedLater = verdicts.find((v) => v.revokedLater)?.revokedLater;
+  const good = verdicts.find((v) => v.status === 'good');
   return (
     verdicts.find((v) => v.status === 'revoked') ??
-    verdicts.find((v) => v.status === 'good') ??
+    (good && revokedLater ? { ...good, revokedLater } : good) ??
     verdicts.find((v) => v.status === 'unknown') ?? { status: 'unknown', check: failed('revocation', REASONS.revocationUnknown()) }
   );
 }

@@ -118,6 +118,8 @@ export interface Issue {
   ca?: boolean;
   keyUsage?: x509.KeyUsageFlags;
   extendedKeyUsage?: string[];
+  /** Marks the extended key usage critical, as RFC 3161 §2.3 requires of a TSA's certificate. */
+  criticalExtendedKeyUsage?: boolean;
   policies?: string[];
 }
 
@@ -131,7 +133,7 @@ export async function issueTestCertificate(spec: Issue): Promise<{ identity: Tes
   ];
   if (spec.ca) extensions.push(new x509.BasicConstraintsExtension(true, undefined, true));
   extensions.push(new x509.KeyUsagesExtension(spec.keyUsage ?? x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true));
-  if (spec.extendedKeyUsage) extensions.push(new x509.ExtendedKeyUsageExtension(spec.extendedKeyUsage));
+  if (spec.extendedKeyUsage) extensions.push(new x509.ExtendedKeyUsageExtension(spec.extendedKeyUsage, spec.criticalExtendedKeyUsage ?? false));
   if (spec.policies) extensions.push(new x509.CertificatePolicyExtension(spec.policies));
   if (spec.issuer && !spec.ca && spec.baseUrl) {
     extensions.push(new x509.CRLDistributionPointsExtension([`${spec.baseUrl}/ca.crl`]));
@@ -163,6 +165,7 @@ export const SIGNING = x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.
 export const AUTHENTICATION = x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment;
 export const EMAIL_PROTECTION = '1.3.6.1.5.5.7.3.4';
 export const CLIENT_AUTH = '1.3.6.1.5.5.7.3.2';
+export const TIME_STAMPING = '1.3.6.1.5.5.7.3.8';
 export const users = (...u: KeyUser[]) => u.map(keyUserOid);
 
 function integerDer(n: number): ArrayBuffer {

@@ -345,6 +345,8 @@ export const en: Messages = {
   'verify.check.identity-match': 'the signer is the expected person or organisation',
   'verify.signedBy': 'Signed by',
   'verify.acting': 'Acting',
+  'verify.timeStamped': 'by the time-stamp',
+  'verify.revokedLater': 'the certificate was revoked later, on {{date}}: the signature was made before',
   'verify.unsigned': 'The document was issued without an electronic signature.',
   'verify.derived': 'Issued on its basis (reissues, duplicates)',
   'verify.how': "Verification compares the registry entry with the case's unalterable history (its hash chain).",

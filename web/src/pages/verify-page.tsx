@@ -110,7 +110,8 @@ export function VerifyPage() {
                   <li key={i} className={s.valid ? 'ok' : 'message-error'}>
                     {s.valid ? '✓' : '✗'} {s.acting ? `${t('verify.acting')} ` : ''}
                     {pick(s.position)} — {s.name ?? '—'}
-                    {s.signedAt ? ` · ${formatInstant(s.signedAt, lang)}` : ''}
+                    {s.signedAt ? ` · ${formatInstant(s.signedAt, lang)}${s.timeStamped ? ` (${t('verify.timeStamped')})` : ''}` : ''}
+                    {s.revokedLater ? ` · ${t('verify.revokedLater', { date: formatInstant(s.revokedLater, lang) })}` : ''}
                   </li>
                 ))}
               </ul>
