@@ -40,11 +40,16 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   if (config.demo) {
     app.log.warn(
       demoPki
-        ? "DEMO MODE: POST /api/signature/demo-sign signs with the demo applicants' keys for anyone, without a password. Never expose this server to real users; unset DEMO and drop --demo in production."
+        ? "DEMO MODE: POST /api/signature/demo-sign signs with the demo applicants' and staff's keys for anyone, without a password. Never expose this server to real users; unset DEMO and drop --demo in production."
         : 'DEMO MODE was asked for, but no demo PKI is in use (TRUST_DIR is set or DEMO_PKI=0): POST /api/signature/demo-sign is off.',
     );
   } else if (wired.signatures?.demo) {
     app.log.warn('The demo PKI stands in for NCA RK (TRUST_DIR is unset): signatures are checked against demonstration certificates only.');
+  }
+  if (wired.signatures && !wired.signatures.tsaUrl) {
+    app.log.warn('No TSA_URL: signatures are kept without a trusted time-stamp, and cannot be shown valid once their certificates expire or are revoked.');
+  } else if (wired.signatures?.demo && !env.TSA_URL) {
+    app.log.warn(`The bundled demonstration TSA (${wired.signatures.tsaUrl}) time-stamps signatures in place of NCA RK's TSP service.`);
   }
   const anchors = sqlAnchorStore(deps.stores.db);
   const zone = loadClockSet().clocks.get('provider-office')!.zone;
