@@ -30,7 +30,7 @@ import { signatureRoutes } from './routes/signature-routes.js';
 import { webRoutes } from './routes/web-routes.js';
 import { loggerOption, REQUEST_ID_HEADER, requestIdOf, type LogSettings } from './server-logging.js';
 import { newServerMetrics, observeRequest, type ServerMetrics } from './server-metrics.js';
-import { DEFAULT_WEB_SECURITY, HELMET_OPTIONS, installWebSecurity, type WebSecurity } from './web-security.js';
+import { DEFAULT_WEB_SECURITY, helmetOptions, installWebSecurity, type WebSecurity } from './web-security.js';
 import { answerClientError } from './client-error.js';
 import { standInRoutes } from './routes/stand-in-routes.js';
 import { courierRoutes } from './routes/courier-routes.js';
@@ -58,6 +58,8 @@ export interface ServerOptions {
   readonly security?: WebSecurity;
   /** The bearer token /metrics is served to; without it there is no /metrics. */
   readonly metricsToken?: string | undefined;
+  /** Where the pages find NCALayer, when not at its own address (a simulator in tests): NCALAYER_URL. */
+  readonly ncalayerUrl?: string | undefined;
 }
 
 /** Builds the REST API on the application's wiring; the caller listens (or injects, in tests). */
@@ -83,7 +85,7 @@ export async function buildServer(deps: AppDeps, options: ServerOptions = {}): P
   // Bodies are validated by zod in the handlers, so errors speak the user's language; the JSON
   // schemas on the routes document the API only.
   app.setValidatorCompiler(() => () => true);
-  await app.register(helmet, HELMET_OPTIONS);
+  await app.register(helmet, helmetOptions(options.ncalayerUrl));
   await app.register(cookie);
   installWebSecurity(app, options.security ?? DEFAULT_WEB_SECURITY);
   await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 10 } });
@@ -166,7 +168,7 @@ export async function buildServer(deps: AppDeps, options: ServerOptions = {}): P
   await attachmentRoutes(app, deps);
   await registryRoutes(app, deps);
   await resultRoutes(app, deps);
-  await signatureRoutes(app, deps, options.demoPki);
+  await signatureRoutes(app, deps, options.demoPki, options.ncalayerUrl);
   await dashboardRoutes(app, deps);
   await handbookRoutes(app, deps);
   await standInRoutes(app, deps);

@@ -35,6 +35,8 @@ export interface ServerConfig {
   readonly demo: boolean;
   /** The bearer token Prometheus scrapes /metrics with; without it /metrics answers 404. */
   readonly metricsToken: string | undefined;
+  /** Where the pages find NCALayer when not at wss://127.0.0.1:13579 (a simulator, in development). */
+  readonly ncalayerUrl: string | undefined;
 }
 
 /** A whole number from the environment, or the default; anything else is an error. */
@@ -56,6 +58,16 @@ function logLevelOf(raw: string | undefined): string {
 }
 
 /** METRICS_TOKEN: long enough not to be guessed. */
+/** NCALAYER_URL: a ws:// or wss:// address on this computer (loopback), or unset. */
+function ncalayerUrlOf(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const url = URL.canParse(raw) ? new URL(raw) : undefined;
+  if (!url || !['ws:', 'wss:'].includes(url.protocol) || !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
+    throw new Error(`NCALAYER_URL must be a ws:// or wss:// address on this computer (127.0.0.1), got ${raw}`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
 function metricsTokenOf(raw: string | undefined): string | undefined {
   if (raw === undefined || raw === '') return undefined;
   if (raw.trim().length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters');
@@ -85,6 +97,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     rateLimits: { perIpPerMinute: wholeNumber(env, 'RATE_LIMIT_IP_PER_MINUTE', 3000), perUserPerMinute: wholeNumber(env, 'RATE_LIMIT_USER_PER_MINUTE', 300) },
     demo: env.DEMO === '1',
     metricsToken: metricsTokenOf(env.METRICS_TOKEN),
+    ncalayerUrl: ncalayerUrlOf(env.NCALAYER_URL),
     trustProxy: env.TRUST_PROXY === undefined || env.TRUST_PROXY === '' || env.TRUST_PROXY === '0' ? false : env.TRUST_PROXY === '1' ? true : env.TRUST_PROXY,
   };
 }

@@ -36,6 +36,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
     demoPki,
     security: readWebSecurity(env),
     metricsToken: config.metricsToken,
+    ncalayerUrl: config.ncalayerUrl,
   });
   if (config.demo) {
     app.log.warn(

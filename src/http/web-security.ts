@@ -83,29 +83,37 @@ export function clearSessionCookies(reply: FastifyReply): void {
   reply.clearCookie(CSRF_COOKIE, { path: '/' });
 }
 
-/** Helmet: a strict Content-Security-Policy (no framing), no MIME sniffing; HSTS is sent only over TLS, below. */
-export const HELMET_OPTIONS: FastifyHelmetOptions = {
-  contentSecurityPolicy: {
-    useDefaults: false,
-    directives: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      // Receipts and printable pages carry their own small <style>.
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:', 'blob:'],
-      fontSrc: ["'self'", 'data:'],
-      connectSrc: ["'self'"],
-      objectSrc: ["'none'"],
-      baseUri: ["'self'"],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
+/** Where NCALayer listens on the person's computer: the pages connect to it to sign. */
+export const NCALAYER_URL = 'wss://127.0.0.1:13579';
+
+/**
+ * Helmet: a strict Content-Security-Policy (no framing), no MIME sniffing; HSTS is sent only over
+ * TLS, below. The pages may connect to the server and to NCALayer on the person's computer, nowhere else.
+ */
+export function helmetOptions(ncalayerUrl: string = NCALAYER_URL): FastifyHelmetOptions {
+  return {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Receipts and printable pages carry their own small <style>.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", ncalayerUrl],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
     },
-  },
-  frameguard: { action: 'deny' },
-  hsts: false,
-  noSniff: true,
-  referrerPolicy: { policy: 'same-origin' },
-};
+    frameguard: { action: 'deny' },
+    hsts: false,
+    noSniff: true,
+    referrerPolicy: { policy: 'same-origin' },
+  };
+}
 
 /** The public catalogue: the same for everyone, so a browser or proxy may keep it. */
 const PUBLIC_API = /^\/api\/services(\/|$)/;

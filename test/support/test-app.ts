@@ -21,7 +21,14 @@ export const freshSchema = (tag: string) => `t_${tag}_${process.pid}_${Date.now(
 /** The whole server on a fresh database with the demo accounts, the gateway simulator, and an in-process client. */
 export async function startTestApp(
   database: TestDatabase,
-  options: { now?: () => number; portalSignature?: 'required' | 'optional'; staffSignature?: 'required' | 'optional' } = {},
+  options: {
+    now?: () => number;
+    portalSignature?: 'required' | 'optional';
+    staffSignature?: 'required' | 'optional';
+    /** Serve the demo signing route (default): off, the pages sign through NCALayer, at `ncalayerUrl`. */
+    demoSigning?: boolean;
+    ncalayerUrl?: string;
+  } = {},
 ) {
   const schema = freshSchema('api');
   // The demo PKI stands in for NCA RK: results are sealed and portal signatures checked against it.
@@ -42,7 +49,10 @@ export async function startTestApp(
     ...(options.now ? { now: options.now } : {}),
   });
   await seedDemoData(wired.deps);
-  const app = await buildServer(wired.deps, { demoPki: wired.signatures?.demo });
+  const app = await buildServer(wired.deps, {
+    demoPki: options.demoSigning === false ? undefined : wired.signatures?.demo,
+    ...(options.ncalayerUrl ? { ncalayerUrl: options.ncalayerUrl } : {}),
+  });
   return {
     deps: wired.deps,
     demoPki: wired.signatures!.demo!,

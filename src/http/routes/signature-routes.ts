@@ -35,14 +35,21 @@ const NO_DEMO_KEY = appError(
  * where the demo PKI stands in for NCA RK — with the demo keys the server holds for the demo
  * applicants. The demo route exists only then: it is the demonstration's NCALayer.
  */
-export async function signatureRoutes(app: FastifyInstance, deps: AppDeps, demo: DemoPki | undefined) {
+export async function signatureRoutes(app: FastifyInstance, deps: AppDeps, demo: DemoPki | undefined, ncalayerUrl?: string) {
   app.get(
     '/api/signature/mode',
-    { schema: { tags: ['signatures'], summary: 'Whether portal applications must be signed, and whether demo keys stand in for NCALayer' } },
+    {
+      schema: {
+        tags: ['signatures'],
+        summary:
+          'Whether portal applications and signing steps must be signed, whether demo keys stand in for NCALayer, and where NCALayer is when not at its own address',
+      },
+    },
     async () => ({
       demo: demo !== undefined,
       portalSignature: deps.requirePortalSignature ? 'required' : 'optional',
       staffSignature: deps.requireStaffSignature ? 'required' : 'optional',
+      ...(ncalayerUrl ? { ncalayerUrl } : {}),
     }),
   );
   app.post(

@@ -12,7 +12,7 @@ export async function ensureWebBuilt() {
 }
 
 /** The whole server (API and web application) on a fresh SQLite database with the demo data, listening on a free port. */
-export async function startWebServer(options: { now?: () => number } = {}) {
+export async function startWebServer(options: Parameters<typeof startTestApp>[1] = {}) {
   await ensureWebBuilt();
   const t = await startTestApp('sqlite', options);
   await t.app.listen({ port: 0, host: '127.0.0.1' });

@@ -7,6 +7,9 @@ import { queryKeys } from './query-keys.js';
 export interface SignatureMode {
   readonly demo: boolean;
   readonly portalSignature?: 'required' | 'optional';
+  readonly staffSignature?: 'required' | 'optional';
+  /** Where NCALayer listens when not at its own address. */
+  readonly ncalayerUrl?: string;
 }
 
 /** What a signature is for: an application (a detached CMS over its statement) or signing in (the challenge inside the CMS). */
@@ -53,9 +56,10 @@ export async function signWithDemoKey(base64: string, purpose: SignaturePurpose,
  * CMS for an application, an AUTHENTICATION key with the challenge attached for signing in. The
  * client library is loaded only when someone signs.
  */
-export async function signWithNcaLayer(base64: string, purpose: SignaturePurpose, storage: NcaLayerStorage): Promise<string> {
+export async function signWithNcaLayer(base64: string, purpose: SignaturePurpose, storage: NcaLayerStorage, url?: string): Promise<string> {
   const { NCALayerClient } = await import('ncalayer-js-client');
-  const client = new NCALayerClient();
+  // The KAZTOKEN HTTP API the client probes is not used here (and the pages may not connect to it).
+  const client = url ? new NCALayerClient(url, false) : new NCALayerClient(undefined, false);
   try {
     await client.connect();
   } catch {

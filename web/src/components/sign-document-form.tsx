@@ -49,7 +49,8 @@ export function SignDocumentForm({
     queryFn: () => api<ResultDraft>(`/api/cases/${encodeURIComponent(caseId)}/result-draft${asked ? `?outcome=${encodeURIComponent(asked)}` : ''}`),
   });
   const sign = useMutation({
-    mutationFn: async (base64: string) => (mode.data?.demo ? signWithDemoKey(base64, 'signing') : signWithNcaLayer(base64, 'signing', storage)),
+    mutationFn: async (base64: string) =>
+      mode.data?.demo ? signWithDemoKey(base64, 'signing') : signWithNcaLayer(base64, 'signing', storage, mode.data?.ncalayerUrl),
     onSuccess: (signature) => {
       const chosen = draft.data?.outcome;
       onSign({ type: 'sign', procedureId: procedure.id, ...((procedure.outcomes?.length ?? 0) > 1 && chosen ? { outcome: chosen } : {}), signature });

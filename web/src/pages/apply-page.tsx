@@ -104,7 +104,7 @@ function ApplicationForm({ regulation, offices, me }: { regulation: Regulation; 
       let signature: string | undefined;
       if (how === 'signed') {
         const base64 = statement.data!.base64;
-        signature = mode.data?.demo ? await signWithDemoKey(base64, 'signing') : await signWithNcaLayer(base64, 'signing', storage);
+        signature = mode.data?.demo ? await signWithDemoKey(base64, 'signing') : await signWithNcaLayer(base64, 'signing', storage, mode.data?.ncalayerUrl);
       }
       return api<CaseState>('/api/applications', { idempotencyKey, body: { ...application, ...(signature ? { signature } : {}) } });
     },

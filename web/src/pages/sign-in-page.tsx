@@ -45,7 +45,7 @@ export function SignInPage() {
       const { challenge } = await api<{ challenge: string; expiresAt: number }>('/api/auth/challenge', { method: 'POST', body: {} });
       const cms = mode.data?.demo
         ? await signWithDemoKey(challenge, 'authentication', demoLogin.trim())
-        : await signWithNcaLayer(challenge, 'authentication', storage);
+        : await signWithNcaLayer(challenge, 'authentication', storage, mode.data?.ncalayerUrl);
       return api<Me>('/api/auth/signature', { body: { cms } });
     },
     onSuccess: enter,
