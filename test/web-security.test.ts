@@ -88,6 +88,8 @@ describe.each(DATABASES)('the web surface on %s', (database) => {
     const res = await app.inject({ method: 'GET', url: '/api/services' });
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    // The pages connect to the server and to NCALayer on the person's computer, to sign: nowhere else.
+    expect(res.headers['content-security-policy']).toContain("connect-src 'self' wss://127.0.0.1:13579;");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-frame-options']).toBe('DENY');
   });
