@@ -250,4 +250,33 @@ describe.each(DATABASES)('the people who sign a result, with their own keys, on 
     expect(execFileSync('openssl', ['ts', '-reply', '-in', join(dir, 'rejected.tsr'), '-text'], { encoding: 'utf8' })).toContain('Status: Rejected.');
     expect((await post(new Uint8Array([0x30, 0x00]), 'text/plain')).status).toBe(415);
   });
+
+  it('adds the organisation’s seal after the people’s signatures where the provider is configured to, never in their place', async () => {
+    const department = t.deps.directory.organisations.find((o) => o.id === 'committee-astana-department')! as { sealsResults?: boolean; bin?: string };
+    department.sealsResults = true;
+    try {
+      const format = (ms: number) => t.deps.clockFor('provider').zone.format(ms);
+      const report = await simulateCase(t.api, { regulation, directory: t.deps.directory, outcome: 'issued', format });
+      const issued = (await t.deps.stores.cases.history(report.caseId))
+        .map((h) => h.event)
+        .find((e): e is Extract<CaseEvent, { type: 'result-issued' }> => e.type === 'result-issued')!;
+      const verified = await verifyCms(new Uint8Array(Buffer.from(issued.seal!, 'base64')), {
+        at: new Date(issued.at),
+        trust: t.demoPki.trust,
+        revocation: t.demoPki.revocation,
+      });
+      expect(verified.valid).toBe(true);
+      // The department head, the head, then the department's own seal (its BIN, no person's IIN).
+      expect(verified.signers.map((s) => [s.subject.iin !== undefined, s.subject.bin])).toEqual([
+        [true, department.bin],
+        [true, department.bin],
+        [false, department.bin],
+      ]);
+      const registry = (await t.api.request('GET', `/api/registry/${issued.number}`)).json as { verified: boolean; signers: unknown[] };
+      expect(registry.verified).toBe(true);
+      expect(registry.signers).toHaveLength(2);
+    } finally {
+      department.sealsResults = undefined;
+    }
+  });
 });

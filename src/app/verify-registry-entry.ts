@@ -37,6 +37,8 @@ export interface RegistrySigner {
   readonly signedAt: number | undefined;
   /** `signedAt` is a trusted time-stamp's, not the signer's own claim. */
   readonly timeStamped: boolean;
+  /** Who issued their certificate (a demonstration CA says so in its name). */
+  readonly issuer: string | undefined;
   /** Their certificate was revoked after they signed: the signature, made while it was in force, still holds. */
   readonly revokedLater?: number;
   /** Their signature holds, and its certificate is the one of the person the case file says signed for that post. */
@@ -122,11 +124,18 @@ async function signersOf(deps: AppDeps, signing: DocumentSigning, signed: SealVe
         acting: s.acting !== undefined,
         signedAt: certificate?.signedAt,
         timeStamped: certificate?.timeStamped ?? false,
+        issuer: certificate?.issuer,
         ...(certificate?.revokedLater !== undefined ? { revokedLater: certificate.revokedLater } : {}),
-        valid: certificate !== undefined && certificate.valid && person?.iin != null && certificate.iin === person.iin && signed.length === electronic.length,
+        valid: certificate !== undefined && certificate.valid && person?.iin != null && certificate.iin === person.iin && sealsAfter(signed, electronic.length),
       };
     }),
   );
+}
+
+/** The CMS holds the people's signatures and nothing else but, at most, one organisation seal after them (a certificate naming no person). */
+function sealsAfter(signed: SealVerification['signers'], people: number): boolean {
+  if (signed.length === people) return true;
+  return signed.length === people + 1 && signed[people]!.iin === undefined && signed[people]!.valid;
 }
 
 /** The case as it stood once the entry that issued the result was appended (with the events appended alongside it). */

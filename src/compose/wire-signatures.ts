@@ -90,7 +90,15 @@ export async function wireSignatures(settings: SignatureSettings, sources: Docum
     const identity = organisation === undefined ? undefined : demo?.signing(organisation);
     return identity && demo!.signerOf(identity);
   };
-  const sealer = cmsResultSealer({ organisationSignerFor, documentOf: resultDocumentOf(sources, settings.publicUrl), signingOf: signingOf(sources) });
+  const sealsAfterSigners = (officeId: string) =>
+    sources.directory.organisations.find((o) => o.id === sources.directory.offices.find((office) => office.id === officeId)?.organisation)?.sealsResults ??
+    false;
+  const sealer = cmsResultSealer({
+    organisationSignerFor,
+    sealsAfterSigners,
+    documentOf: resultDocumentOf(sources, settings.publicUrl),
+    signingOf: signingOf(sources),
+  });
 
   // The bundled TSA stands in for NCA RK's only in a demonstration; it speaks RFC 3161 over HTTP like the real one.
   const demoTsa = !settings.tsaUrl && demo ? await startTimeStampServer({ tsa: demo.signerOf(demo.tsa), now: () => new Date(sources.now()) }) : undefined;

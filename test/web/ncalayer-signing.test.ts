@@ -134,6 +134,8 @@ describe('signing with NCALayer in a real browser: the applicant, the department
     expect(await signers.nth(0).textContent()).toContain('АМАНТАЕВА');
     expect(await signers.nth(1).textContent()).toContain('СМАҒҰЛОВ');
     expect(await signers.nth(1).textContent()).toContain('by the time-stamp');
+    // Who vouches for the keys: the demonstration CA, which says it is not NCA RK.
+    expect(await signers.nth(1).textContent()).toContain('REGLAMENT DEMO CA (NOT NCA RK)');
     await screenshot(page, 'ncalayer-verify');
     await page.context().close();
   });

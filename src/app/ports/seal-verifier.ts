@@ -20,6 +20,8 @@ export interface SealVerification {
     /** When it was signed: by the time-stamp when `timeStamped`, else the signer's own claim. */
     readonly signedAt?: number;
     readonly timeStamped: boolean;
+    /** The certification authority that issued its certificate, as named in it. */
+    readonly issuer?: string;
     /** Its certificate was revoked after it signed (epoch ms): the signature stands. */
     readonly revokedLater?: number;
     readonly valid: boolean;

@@ -18,6 +18,10 @@ export const ZOrganisation = z
     parent: slug.optional().describe('the organisation this one is a unit or territorial body of'),
     bin: twelveDigits.optional().describe('its BIN, which its result-signing certificate carries (OU=BIN…)'),
     provides: z.array(slug).default([]).describe("the regulations' provider.id values this organisation acts as"),
+    sealsResults: z
+      .boolean()
+      .optional()
+      .describe("adds its organisation seal (its own legal-entity key) after the signers' own signatures on the results it issues; never instead of them"),
     source: z.string().min(1).describe('where its part comes from: a seed clause or a SERVICES.md section'),
   })
   .strict();

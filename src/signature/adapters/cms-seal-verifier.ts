@@ -28,6 +28,7 @@ export function cmsSealVerifier(options: { trust: TrustStore; revocation?: Revoc
         ...(one.subject.bin !== undefined ? { bin: one.subject.bin } : {}),
         ...(one.signedAt !== undefined ? { signedAt: one.signedAt.getTime() } : {}),
         timeStamped: one.signedAtSource === 'time-stamp',
+        ...(one.certificate ? { issuer: one.certificate.issuerName } : {}),
         ...(one.revokedLater ? { revokedLater: one.revokedLater.getTime() } : {}),
         valid: one.checks.every((c) => c.ok),
       }));

@@ -347,6 +347,7 @@ export const en: Messages = {
   'verify.acting': 'Acting',
   'verify.timeStamped': 'by the time-stamp',
   'verify.revokedLater': 'the certificate was revoked later, on {{date}}: the signature was made before',
+  'verify.issuer': 'certificate issued by',
   'verify.unsigned': 'The document was issued without an electronic signature.',
   'verify.derived': 'Issued on its basis (reissues, duplicates)',
   'verify.how': "Verification compares the registry entry with the case's unalterable history (its hash chain).",

@@ -112,6 +112,12 @@ export function VerifyPage() {
                     {pick(s.position)} — {s.name ?? '—'}
                     {s.signedAt ? ` · ${formatInstant(s.signedAt, lang)}${s.timeStamped ? ` (${t('verify.timeStamped')})` : ''}` : ''}
                     {s.revokedLater ? ` · ${t('verify.revokedLater', { date: formatInstant(s.revokedLater, lang) })}` : ''}
+                    {s.issuer && (
+                      <span className="muted">
+                        {' · '}
+                        {t('verify.issuer')}: {s.issuer}
+                      </span>
+                    )}
                   </li>
                 ))}
               </ul>
