@@ -13,6 +13,7 @@ import { parseSignedData, verifyCms } from '../src/signature/cms/verify-cms.js';
 import { buildTestPki } from '../src/signature/test-pki/build-test-pki.js';
 import { LocalPkcs12Signer } from '../src/signature/signer/local-pkcs12-signer.js';
 import { openDemoPki } from '../src/signature/demo-pki/demo-pki.js';
+import { subjectOf } from '../src/signature/certificate/describe-certificate.js';
 import { rowCounts } from './fuzz/api-invariants.js';
 import { DATABASES, startTestApp } from './support/test-app.js';
 
@@ -61,6 +62,24 @@ describe.each(DATABASES)('the people who sign a result, with their own keys, on 
         const login = await loginOf(token);
         const own = t.demoPki.signing(login)!;
         const stranger = t.demoPki.signing(login.endsWith('.head') ? 'committee-astana.department-head' : 'committee-astana.head')!;
+        // The signer's own IIN and organisation, under the trusted CA, but a certificate out of force, and one revoked before now.
+        const person = t.deps.directory.demoUsers.find((u) => u.login === login)!;
+        const same = {
+          name: person.name,
+          iin: person.iin!,
+          bin: subjectOf(own.certificate.cert.subject).bin!,
+          organisation: subjectOf(own.certificate.cert.subject).organization!,
+          employee: true as const,
+        };
+        const others = await openDemoPki(t.demoPkiDir, {
+          organisations: [],
+          applicants: [],
+          staff: [
+            { id: `${login}-expired`, ...same, validity: [new Date('2020-01-01T00:00:00Z'), new Date('2021-01-01T00:00:00Z')] },
+            { id: `${login}-revoked`, ...same },
+          ],
+        });
+        t.demoPki.revoke(others.signing(`${login}-revoked`)!, new Date(Date.now() - 86_400_000));
         const altered = new TextEncoder().encode(new TextDecoder().decode(bytes).replace('"kind":"certificate"', '"kind":"permit"'));
         const tries: [string, string | undefined][] = [
           ['none', undefined],
@@ -70,6 +89,14 @@ describe.each(DATABASES)('the people who sign a result, with their own keys, on 
           [
             'authentication key',
             b64(await createCms(bytes, t.demoPki.signerOf(t.demoPki.authentication(login)!), { detached: true, signingTime: new Date() })),
+          ],
+          [
+            'expired certificate',
+            b64(await createCms(bytes, others.signerOf(others.signing(`${login}-expired`)!), { detached: true, signingTime: new Date() })),
+          ],
+          [
+            'revoked certificate',
+            b64(await createCms(bytes, others.signerOf(others.signing(`${login}-revoked`)!), { detached: true, signingTime: new Date() })),
           ],
           [
             'untrusted CA',
@@ -103,8 +130,8 @@ describe.each(DATABASES)('the people who sign a result, with their own keys, on 
     const format = (ms: number) => t.deps.clockFor('provider').zone.format(ms);
     const report = await simulateCase(signing, { regulation, directory: t.deps.directory, outcome: 'issued', format });
 
-    // Two signers (the department head, then the head), six refused tries each, in three languages.
-    expect(probes).toHaveLength(12);
+    // Two signers (the department head, then the head), eight refused tries each, in three languages.
+    expect(probes).toHaveLength(16);
     const expected = { none: 'signature-required' } as Record<string, string>;
     for (const { what, answers, before, after } of probes) {
       expect(after, what).toBe(before);
@@ -122,6 +149,8 @@ describe.each(DATABASES)('the people who sign a result, with their own keys, on 
     expect(reasonOf('other person')).toMatch(/IIN/);
     expect(reasonOf('authentication key')).toMatch(/authentication/i);
     expect(reasonOf('untrusted CA')).toMatch(/trusted/i);
+    expect(reasonOf('expired certificate')).toMatch(/expired/i);
+    expect(reasonOf('revoked certificate')).toMatch(/revoked/i);
 
     // Both signed the same bytes; the result carries both signatures over them, in order.
     expect(signedDrafts).toHaveLength(2);

@@ -154,7 +154,7 @@ function signingOf(sources: DocumentSources) {
 }
 
 /** Who gets demo certificates: every organisation (to seal what no person signs), every demo applicant and every member of staff. */
-function demoHolders(directory: TDirectory): DemoHolders {
+export function demoHolders(directory: TDirectory): DemoHolders {
   return {
     staff: directory.demoUsers.flatMap((u) => {
       // A member of staff's certificate names them and their organisation: the one whose office their first post is at.

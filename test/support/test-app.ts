@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -6,7 +7,9 @@ import { seedDemoData } from '../../src/app/seed-demo-data.js';
 import { injectClient } from '../../src/http/api-client.js';
 import { buildServer } from '../../src/http/build-server.js';
 import { wireApp } from '../../src/compose/wire-app.js';
-import type { SignatureSettings } from '../../src/compose/wire-signatures.js';
+import { demoHolders, type SignatureSettings } from '../../src/compose/wire-signatures.js';
+import { loadDirectory } from '../../src/catalogue/load-directory.js';
+import { openDemoPki } from '../../src/signature/demo-pki/demo-pki.js';
 
 /** The CI database: PostgreSQL on the machine (trust auth, database "test"), or DATABASE_URL. */
 export const TEST_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -36,7 +39,7 @@ export async function startTestApp(
     trust: [],
     revocation: 'online',
     sealKey: undefined,
-    demoPkiDir: mkdtempSync(join(tmpdir(), 'reglament-pki-')),
+    demoPkiDir: await freshDemoPkiDir(),
     portalSignature: options.portalSignature ?? 'optional',
     // Most suites drive cases without signing; the person-signature suites ask for it.
     staffSignature: options.staffSignature ?? 'optional',
@@ -68,6 +71,20 @@ export async function startTestApp(
       if (database === 'postgres') await dropSchema(schema);
     },
   };
+}
+
+/**
+ * A demo PKI directory of its own for one test app, copied from one made once per machine and set
+ * of demo holders: an RSA demo PKI takes seconds to make, a copy milliseconds. Each app gets its
+ * own copy, so what a test issues or revokes stays with it.
+ */
+async function freshDemoPkiDir(): Promise<string> {
+  const holders = demoHolders(loadDirectory());
+  const template = join(tmpdir(), `reglament-demo-pki-${createHash('sha256').update(JSON.stringify(holders)).digest('hex').slice(0, 16)}`);
+  await openDemoPki(template, holders);
+  const dir = mkdtempSync(join(tmpdir(), 'reglament-pki-'));
+  cpSync(template, dir, { recursive: true, filter: (source) => !source.endsWith('.lock') });
+  return dir;
 }
 
 /** Drops a test schema. */

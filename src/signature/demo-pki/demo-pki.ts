@@ -1,6 +1,6 @@
 import '../test-pki/reflect-metadata-shim.js';
 import { createPrivateKey, KeyObject, webcrypto } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as x509 from '@peculiar/x509';
 import { subjectOf } from '../certificate/describe-certificate.js';
@@ -29,8 +29,9 @@ import {
 
 const crypto = webcrypto as unknown as Crypto;
 x509.cryptoProvider.set(crypto);
-const EC: EcKeyImportParams = { name: 'ECDSA', namedCurve: 'P-256' };
-const EC_SIGNING: EcdsaParams = { name: 'ECDSA', hash: 'SHA-256' };
+// RSA-2048 with SHA-256, as NCA RK issues its RSA certificates (it issues GOST ones too; it never issues ECDSA).
+const RSA: RsaHashedImportParams = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
+const RSA_ENCRYPTION = '1.2.840.113549.1.1.1';
 const VALIDITY = [new Date('2024-01-01T00:00:00Z'), new Date('2045-01-01T00:00:00Z')] as const;
 
 /** A demo applicant or organisation a certificate is made for. */
@@ -44,6 +45,8 @@ export interface DemoHolder {
   readonly organisation?: string;
   /** A member of staff of the organisation (an employee's key), not its first head or representative. */
   readonly employee?: true;
+  /** When its certificates are in force, if not the demonstration's usual years (tests make expired ones). */
+  readonly validity?: readonly [Date, Date];
 }
 
 /** The demo PKI as loaded: the anchor, and identities by holder id and purpose. */
@@ -72,20 +75,25 @@ interface Material {
   keys: CryptoKeyPair;
 }
 
+/** Only RSA material is kept: an older demonstration's ECDSA keys are made again. */
+const isRsa = (certificate: X509) => certificate.cert.subjectPublicKeyInfo.algorithm.algorithmId === RSA_ENCRYPTION;
+
 async function loadMaterial(dir: string, name: string): Promise<Material | undefined> {
   const certFile = join(dir, `${name}.pem`);
   const keyFile = join(dir, `${name}.key.pem`);
   if (!existsSync(certFile) || !existsSync(keyFile)) return undefined;
   const cert = new x509.X509Certificate(readFileSync(certFile, 'utf8'));
+  const certificate = parseCertificate(new Uint8Array(cert.rawData));
+  if (!isRsa(certificate)) return undefined;
   const privateKey = await crypto.subtle.importKey(
     'pkcs8',
     createPrivateKey(readFileSync(keyFile, 'utf8')).export({ format: 'der', type: 'pkcs8' }),
-    EC,
+    RSA,
     true,
     ['sign'],
   );
-  const publicKey = await cert.publicKey.export(EC, ['verify'], crypto);
-  return { certificate: parseCertificate(new Uint8Array(cert.rawData)), keys: { privateKey, publicKey } };
+  const publicKey = await cert.publicKey.export(RSA, ['verify'], crypto);
+  return { certificate, keys: { privateKey, publicKey } };
 }
 
 function saveMaterial(dir: string, name: string, material: Material): void {
@@ -97,12 +105,14 @@ const identityOf = (m: Material): TestIdentity => ({
   certificate: m.certificate,
   privateKey: m.keys.privateKey,
   keyObject: KeyObject.from(m.keys.privateKey),
-  algorithm: 'ecdsa',
+  algorithm: 'rsa',
 });
 
 async function newDemoCa(dir: string): Promise<Material> {
   const validity = [new Date('2024-01-01T00:00:00Z'), new Date('2050-01-01T00:00:00Z')] as const;
-  const made = await issueTestCertificate({ subject: caName('REGLAMENT DEMO CA (NOT NCA RK)'), algorithm: 'ecdsa', validity, ca: true });
+  // A new CA makes every certificate under the old one void: they are made again under it.
+  for (const file of readdirSync(dir)) if (file.endsWith('.pem')) rmSync(join(dir, file));
+  const made = await issueTestCertificate({ subject: caName('REGLAMENT DEMO CA (NOT NCA RK)'), algorithm: 'rsa', validity, ca: true });
   const material = { certificate: made.identity.certificate, keys: made.keys };
   saveMaterial(dir, 'ca', material);
   return material;
@@ -154,19 +164,28 @@ export interface DemoHolders {
 async function openLocked(dir: string, holders: DemoHolders): Promise<DemoPki> {
   const ca = (await loadMaterial(dir, 'ca')) ?? (await newDemoCa(dir));
   const issuer = { identity: identityOf(ca), keys: ca.keys };
-  const loadOrIssue = async (name: string, subject: x509.JsonName, keyUsage: number, eku: string[], policy: string, bin?: string) => {
+  const loadOrIssue = async (
+    name: string,
+    subject: x509.JsonName,
+    keyUsage: number,
+    eku: string[],
+    policy: string,
+    bin?: string,
+    validity: readonly [Date, Date] = VALIDITY,
+  ) => {
     const existing = await loadMaterial(dir, name);
     // A certificate made before its holder had a BIN (or with another one) is made again: the BIN is what binds a seal to its organisation.
     if (existing && (bin === undefined || subjectOf(existing.certificate.cert.subject).bin === bin)) return identityOf(existing);
-    const made = await issueTestCertificate({ subject, algorithm: 'ecdsa', validity: VALIDITY, issuer, keyUsage, extendedKeyUsage: eku, policies: [policy] });
+    const made = await issueTestCertificate({ subject, algorithm: 'rsa', validity, issuer, keyUsage, extendedKeyUsage: eku, policies: [policy] });
     const material = { certificate: made.identity.certificate, keys: made.keys };
     saveMaterial(dir, name, material);
     return identityOf(material);
   };
 
+  // Made side by side: RSA keys take a while each, and a demonstration needs a hundred of them on first start.
   const signing = new Map<string, TestIdentity>();
   const authentication = new Map<string, TestIdentity>();
-  for (const org of holders.organisations) {
+  const organisations = holders.organisations.map(async (org) => {
     const subject: x509.JsonName = [
       { '2.5.4.3': [org.name] },
       { '2.5.4.6': ['KZ'] },
@@ -177,24 +196,26 @@ async function openLocked(dir: string, holders: DemoHolders): Promise<DemoPki> {
       org.id,
       await loadOrIssue(`org-${org.id}`, subject, SIGNING, [EMAIL_PROTECTION, ...users('organisation', 'may-sign')], '1.2.398.3.3.2.1', org.bin),
     );
-  }
-  for (const a of [...holders.applicants, ...(holders.staff ?? [])]) {
+  });
+  const people = [...holders.applicants, ...(holders.staff ?? [])].map(async (a) => {
     const entity = a.bin && a.organisation ? { bin: a.bin, name: a.organisation } : undefined;
     const kind = entity ? users('organisation', a.employee ? 'employee' : 'first-head') : users('individual');
     const subject = personName(personOf(a), entity);
-    signing.set(a.id, await loadOrIssue(`${a.id}-sign`, subject, SIGNING, [EMAIL_PROTECTION, ...kind], entity ? '1.2.398.3.3.2.1' : '1.2.398.3.3.2.3'));
-    authentication.set(
-      a.id,
-      await loadOrIssue(`${a.id}-auth`, subject, AUTHENTICATION, [CLIENT_AUTH, ...kind], entity ? '1.2.398.3.3.2.2' : '1.2.398.3.3.2.4'),
-    );
-  }
+    const [sign, auth] = await Promise.all([
+      loadOrIssue(`${a.id}-sign`, subject, SIGNING, [EMAIL_PROTECTION, ...kind], entity ? '1.2.398.3.3.2.1' : '1.2.398.3.3.2.3', undefined, a.validity),
+      loadOrIssue(`${a.id}-auth`, subject, AUTHENTICATION, [CLIENT_AUTH, ...kind], entity ? '1.2.398.3.3.2.2' : '1.2.398.3.3.2.4', undefined, a.validity),
+    ]);
+    signing.set(a.id, sign);
+    authentication.set(a.id, auth);
+  });
+  await Promise.all([...organisations, ...people]);
 
   const tsa =
     (await loadMaterial(dir, 'tsa').then((m) => m && identityOf(m))) ??
     (await (async () => {
       const made = await issueTestCertificate({
         subject: caName('REGLAMENT DEMO TSA (NOT NCA RK)'),
-        algorithm: 'ecdsa',
+        algorithm: 'rsa',
         validity: VALIDITY,
         issuer,
         keyUsage: SIGNING,
@@ -218,7 +239,7 @@ async function openLocked(dir: string, holders: DemoHolders): Promise<DemoPki> {
     },
     signing: (id) => signing.get(id),
     authentication: (id) => authentication.get(id),
-    signerOf: (identity) => new LocalPkcs12Signer({ algorithm: 'ecdsa', key: identity.keyObject }, [identity.certificate.der, ca.certificate.der]),
+    signerOf: (identity) => new LocalPkcs12Signer({ algorithm: identity.algorithm, key: identity.keyObject }, [identity.certificate.der, ca.certificate.der]),
   };
 }
 
@@ -236,7 +257,7 @@ function freshCrlSource(ca: Material, revoked: readonly { serial: string; at: Da
           thisUpdate: new Date(now - 60_000),
           nextUpdate: new Date(now + 86_400_000),
           signingKey: ca.keys.privateKey,
-          signingAlgorithm: EC_SIGNING,
+          signingAlgorithm: RSA,
           entries: revoked.map((r) => ({ serialNumber: r.serial, revocationDate: r.at, reason: x509.X509CrlReason.keyCompromise })),
         });
         cached = { crl: new Uint8Array(crl.rawData), until: now + 3_600_000 };
