@@ -37,7 +37,9 @@ describe.each(DATABASES)("an organisation's certificate speaks for the account o
   /** A certificate from the demo CA, as NCA would issue it to any person the CA was asked for. */
   const issue = async (person: typeof REPRESENTATIVE, organisation: typeof COMPANY | undefined, purpose: 'signing' | 'authentication', roles: KeyUser[]) => {
     const ca = t.demoPki.ca;
-    const caPublic = await new x509.X509Certificate(arrayBufferOf(ca.certificate.der)).publicKey.export({ name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, ['verify']);
+    const caPublic = await new x509.X509Certificate(arrayBufferOf(ca.certificate.der)).publicKey.export({ name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, [
+      'verify',
+    ]);
     const made = await issueTestCertificate({
       subject: personName(person, organisation),
       algorithm: 'ecdsa',
