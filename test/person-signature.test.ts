@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as pkijs from 'pkijs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../src/catalogue/load-catalogue.js';
 import type { CaseEvent } from '../src/core/engine/case-events.js';
@@ -41,6 +42,36 @@ describe.each(DATABASES)('the people who sign a result, with their own keys, on 
 
   /** Who holds the session: their login, to pick their demo keys. */
   const loginOf = async (token: string) => ((await t.api.request('GET', '/api/me', { token })).json as { user: { login: string } }).user.login;
+
+  // Before the test that revokes the head's certificate: here the head signs with it.
+  it('adds the organisation’s seal after the people’s signatures where the provider is configured to, never in their place', async () => {
+    const department = t.deps.directory.organisations.find((o) => o.id === 'committee-astana-department')! as { sealsResults?: boolean; bin?: string };
+    department.sealsResults = true;
+    try {
+      const format = (ms: number) => t.deps.clockFor('provider').zone.format(ms);
+      const report = await simulateCase(t.api, { regulation, directory: t.deps.directory, outcome: 'issued', format });
+      const issued = (await t.deps.stores.cases.history(report.caseId))
+        .map((h) => h.event)
+        .find((e): e is Extract<CaseEvent, { type: 'result-issued' }> => e.type === 'result-issued')!;
+      const verified = await verifyCms(new Uint8Array(Buffer.from(issued.seal!, 'base64')), {
+        at: new Date(issued.at),
+        trust: t.demoPki.trust,
+        revocation: t.demoPki.revocation,
+      });
+      expect(verified.valid).toBe(true);
+      // The department head, the head, then the department's own seal (its BIN, no person's IIN).
+      expect(verified.signers.map((s) => [s.subject.iin !== undefined, s.subject.bin])).toEqual([
+        [true, department.bin],
+        [true, department.bin],
+        [false, department.bin],
+      ]);
+      const registry = (await t.api.request('GET', `/api/registry/${issued.number}`)).json as { verified: boolean; signers: unknown[] };
+      expect(registry.verified).toBe(true);
+      expect(registry.signers).toHaveLength(2);
+    } finally {
+      department.sealsResults = undefined;
+    }
+  });
 
   it('takes each signer’s detached CMS over the draft, refuses every other signature without writing, and issues one co-signed CMS', async () => {
     const probes: Probe[] = [];
@@ -200,8 +231,10 @@ describe.each(DATABASES)('the people who sign a result, with their own keys, on 
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     expect(tsVerified).toContain('Verification: OK');
-    // The CRL of the moment each signature was accepted is kept inside the CMS.
-    expect(parseSignedData(seal).crls?.length).toBeGreaterThanOrEqual(1);
+    // The CRL and the OCSP answer of the moment each signature was accepted are kept inside the CMS.
+    const evidence = parseSignedData(seal).crls ?? [];
+    expect(evidence.filter((e) => e instanceof pkijs.CertificateRevocationList).length).toBeGreaterThanOrEqual(1);
+    expect(evidence.filter((e) => e instanceof pkijs.OtherRevocationInfoFormat && e.otherRevInfoFormat === '1.3.6.1.5.5.7.16.2').length).toBe(2);
 
     // The public registry names both signers and their posts, never their IINs.
     const number = issued.number;
@@ -278,34 +311,5 @@ describe.each(DATABASES)('the people who sign a result, with their own keys, on 
     writeFileSync(join(dir, 'rejected.tsr'), new Uint8Array(await rejected.arrayBuffer()));
     expect(execFileSync('openssl', ['ts', '-reply', '-in', join(dir, 'rejected.tsr'), '-text'], { encoding: 'utf8' })).toContain('Status: Rejected.');
     expect((await post(new Uint8Array([0x30, 0x00]), 'text/plain')).status).toBe(415);
-  });
-
-  it('adds the organisation’s seal after the people’s signatures where the provider is configured to, never in their place', async () => {
-    const department = t.deps.directory.organisations.find((o) => o.id === 'committee-astana-department')! as { sealsResults?: boolean; bin?: string };
-    department.sealsResults = true;
-    try {
-      const format = (ms: number) => t.deps.clockFor('provider').zone.format(ms);
-      const report = await simulateCase(t.api, { regulation, directory: t.deps.directory, outcome: 'issued', format });
-      const issued = (await t.deps.stores.cases.history(report.caseId))
-        .map((h) => h.event)
-        .find((e): e is Extract<CaseEvent, { type: 'result-issued' }> => e.type === 'result-issued')!;
-      const verified = await verifyCms(new Uint8Array(Buffer.from(issued.seal!, 'base64')), {
-        at: new Date(issued.at),
-        trust: t.demoPki.trust,
-        revocation: t.demoPki.revocation,
-      });
-      expect(verified.valid).toBe(true);
-      // The department head, the head, then the department's own seal (its BIN, no person's IIN).
-      expect(verified.signers.map((s) => [s.subject.iin !== undefined, s.subject.bin])).toEqual([
-        [true, department.bin],
-        [true, department.bin],
-        [false, department.bin],
-      ]);
-      const registry = (await t.api.request('GET', `/api/registry/${issued.number}`)).json as { verified: boolean; signers: unknown[] };
-      expect(registry.verified).toBe(true);
-      expect(registry.signers).toHaveLength(2);
-    } finally {
-      department.sealsResults = undefined;
-    }
   });
 });

@@ -9,6 +9,7 @@ import { arrayBufferOf } from '../der-or-pem.js';
 import { trustStoreOf, type TrustStore } from '../chain/trust-store.js';
 import type { RevocationSource } from '../revocation/revocation-source.js';
 import { LocalPkcs12Signer } from '../signer/local-pkcs12-signer.js';
+import { createTestOcspResponse } from '../test-pki/create-test-ocsp-response.js';
 import {
   AUTHENTICATION,
   caName,
@@ -227,7 +228,7 @@ async function openLocked(dir: string, holders: DemoHolders): Promise<DemoPki> {
       return identityOf(material);
     })());
   const revoked: { serial: string; at: Date }[] = [];
-  const crls = freshCrlSource(ca, revoked);
+  const crls = demoRevocationSource(ca, revoked);
   return {
     ca: identityOf(ca),
     trust: trustStoreOf([ca.certificate]),
@@ -243,13 +244,17 @@ async function openLocked(dir: string, holders: DemoHolders): Promise<DemoPki> {
   };
 }
 
-/** A revocation source that asks the in-process demo CA for a CRL, re-issued every hour or when a certificate is revoked. */
-function freshCrlSource(ca: Material, revoked: readonly { serial: string; at: Date }[]): { source: RevocationSource; invalidate: () => void } {
+/**
+ * The demo CA's revocation services, in process: a CRL, re-issued every hour or when a certificate is
+ * revoked, and an OCSP answer for the certificate asked about, signed by the CA itself (RFC 6960),
+ * carrying the nonce when the query has one.
+ */
+function demoRevocationSource(ca: Material, revoked: readonly { serial: string; at: Date }[]): { source: RevocationSource; invalidate: () => void } {
   let cached: { crl: Uint8Array; until: number } | undefined;
   const issuerName = new x509.X509Certificate(arrayBufferOf(ca.certificate.der)).subjectName;
   const source: RevocationSource = {
     online: false,
-    async evidenceFor() {
+    async evidenceFor(query) {
       const now = Date.now();
       if (!cached || cached.until <= now) {
         const crl = await x509.X509CrlGenerator.create({
@@ -262,7 +267,17 @@ function freshCrlSource(ca: Material, revoked: readonly { serial: string; at: Da
         });
         cached = { crl: new Uint8Array(crl.rawData), until: now + 3_600_000 };
       }
-      return { crls: [cached.crl], ocspResponses: [] };
+      const serial = Buffer.from(query.certificate.cert.serialNumber.valueBlock.valueHexView).toString('hex');
+      const entry = revoked.find((r) => r.serial === serial);
+      const ocsp = await createTestOcspResponse({
+        identity: identityOf(ca),
+        issuer: identityOf(ca),
+        certificate: { serialNumber: new Uint8Array(query.certificate.cert.serialNumber.valueBlock.valueHexView) },
+        status: entry ? { status: 'revoked', revokedAt: entry.at, reasonCode: 1 } : { status: 'good' },
+        now: new Date(now),
+        ...(query.nonce ? { nonce: query.nonce } : {}),
+      });
+      return { crls: [cached.crl], ocspResponses: [ocsp] };
     },
   };
   return { source, invalidate: () => void (cached = undefined) };
