@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -235,6 +235,18 @@ describe.each(DATABASES)('the people who sign a result, with their own keys, on 
     const evidence = parseSignedData(seal).crls ?? [];
     expect(evidence.filter((e) => e instanceof pkijs.CertificateRevocationList).length).toBeGreaterThanOrEqual(1);
     expect(evidence.filter((e) => e instanceof pkijs.OtherRevocationInfoFormat && e.otherRevInfoFormat === '1.3.6.1.5.5.7.16.2').length).toBe(2);
+
+    // `reglament verify` reads the same file alone: the CA and the evidence kept inside it are enough, and it names each post.
+    const cli = spawnSync(process.execPath, ['bin/reglament.js', 'verify', join(dir, 'result.p7s'), '--trust', join(dir, 'ca.pem'), '--json', '--lang', 'en'], {
+      encoding: 'utf8',
+    });
+    expect(cli.status, cli.stdout + cli.stderr).toBe(0);
+    const printedReport = JSON.parse(cli.stdout) as { document: { number: string }; signers: { post: string; signedAtSource: string; issuer: string }[] };
+    expect(printedReport.document.number).toBe(issued.number);
+    const titleOf = (role: string) => regulation.roles.find((r) => r.id === role)!.title.en;
+    expect(printedReport.signers.map((s) => s.post)).toEqual([titleOf('department-head'), titleOf('head')]);
+    expect(printedReport.signers.map((s) => s.signedAtSource)).toEqual(['time-stamp', 'time-stamp']);
+    expect(printedReport.signers[0]!.issuer).toContain('REGLAMENT DEMO CA (NOT NCA RK)');
 
     // The public registry names both signers and their posts, never their IINs.
     const number = issued.number;

@@ -171,10 +171,13 @@ describe('reglament verify', { timeout: 120_000 }, () => {
   it('verifies the XML Kalkan signed with the RSA and GOST 2015 keys signer by signer, and exits 1 when one fails', () => {
     const { code, body } = json('verify', `${NCA}/xml/kalkan_rsa_gost2015.xml`, '--at', '2022-08-01', ...NCA_TRUST, ...NCA_CRLS, '--lang', 'en');
     expect(code).toBe(1);
-    expect(Object.keys(body)).toEqual(['valid', 'signers']);
+    expect(Object.keys(body)).toEqual(['valid', 'signers', 'document']);
+    // Not a result document of this system: no document facts, no posts.
+    expect(body.document).toBeNull();
     expect(body.valid).toBe(false);
     expect(body.signers.map((s: { subject: { iin: string } }) => s.subject.iin)).toEqual(['123456789011', '123456789012']);
-    expect(Object.keys(body.signers[0])).toEqual(['subject', 'signedAt', 'checks']);
+    expect(Object.keys(body.signers[0])).toEqual(['subject', 'issuer', 'signedAt', 'signedAtSource', 'revokedLater', 'post', 'checks']);
+    expect(body.signers[0].post).toBeNull();
     expect(body.signers[0].signedAt).toBeNull();
     expect(body.signers[0].checks.find((c: { name: string }) => c.name === 'validity')).toEqual({
       name: 'validity',
@@ -285,7 +288,7 @@ describe('reglament verify', { timeout: 120_000 }, () => {
   it('says so for an unsigned XML, and refuses files that are not signatures and contradictory options', () => {
     const unsigned = json('verify', path('result-unsigned.xml'), ...pkiArgs, '--lang', 'en');
     expect(unsigned.code).toBe(1);
-    expect(unsigned.body).toEqual({ valid: false, signers: [] });
+    expect(unsigned.body).toEqual({ valid: false, signers: [], document: null });
     expect(unsigned.err).toContain('The file holds no signature');
     const text = reglament('verify', `${NCA}/cms/document.txt`, '--lang', 'ru');
     expect(text.code).toBe(2);
