@@ -43,7 +43,7 @@ describe.each(DATABASES)('the people who sign a result, with their own keys, on 
   /** Who holds the session: their login, to pick their demo keys. */
   const loginOf = async (token: string) => ((await t.api.request('GET', '/api/me', { token })).json as { user: { login: string } }).user.login;
 
-  // Before the test that revokes the head's certificate: here the head signs with it.
+  // These two come before the test that revokes the head's certificate: here the head signs with it.
   it('adds the organisation’s seal after the people’s signatures where the provider is configured to, never in their place', async () => {
     const department = t.deps.directory.organisations.find((o) => o.id === 'committee-astana-department')! as { sealsResults?: boolean; bin?: string };
     department.sealsResults = true;
@@ -71,6 +71,40 @@ describe.each(DATABASES)('the people who sign a result, with their own keys, on 
     } finally {
       department.sealsResults = undefined;
     }
+  });
+
+  it('takes a GOST 34.10-2015 signature as readily as an RSA one: the department head signs with GOST, the head with RSA', async () => {
+    const gostSigned: string[] = [];
+    const mixed: ApiClient = {
+      request: async (method, path, options = {}) => {
+        const body = options.body as { type?: string; signature?: string } | undefined;
+        if (!(method === 'POST' && path.endsWith('/actions') && body?.type === 'sign')) return t.api.request(method, path, options);
+        const login = await loginOf(options.token!);
+        if (!login.endsWith('.department-head')) return t.api.request(method, path, options);
+        const caseId = path.split('/')[3]!;
+        const draft = (await t.api.request('GET', `/api/cases/${caseId}/result-draft`, { token: options.token! })).json as { base64: string };
+        const gost = t.demoPki.signingGost(login)!;
+        const signature = b64(
+          await createCms(new Uint8Array(Buffer.from(draft.base64, 'base64')), t.demoPki.gostSignerOf(gost), { detached: true, signingTime: new Date() }),
+        );
+        gostSigned.push(login);
+        return t.api.request(method, path, { ...options, body: { ...body, signature } });
+      },
+    };
+    const format = (ms: number) => t.deps.clockFor('provider').zone.format(ms);
+    const report = await simulateCase(mixed, { regulation, directory: t.deps.directory, outcome: 'issued', format });
+    expect(gostSigned).toHaveLength(1);
+    const issued = (await t.deps.stores.cases.history(report.caseId))
+      .map((h) => h.event)
+      .find((e): e is Extract<CaseEvent, { type: 'result-issued' }> => e.type === 'result-issued')!;
+    const verified = await verifyCms(new Uint8Array(Buffer.from(issued.seal!, 'base64')), {
+      at: new Date(issued.at),
+      trust: t.demoPki.trust,
+      revocation: t.demoPki.revocation,
+    });
+    expect(verified.valid, JSON.stringify(verified.signers.map((s) => s.checks))).toBe(true);
+    expect(verified.signers.map((s) => s.certificate?.algorithm)).toEqual([expect.stringMatching(/GOST/i), expect.stringMatching(/RSA/i)]);
+    expect(((await t.api.request('GET', `/api/registry/${issued.number}`)).json as { verified: boolean }).verified).toBe(true);
   });
 
   it('takes each signer’s detached CMS over the draft, refuses every other signature without writing, and issues one co-signed CMS', async () => {

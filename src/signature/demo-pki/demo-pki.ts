@@ -10,9 +10,11 @@ import { trustStoreOf, type TrustStore } from '../chain/trust-store.js';
 import type { RevocationSource } from '../revocation/revocation-source.js';
 import { LocalPkcs12Signer } from '../signer/local-pkcs12-signer.js';
 import { createTestOcspResponse } from '../test-pki/create-test-ocsp-response.js';
+import { generateGostKey, gostPublicKeyInfoOf, type GostPrivateKey } from '../gost/gost-algorithms.js';
 import {
   AUTHENTICATION,
   caName,
+  certifyPublicKeyInfo,
   CLIENT_AUTH,
   EMAIL_PROTECTION,
   issueTestCertificate,
@@ -62,6 +64,10 @@ export interface DemoPki {
   authentication(id: string): TestIdentity | undefined;
   /** A signer over one of its identities, with the demo CA's certificate in the chain. */
   signerOf(identity: TestIdentity): LocalPkcs12Signer;
+  /** A person's GOST 34.10-2015 (512) signing key and certificate, which NCA issues beside the RSA one. */
+  signingGost(id: string): DemoGostIdentity | undefined;
+  /** A signer over a GOST identity, with the demo CA's certificate in the chain. */
+  gostSignerOf(identity: DemoGostIdentity): LocalPkcs12Signer;
   /** The key of the bundled time-stamp authority (RFC 3161), certified by the demo CA for time-stamping only. */
   readonly tsa: TestIdentity;
   /**
@@ -69,6 +75,12 @@ export interface DemoPki {
    * the demonstration revokes by itself; tests use this to show a signature made before outlives it.
    */
   revoke(identity: TestIdentity, at: Date): void;
+}
+
+/** A GOST key of the demo PKI and its certificate (WebCrypto has no GOST: the key is a scalar of this module's GOST code). */
+export interface DemoGostIdentity {
+  readonly certificate: X509;
+  readonly key: GostPrivateKey;
 }
 
 interface Material {
@@ -100,6 +112,21 @@ async function loadMaterial(dir: string, name: string): Promise<Material | undef
 function saveMaterial(dir: string, name: string, material: Material): void {
   writeFileSync(join(dir, `${name}.pem`), new x509.X509Certificate(arrayBufferOf(material.certificate.der)).toString('pem'));
   writeFileSync(join(dir, `${name}.key.pem`), KeyObject.from(material.keys.privateKey).export({ format: 'pem', type: 'pkcs8' }) as string, { mode: 0o600 });
+}
+
+async function loadGost(dir: string, name: string): Promise<DemoGostIdentity | undefined> {
+  const certFile = join(dir, `${name}.pem`);
+  const keyFile = join(dir, `${name}.key.json`);
+  if (!existsSync(certFile) || !existsSync(keyFile)) return undefined;
+  const key = JSON.parse(readFileSync(keyFile, 'utf8')) as { algorithmOid: string; curveOid: string; d: string };
+  const certificate = parseCertificate(new Uint8Array(new x509.X509Certificate(readFileSync(certFile, 'utf8')).rawData));
+  return { certificate, key: { algorithmOid: key.algorithmOid, curveOid: key.curveOid, d: BigInt(`0x${key.d}`) } };
+}
+
+function saveGost(dir: string, name: string, identity: DemoGostIdentity): void {
+  writeFileSync(join(dir, `${name}.pem`), new x509.X509Certificate(arrayBufferOf(identity.certificate.der)).toString('pem'));
+  const key = { algorithmOid: identity.key.algorithmOid, curveOid: identity.key.curveOid, d: identity.key.d.toString(16) };
+  writeFileSync(join(dir, `${name}.key.json`), JSON.stringify(key), { mode: 0o600 });
 }
 
 const identityOf = (m: Material): TestIdentity => ({
@@ -209,7 +236,30 @@ async function openLocked(dir: string, holders: DemoHolders): Promise<DemoPki> {
     signing.set(a.id, sign);
     authentication.set(a.id, auth);
   });
-  await Promise.all([...organisations, ...people]);
+  // GOST 34.10-2015 (512) signing keys beside the RSA ones, as NCA issues both.
+  const gost = new Map<string, DemoGostIdentity>();
+  const gostPeople = [...holders.applicants, ...(holders.staff ?? [])].map(async (a) => {
+    const name = `${a.id}-sign-gost`;
+    const existing = await loadGost(dir, name);
+    if (existing) return void gost.set(a.id, existing);
+    const entity = a.bin && a.organisation ? { bin: a.bin, name: a.organisation } : undefined;
+    const kind = entity ? users('organisation', a.employee ? 'employee' : 'first-head') : users('individual');
+    const key = generateGostKey('2015-512');
+    const certificate = await certifyPublicKeyInfo(
+      {
+        subject: personName(personOf(a), entity),
+        validity: a.validity ?? VALIDITY,
+        issuer,
+        keyUsage: SIGNING,
+        extendedKeyUsage: [EMAIL_PROTECTION, ...kind],
+        policies: [entity ? '1.2.398.3.3.2.1' : '1.2.398.3.3.2.3'],
+      },
+      gostPublicKeyInfoOf(key),
+    );
+    saveGost(dir, name, { certificate, key });
+    gost.set(a.id, { certificate, key });
+  });
+  await Promise.all([...organisations, ...people, ...gostPeople]);
 
   const tsa =
     (await loadMaterial(dir, 'tsa').then((m) => m && identityOf(m))) ??
@@ -241,6 +291,8 @@ async function openLocked(dir: string, holders: DemoHolders): Promise<DemoPki> {
     signing: (id) => signing.get(id),
     authentication: (id) => authentication.get(id),
     signerOf: (identity) => new LocalPkcs12Signer({ algorithm: identity.algorithm, key: identity.keyObject }, [identity.certificate.der, ca.certificate.der]),
+    signingGost: (id) => gost.get(id),
+    gostSignerOf: (identity) => new LocalPkcs12Signer({ algorithm: 'gost', key: identity.key }, [identity.certificate.der, ca.certificate.der]),
   };
 }
 

@@ -126,9 +126,27 @@ export interface Issue {
 /** Issues one certificate (a CA's own when `issuer` is absent) with a fresh key. */
 export async function issueTestCertificate(spec: Issue): Promise<{ identity: TestIdentity; keys: CryptoKeyPair }> {
   const keys = await newKeys(spec.algorithm);
-  const signer = spec.issuer?.keys ?? keys;
+  const certificate = await certifyKey(spec, keys.publicKey, spec.issuer?.keys.privateKey ?? keys.privateKey);
+  const identity: TestIdentity = {
+    certificate,
+    privateKey: keys.privateKey,
+    keyObject: KeyObject.from(keys.privateKey),
+    algorithm: spec.algorithm,
+  };
+  return { identity, keys };
+}
+
+/**
+ * Certifies a public key the caller holds the private half of — one WebCrypto has no algorithm for
+ * (a GOST key), given as its SubjectPublicKeyInfo — under an issuer.
+ */
+export async function certifyPublicKeyInfo(spec: Omit<Issue, 'algorithm' | 'ca'> & { issuer: NonNullable<Issue['issuer']> }, spki: Uint8Array): Promise<X509> {
+  return certifyKey({ ...spec, algorithm: 'rsa' }, new x509.PublicKey(arrayBufferOf(spki)), spec.issuer.keys.privateKey);
+}
+
+async function certifyKey(spec: Issue, publicKey: CryptoKey | x509.PublicKey, signingKey: CryptoKey): Promise<X509> {
   const extensions: x509.Extension[] = [
-    await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+    await x509.SubjectKeyIdentifierExtension.create(publicKey),
     ...(spec.issuer ? [await x509.AuthorityKeyIdentifierExtension.create(spec.issuer.keys.publicKey)] : []),
   ];
   if (spec.ca) extensions.push(new x509.BasicConstraintsExtension(true, undefined, true));
@@ -147,18 +165,12 @@ export async function issueTestCertificate(spec: Issue): Promise<{ identity: Tes
     issuer: spec.issuer ? new x509.X509Certificate(arrayBufferOf(spec.issuer.identity.certificate.der)).subjectName : spec.subject,
     notBefore: spec.validity[0],
     notAfter: spec.validity[1],
-    publicKey: keys.publicKey,
-    signingKey: signer.privateKey,
-    signingAlgorithm: signingAlgorithmOf(signer.privateKey),
+    publicKey,
+    signingKey,
+    signingAlgorithm: signingAlgorithmOf(signingKey),
     extensions,
   });
-  const identity: TestIdentity = {
-    certificate: parseCertificate(new Uint8Array(cert.rawData)),
-    privateKey: keys.privateKey,
-    keyObject: KeyObject.from(keys.privateKey),
-    algorithm: spec.algorithm,
-  };
-  return { identity, keys };
+  return parseCertificate(new Uint8Array(cert.rawData));
 }
 
 export const SIGNING = x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation;
