@@ -40,6 +40,18 @@ describe.each(DATABASES)('the people who sign a result, with their own keys, on 
   }, 60_000);
   afterAll(async () => t?.close());
 
+  /** The event that issued a case's result, and its CMS verified as of then. */
+  const issuedResultOf = async (caseId: string) => {
+    const issued = (await t.deps.stores.cases.history(caseId))
+      .map((h) => h.event)
+      .find((e): e is Extract<CaseEvent, { type: 'result-issued' }> => e.type === 'result-issued')!;
+    const verified = await verifyCms(new Uint8Array(Buffer.from(issued.seal!, 'base64')), {
+      at: new Date(issued.at),
+      trust: t.demoPki.trust,
+      revocation: t.demoPki.revocation,
+    });
+    return { issued, verified };
+  };
   /** Who holds the session: their login, to pick their demo keys. */
   const loginOf = async (token: string) => ((await t.api.request('GET', '/api/me', { token })).json as { user: { login: string } }).user.login;
 
@@ -50,14 +62,7 @@ describe.each(DATABASES)('the people who sign a result, with their own keys, on 
     try {
       const format = (ms: number) => t.deps.clockFor('provider').zone.format(ms);
       const report = await simulateCase(t.api, { regulation, directory: t.deps.directory, outcome: 'issued', format });
-      const issued = (await t.deps.stores.cases.history(report.caseId))
-        .map((h) => h.event)
-        .find((e): e is Extract<CaseEvent, { type: 'result-issued' }> => e.type === 'result-issued')!;
-      const verified = await verifyCms(new Uint8Array(Buffer.from(issued.seal!, 'base64')), {
-        at: new Date(issued.at),
-        trust: t.demoPki.trust,
-        revocation: t.demoPki.revocation,
-      });
+      const { issued, verified } = await issuedResultOf(report.caseId);
       expect(verified.valid).toBe(true);
       // The department head, the head, then the department's own seal (its BIN, no person's IIN).
       expect(verified.signers.map((s) => [s.subject.iin !== undefined, s.subject.bin])).toEqual([
@@ -94,14 +99,7 @@ describe.each(DATABASES)('the people who sign a result, with their own keys, on 
     const format = (ms: number) => t.deps.clockFor('provider').zone.format(ms);
     const report = await simulateCase(mixed, { regulation, directory: t.deps.directory, outcome: 'issued', format });
     expect(gostSigned).toHaveLength(1);
-    const issued = (await t.deps.stores.cases.history(report.caseId))
-      .map((h) => h.event)
-      .find((e): e is Extract<CaseEvent, { type: 'result-issued' }> => e.type === 'result-issued')!;
-    const verified = await verifyCms(new Uint8Array(Buffer.from(issued.seal!, 'base64')), {
-      at: new Date(issued.at),
-      trust: t.demoPki.trust,
-      revocation: t.demoPki.revocation,
-    });
+    const { issued, verified } = await issuedResultOf(report.caseId);
     expect(verified.valid, JSON.stringify(verified.signers.map((s) => s.checks))).toBe(true);
     expect(verified.signers.map((s) => s.certificate?.algorithm)).toEqual([expect.stringMatching(/GOST/i), expect.stringMatching(/RSA/i)]);
     expect(((await t.api.request('GET', `/api/registry/${issued.number}`)).json as { verified: boolean }).verified).toBe(true);

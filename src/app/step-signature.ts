@@ -10,6 +10,7 @@ import { appError, NOT_FOUND, type AppError } from './app-error.js';
 import type { CaseAction } from './act-on-case.js';
 import { actorForCase, maySeeCase, type Principal } from './principal.js';
 import { providerOrganisationOf } from './result-provider.js';
+import { signatureRefusal } from './signature-refusal.js';
 
 /** The document a signing step signs, as it will be issued: what the signer's key signs. */
 export interface ResultDraft {
@@ -142,16 +143,5 @@ export async function checkStepSignature(
   const officeId = due ? state.offices[due.organisation] : undefined;
   const bin = officeId === undefined ? undefined : providerOrganisationOf(deps.directory, officeId)?.bin;
   const verified = await deps.statementVerifier.verify(signature, drafted.value.json, { iin: principal.user.iin, ...(bin ? { bin } : {}) });
-  if (verified.valid) return stamped(deps, signature);
-  const failed = verified.checks.filter((c) => !c.ok);
-  const reasons = (lang: 'kk' | 'ru' | 'en') => failed.map((c) => c.reason?.[lang] ?? c.name).join('; ') || '—';
-  return err(
-    appError(
-      'signature-invalid',
-      `ЭЦҚ қабылданбады: ${reasons('kk')}`,
-      `Подпись не принята: ${reasons('ru')}`,
-      `The signature is not accepted: ${reasons('en')}`,
-      { checks: verified.checks },
-    ),
-  );
+  return verified.valid ? stamped(deps, signature) : err(signatureRefusal(verified.checks));
 }

@@ -1,3 +1,4 @@
+import { signatureRefusal } from './signature-refusal.js';
 import { DEFAULT_ORGANISATION_SIGNERS, organisationSigningRefusal } from '../core/identity/organisation-signing.js';
 import type { SealCheck } from './ports/seal-verifier.js';
 import { resolveCaseOffices } from '../core/directory/case-offices.js';
@@ -176,18 +177,7 @@ async function checkPortalSignature(
   const expected = forEntity ? { iin: user.iin ?? '', bin: identifier.bin } : { iin: identifier.iin };
   const verified = await deps.statementVerifier.verify(input.signature, statement, expected);
   const checks = forEntity && verified.valid ? [...verified.checks, signingAuthorityCheck(regulation, verified.signer?.keyUser ?? [])] : verified.checks;
-  if (checks.every((c) => c.ok)) return ok({ statement, signature: input.signature });
-  const failed = checks.filter((c) => !c.ok);
-  const reasons = (lang: 'kk' | 'ru' | 'en') => failed.map((c) => c.reason?.[lang] ?? c.name).join('; ');
-  return err(
-    appError(
-      'signature-invalid',
-      `ЭЦҚ қабылданбады: ${reasons('kk')}`,
-      `Подпись не принята: ${reasons('ru')}`,
-      `The signature is not accepted: ${reasons('en')}`,
-      { checks },
-    ),
-  );
+  return checks.every((c) => c.ok) ? ok({ statement, signature: input.signature }) : err(signatureRefusal(checks));
 }
 
 /** Whether the certificate's NCA key-user roles let its holder sign for the organisation in this service. */

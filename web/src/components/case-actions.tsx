@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/api-client.js';
 import type { AllowedCommand, CaseState, CaseView, Me, PersonChoice, Regulation, User } from '../api/api-types.js';
 import { useLang } from '../i18n/use-lang.js';
+import { OutcomeChoice } from './outcome-choice.js';
 import { ErrorMessage } from './error-message.js';
 import { TermText } from './regulation-texts.js';
 import { completingCommand } from '../../../src/core/engine/completing-command.js';
@@ -242,17 +243,7 @@ export function CaseActions({ view, regulation, me, onDone }: { view: CaseView; 
             );
           }}
         >
-          {outcomes.length > 1 && (
-            <fieldset>
-              <legend>{t('actions.outcome')}</legend>
-              {outcomes.map((o) => (
-                <label key={o.id} className="choice">
-                  <input type="radio" name="outcome" value={o.id} checked={outcome === o.id} onChange={() => setOutcome(o.id)} />
-                  {pick(o.label)}
-                </label>
-              ))}
-            </fieldset>
-          )}
+          {outcomes.length > 1 && <OutcomeChoice outcomes={outcomes} chosen={outcome} onChoose={setOutcome} />}
           <button type="submit" className="primary" disabled={act.isPending}>
             {t(`actions.${command}`)}
           </button>

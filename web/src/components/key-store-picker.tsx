@@ -2,7 +2,17 @@ import { useTranslation } from 'react-i18next';
 import { NCALAYER_STORAGES, type NcaLayerStorage } from '../api/signature.js';
 
 /** Where NCALayer finds the person's key — or, in a demonstration, the notice that the demo key stands in for it. */
-export function KeyStorePicker({ demo, storage, onChange }: { demo: boolean; storage: NcaLayerStorage; onChange: (storage: NcaLayerStorage) => void }) {
+export function KeyStorePicker({
+  demo,
+  storage,
+  onChange,
+  id = 'storage',
+}: {
+  demo: boolean;
+  storage: NcaLayerStorage;
+  onChange: (storage: NcaLayerStorage) => void;
+  id?: string;
+}) {
   const { t } = useTranslation();
   if (demo) {
     return (
@@ -13,8 +23,8 @@ export function KeyStorePicker({ demo, storage, onChange }: { demo: boolean; sto
   }
   return (
     <div className="field">
-      <label htmlFor="storage">{t('sign.storage')}</label>
-      <select id="storage" value={storage} onChange={(e) => onChange(e.target.value as NcaLayerStorage)}>
+      <label htmlFor={id}>{t('sign.storage')}</label>
+      <select id={id} value={storage} onChange={(e) => onChange(e.target.value as NcaLayerStorage)}>
         {NCALAYER_STORAGES.map((s) => (
           <option key={s} value={s}>
             {t(`sign.storage.${s}`)}

@@ -6,6 +6,7 @@ import type { Procedure, ResultDocument, ResultDraft } from '../api/api-types.js
 import { queryKeys } from '../api/query-keys.js';
 import { signWithDemoKey, signWithNcaLayer, useSignatureMode, type NcaLayerStorage } from '../api/signature.js';
 import { useLang } from '../i18n/use-lang.js';
+import { OutcomeChoice } from './outcome-choice.js';
 import { ErrorMessage, Loading } from './error-message.js';
 import { KeyStorePicker } from './key-store-picker.js';
 
@@ -66,17 +67,7 @@ export function SignDocumentForm({
         if (draft.data) sign.mutate(draft.data.base64);
       }}
     >
-      {choosing && (
-        <fieldset>
-          <legend>{t('actions.outcome')}</legend>
-          {outcomes.map((o) => (
-            <label key={o.id} className="choice">
-              <input type="radio" name="outcome" value={o.id} checked={outcome === o.id} onChange={() => setOutcome(o.id)} />
-              {pick(o.label)}
-            </label>
-          ))}
-        </fieldset>
-      )}
+      {choosing && <OutcomeChoice outcomes={outcomes} chosen={outcome} onChoose={setOutcome} />}
       <section className="document-draft" aria-labelledby="draft-heading">
         <h3 id="draft-heading">{t('signDocument.title')}</h3>
         {draft.isPending && <Loading />}

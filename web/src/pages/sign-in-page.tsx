@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../api/api-client.js';
 import type { Me } from '../api/api-types.js';
-import { NCALAYER_STORAGES, signWithDemoKey, signWithNcaLayer, useSignatureMode, type NcaLayerStorage } from '../api/signature.js';
+import { signWithDemoKey, signWithNcaLayer, useSignatureMode, type NcaLayerStorage } from '../api/signature.js';
+import { KeyStorePicker } from '../components/key-store-picker.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { capabilitiesOf } from '../api/use-me.js';
 import { queryKeys } from '../api/query-keys.js';
@@ -115,17 +116,7 @@ export function SignInPage() {
             </div>
           </>
         ) : (
-          <div className="field">
-            <label htmlFor="signin-storage">{t('sign.storage')}</label>
-            <select id="signin-storage" value={storage} onChange={(e) => setStorage(e.target.value as NcaLayerStorage)}>
-              {NCALAYER_STORAGES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`sign.storage.${s}`)}
-                </option>
-              ))}
-            </select>
-            <p className="hint">{t('sign.ncalayerHint')}</p>
-          </div>
+          <KeyStorePicker demo={false} storage={storage} onChange={setStorage} id="signin-storage" />
         )}
         {signInWithSignature.isPending && (
           <p role="status" aria-live="polite">
