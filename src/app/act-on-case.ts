@@ -2,7 +2,7 @@ import type { CaseCommand } from '../core/engine/case-commands.js';
 import type { CaseState } from '../core/engine/case-model.js';
 import type { TRegulation } from '../core/regulation/schema.js';
 import { err, ok, type Result } from '../core/result.js';
-import { allowedCommands } from '../core/engine/allowed-commands.js';
+import { mayDo } from './may-do.js';
 import { caseDeps, regulationOf, type AppDeps } from './app-deps.js';
 import { appError, NOT_FOUND, type AppError } from './app-error.js';
 import { actorForCase, maySeeCase, type Principal } from './principal.js';
@@ -77,7 +77,8 @@ export async function actOnCase(
   if (!signature.ok) return signature;
   // The signature recorded is the one accepted, with its time-stamp and revocation evidence.
   if (signature.value !== undefined && 'signature' in action) action = { ...action, signature: signature.value };
-  if (action.type === 'record-meeting') {
+  // The minutes are looked at only for the one who may record the meeting: anyone else is refused by the engine for who they are.
+  if (action.type === 'record-meeting' && mayDo(deps, state, principal, 'record-meeting')) {
     const minutes = await checkMinutes(deps, principal, action.meeting.minutes);
     if (!minutes.ok) return minutes;
   }
@@ -89,9 +90,7 @@ export async function actOnCase(
   const actor = actorForCase(principal, state);
   const regulation = regulationOf(deps, state.service);
   // Only someone who may name the executor learns who the office's executors are; anyone else is refused by the engine below.
-  const mayAssign =
-    regulation !== undefined &&
-    allowedCommands(state, { regulation, clockFor: deps.clockFor, policy: deps.policy, now: deps.now(), actor }).some((c) => c.type === 'assign');
+  const mayAssign = mayDo(deps, state, principal, 'assign');
   let command: CaseAction = action;
   if (action.type === 'assign' && mayAssign) {
     const executors = await executorsOfCase(deps, regulation!, state);

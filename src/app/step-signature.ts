@@ -1,4 +1,3 @@
-import { allowedCommands } from '../core/engine/allowed-commands.js';
 import type { CaseEvent } from '../core/engine/case-events.js';
 import type { CaseActor, CaseState } from '../core/engine/case-model.js';
 import { draftEnding } from '../core/engine/decide-case.js';
@@ -8,6 +7,7 @@ import { err, ok, type Result } from '../core/result.js';
 import { regulationOf, type AppDeps } from './app-deps.js';
 import { appError, NOT_FOUND, type AppError } from './app-error.js';
 import type { CaseAction } from './act-on-case.js';
+import { mayDo } from './may-do.js';
 import { actorForCase, maySeeCase, type Principal } from './principal.js';
 import { providerOrganisationOf } from './result-provider.js';
 import { signatureRefusal } from './signature-refusal.js';
@@ -125,10 +125,7 @@ export async function checkStepSignature(
   if (action.type !== 'sign') return signature === undefined ? ok(undefined) : err(NOT_HERE);
   const regulation = regulationOf(deps, state.service);
   const actor = actorForCase(principal, state);
-  const mayAct =
-    regulation !== undefined &&
-    allowedCommands(state, { regulation, clockFor: deps.clockFor, policy: deps.policy, now: deps.now(), actor }).some((c) => c.type === 'sign');
-  if (!mayAct) return ok(undefined);
+  if (!mayDo(deps, state, principal, 'sign')) return ok(undefined);
   const made = state.step?.signatures ?? [];
   const electronicBefore = made.length > 0 ? made[0]!.electronic === true : undefined;
   if (signature === undefined) return deps.requireStaffSignature || electronicBefore === true ? err(REQUIRED) : ok(undefined);
