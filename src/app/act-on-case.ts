@@ -3,6 +3,7 @@ import type { CaseState } from '../core/engine/case-model.js';
 import type { TRegulation } from '../core/regulation/schema.js';
 import { err, ok, type Result } from '../core/result.js';
 import { mayDo } from './may-do.js';
+import { checkMinutes } from './meeting-minutes.js';
 import { caseDeps, regulationOf, type AppDeps } from './app-deps.js';
 import { appError, NOT_FOUND, type AppError } from './app-error.js';
 import { actorForCase, maySeeCase, type Principal } from './principal.js';
@@ -18,26 +19,6 @@ const KEY_REUSED = appError(
   'Этот Idempotency-Key уже использован в запросе по другому делу.',
   'This Idempotency-Key was already used for a request on another case.',
 );
-
-const MINUTES_UNAVAILABLE = appError(
-  'attachment-unavailable',
-  'Хаттама табылмады: оны жазатын адам өзі жүктеген, әлі ешбір іске тіркелмеген құжат болуы керек.',
-  'Протокол не найден: это должен быть документ, загруженный тем, кто записывает заседание, и ещё не приложенный ни к одному делу.',
-  'The minutes were not found: they must be a document uploaded by the one recording the meeting and not yet attached to any case.',
-);
-const MINUTES_NOT_PDF = appError(
-  'invalid-input',
-  'Отырыс хаттамасы PDF құжаты болуы керек.',
-  'Протокол заседания должен быть документом PDF.',
-  'The minutes of the meeting must be a PDF document.',
-);
-
-/** The minutes a meeting's record cites: the recorder's own upload, free, and a PDF (the signed minutes as issued). */
-async function checkMinutes(deps: AppDeps, principal: Principal, attachmentId: string): Promise<Result<void, AppError>> {
-  const minutes = await deps.stores.attachments.info(attachmentId);
-  if (!minutes || minutes.ownerId !== principal.user.id || minutes.caseId !== null) return err(MINUTES_UNAVAILABLE);
-  return minutes.mediaType === 'application/pdf' ? ok(undefined) : err(MINUTES_NOT_PDF);
-}
 
 /** The people who may be named executor on a case: holders of an executor-kind role of its regulation, at that role's office. */
 export async function executorsOfCase(deps: AppDeps, regulation: TRegulation, state: CaseState) {
@@ -79,8 +60,9 @@ export async function actOnCase(
   if (signature.value !== undefined && 'signature' in action) action = { ...action, signature: signature.value };
   // The minutes are looked at only for the one who may record the meeting: anyone else is refused by the engine for who they are.
   if (action.type === 'record-meeting' && mayDo(deps, state, principal, 'record-meeting')) {
-    const minutes = await checkMinutes(deps, principal, action.meeting.minutes);
-    if (!minutes.ok) return minutes;
+    const meeting = await checkMinutes(deps, principal, state, action.meeting);
+    if (!meeting.ok) return meeting;
+    action = { ...action, meeting: meeting.value };
   }
   const key = idempotencyKey !== undefined ? `${principal.user.id}:${idempotencyKey}` : undefined;
   // A request resent after its answer was lost is answered with the case as it is: deciding it

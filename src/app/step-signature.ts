@@ -9,8 +9,7 @@ import { appError, NOT_FOUND, type AppError } from './app-error.js';
 import type { CaseAction } from './act-on-case.js';
 import { mayDo } from './may-do.js';
 import { actorForCase, maySeeCase, type Principal } from './principal.js';
-import { providerOrganisationOf } from './result-provider.js';
-import { signatureRefusal } from './signature-refusal.js';
+import { acceptPersonSignature, SIGNATURES_NOT_CONFIGURED } from './accept-person-signature.js';
 
 /** The document a signing step signs, as it will be issued: what the signer's key signs. */
 export interface ResultDraft {
@@ -43,36 +42,6 @@ const MIXED = appError(
   'Предыдущая подпись под этим документом поставлена без ЭЦП: ЭЦП к ней не добавляется.',
   'The earlier signature on this document was made without an electronic signature: none can be added to it.',
 );
-const NO_IIN = appError(
-  'signature-invalid',
-  'Тіркелгіңізде ЖСН жоқ: қолтаңбаны сізбен байланыстыру мүмкін емес.',
-  'В вашей учётной записи нет ИИН: подпись нельзя связать с вами.',
-  'Your account has no IIN: the signature cannot be tied to you.',
-);
-const NOT_CONFIGURED = appError(
-  'signature-invalid',
-  'Қолтаңбаны тексеру бапталмаған.',
-  'Проверка подписи не настроена.',
-  'Signature verification is not configured.',
-);
-
-const TSA_UNAVAILABLE = appError(
-  'gateway-unavailable',
-  'Уақыт белгісі қызметі жауап бермеді: қолыңыз сақталмады, қайталап көріңіз.',
-  'Служба меток времени не ответила: подпись не сохранена, повторите попытку.',
-  'The time-stamp service did not answer: the signature was not kept, try again.',
-);
-
-/** The accepted signature with its time-stamp; nothing is kept when the TSA cannot give one. */
-async function stamped(deps: AppDeps, signature: string): Promise<Result<string, AppError>> {
-  if (!deps.stamper) return ok(signature);
-  try {
-    return ok(await deps.stamper.stamp(signature));
-  } catch {
-    return err(TSA_UNAVAILABLE);
-  }
-}
-
 /** The draft of the document the case's signing step signs, for someone who may see the case. */
 export async function resultDraftOf(deps: AppDeps, principal: Principal, caseId: string, outcome?: string): Promise<Result<ResultDraft, AppError>> {
   const state = await deps.stores.cases.load(caseId);
@@ -96,7 +65,7 @@ async function draftOf(
   outcome: string | undefined,
 ): Promise<Result<{ json: string; document: unknown; outcome: string | undefined }, AppError>> {
   const regulation = regulationOf(deps, state.service);
-  if (!regulation || !deps.sealer) return err(NOT_CONFIGURED);
+  if (!regulation || !deps.sealer) return err(SIGNATURES_NOT_CONFIGURED);
   const ending = draftEnding(state, outcome, { regulation, clockFor: deps.clockFor, policy: deps.policy, now: deps.now(), actor });
   if (!ending.ok) return ending;
   const ended = ending.value.reduce<CaseState | undefined>(evolveCase, state)!;
@@ -130,15 +99,10 @@ export async function checkStepSignature(
   const electronicBefore = made.length > 0 ? made[0]!.electronic === true : undefined;
   if (signature === undefined) return deps.requireStaffSignature || electronicBefore === true ? err(REQUIRED) : ok(undefined);
   if (electronicBefore === false) return err(MIXED);
-  if (!principal.user.iin) return err(NO_IIN);
-  if (!deps.statementVerifier) return err(NOT_CONFIGURED);
   const drafted = await draftOf(deps, state, actor, action.outcome);
   if (!drafted.ok) return drafted;
   // The signer's certificate names them and the organisation of the office their signing post works at for this case.
   const procedure = regulation!.procedures.find((p) => p.id === state.step!.procedureId)!;
   const due = regulation!.roles.find((r) => r.id === signersOf(procedure)[made.length]);
-  const officeId = due ? state.offices[due.organisation] : undefined;
-  const bin = officeId === undefined ? undefined : providerOrganisationOf(deps.directory, officeId)?.bin;
-  const verified = await deps.statementVerifier.verify(signature, drafted.value.json, { iin: principal.user.iin, ...(bin ? { bin } : {}) });
-  return verified.valid ? stamped(deps, signature) : err(signatureRefusal(verified.checks));
+  return acceptPersonSignature(deps, principal, signature, drafted.value.json, due ? state.offices[due.organisation] : undefined);
 }

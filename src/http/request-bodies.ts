@@ -50,6 +50,7 @@ export const ZActionBody = z.discriminatedUnion('type', [
           votes: z.array(z.object({ member: z.string().min(1).max(100), vote: z.enum(VOTES) }).strict()).max(200),
           decision: z.string().min(1).max(100),
           minutes: z.string().min(1).max(200),
+          minutesSignature: z.string().min(1).max(200_000).optional(),
         })
         .strict(),
       grounds: z.array(z.string().min(1).max(4000)).max(20).optional(),

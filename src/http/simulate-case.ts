@@ -177,14 +177,19 @@ export async function simulateCase(
       if (mode.staffSignature === 'required') throw new SimulationFailed('the server requires signers’ own signatures and has no demo keys to sign with');
       return undefined;
     }
-    const signer = await tokenOf(holderOf(officeOfRole(role), role));
+    const signer = holderOf(officeOfRole(role), role);
     const draft: { base64: string } = await call(
-      api.request('GET', `/api/cases/${caseId}/result-draft${outcome ? `?outcome=${encodeURIComponent(outcome)}` : ''}`, { token: signer }),
+      api.request('GET', `/api/cases/${caseId}/result-draft${outcome ? `?outcome=${encodeURIComponent(outcome)}` : ''}`, { token: await tokenOf(signer) }),
       `the draft at ${procedureId}`,
     );
+    return demoSignatureOf(signer, draft.base64, `the draft at ${procedureId}`);
+  };
+  /** A detached CMS over `base64` with the demo key of `login`, where the server has demo keys. */
+  const demoSignatureOf = async (login: string, base64: string, what: string): Promise<string | undefined> => {
+    if (!mode.demo) return undefined;
     const signed: { cms: string } = await call(
-      api.request('POST', '/api/signature/demo-sign', { token: signer, body: { base64: draft.base64, purpose: 'signing' } }),
-      `sign the draft at ${procedureId}`,
+      api.request('POST', '/api/signature/demo-sign', { token: await tokenOf(login), body: { base64, purpose: 'signing' } }),
+      `sign ${what}`,
     );
     return signed.cms;
   };
@@ -241,11 +246,10 @@ export async function simulateCase(
         }),
         'upload the minutes',
       );
-      state = await actAs(
-        step.role,
-        demonstrationMeeting(procedure, body, { decision: outcome?.id, heldOn: input.format(step.startedAt).slice(0, 10), minutes: minutes.id }),
-        'meeting',
-      );
+      const record = demonstrationMeeting(procedure, body, { decision: outcome?.id, heldOn: input.format(step.startedAt).slice(0, 10), minutes: minutes.id });
+      // The keeper signs the minutes with their own key, as a signer signs a document: in a demonstration, the demo key.
+      const minutesSignature = await demoSignatureOf(recorder, SAMPLE_PDF.toString('base64'), `the minutes at ${procedure.id}`);
+      state = await actAs(step.role, minutesSignature ? { ...record, meeting: { ...record.meeting, minutesSignature } } : record, 'meeting');
       if (outcome && negative && outcome.id === negative.id) refused = true;
       continue;
     }

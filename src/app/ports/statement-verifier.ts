@@ -15,5 +15,6 @@ export interface StatementVerification {
  * applicant's (the regulations' checks before the portal accepts an application).
  */
 export interface StatementVerifier {
-  verify(signature: string, statement: string, expected: { readonly iin?: string; readonly bin?: string }): Promise<StatementVerification>;
+  /** `statement`: the text signed (UTF-8), or the bytes of a signed file. */
+  verify(signature: string, statement: string | Uint8Array, expected: { readonly iin?: string; readonly bin?: string }): Promise<StatementVerification>;
 }

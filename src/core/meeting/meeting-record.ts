@@ -14,6 +14,8 @@ export interface MeetingRecord {
   readonly decision: string;
   /** The uploaded minutes (an attachment id), signed by the chair and the secretary. */
   readonly minutes: string;
+  /** The keeper's own electronic signature over the minutes' bytes (detached CMS, base64, time-stamped once accepted). */
+  readonly minutesSignature?: string;
 }
 
 /** The count the minutes give, and what the body's rules made of it (null where a rule is unknown). */

@@ -3,7 +3,7 @@ import type { TrustStore } from '../chain/trust-store.js';
 import type { RevocationSource } from '../revocation/revocation-source.js';
 import { verifyBase64Cms } from './read-signed-document.js';
 
-/** The portal's check of an applicant's detached CMS over their application statement, as of now. */
+/** The check of a person's detached CMS over what they sign — an application statement, a document's draft, a file — as of now. */
 export function cmsStatementVerifier(options: { trust: TrustStore; revocation?: RevocationSource; now: () => number }): StatementVerifier {
   return {
     async verify(signature, statement, expected) {
@@ -13,7 +13,7 @@ export function cmsStatementVerifier(options: { trust: TrustStore; revocation?: 
         ...(options.revocation ? { revocation: options.revocation } : {}),
         expected,
         purpose: 'signing',
-        data: new TextEncoder().encode(statement),
+        data: typeof statement === 'string' ? new TextEncoder().encode(statement) : statement,
       });
       // The portal accepts one signer: the applicant.
       const signer = report.signers[0];

@@ -4,6 +4,10 @@ import type { MeetingForm } from '../api/api-types.js';
 import { uploadAttachment } from '../api/upload-attachment.js';
 import { localDay } from '../format/kazakhstan-time.js';
 import { useLang } from '../i18n/use-lang.js';
+import { signWithDemoKey, signWithNcaLayer, useSignatureMode, type NcaLayerStorage } from '../api/signature.js';
+import { bytesToBase64 } from '../format/base64.js';
+import { useErrorText } from './error-message.js';
+import { KeyStorePicker } from './key-store-picker.js';
 
 type Vote = 'for' | 'against' | 'abstain';
 
@@ -11,7 +15,7 @@ type Vote = 'for' | 'against' | 'abstain';
 export interface MeetingAction {
   type: 'record-meeting';
   procedureId: string;
-  meeting: { heldOn: string; present: string[]; votes: { member: string; vote: Vote }[]; decision: string; minutes: string };
+  meeting: { heldOn: string; present: string[]; votes: { member: string; vote: Vote }[]; decision: string; minutes: string; minutesSignature?: string };
   grounds?: string[];
 }
 
@@ -19,7 +23,8 @@ const VOTING = new Set(['chair', 'deputy-chair', 'member']);
 
 /**
  * The keeper of the minutes records a meeting: the day, who was present, each present member's
- * vote, the decision, and the signed minutes (a PDF, uploaded as part of the record). The server
+ * vote, the decision, and the signed minutes (a PDF, uploaded as part of the record), which the
+ * keeper also signs with their own key (NCALayer, or the demo key in a demonstration). The server
  * checks all of it against the body as the directory holds it.
  */
 export function MeetingRecordForm({
@@ -35,6 +40,7 @@ export function MeetingRecordForm({
 }) {
   const { t } = useTranslation();
   const { pick } = useLang();
+  const errorText = useErrorText();
   const [heldOn, setHeldOn] = useState(localDay(Date.now()));
   const [present, setPresent] = useState<Record<string, boolean>>(() => Object.fromEntries(form.body.members.map((m) => [m.id, true])));
   const [votes, setVotes] = useState<Record<string, Vote>>(() => Object.fromEntries(form.body.members.map((m) => [m.id, 'for' as Vote])));
@@ -42,6 +48,8 @@ export function MeetingRecordForm({
   const [grounds, setGrounds] = useState('');
   const [minutes, setMinutes] = useState<File | null>(null);
   const [uploading, setUploading] = useState(false);
+  const mode = useSignatureMode();
+  const [storage, setStorage] = useState<NcaLayerStorage>('PKCS12');
   const refuses = form.decisions.find((d) => d.id === decision)?.refuses ?? false;
   const rulesUnknown = form.body.rules.quorum.share === null || form.body.rules.majority.rule === null;
 
@@ -52,6 +60,10 @@ export function MeetingRecordForm({
     setUploading(true);
     try {
       const uploaded = await uploadAttachment(minutes, () => undefined);
+      const base64 = bytesToBase64(new Uint8Array(await minutes.arrayBuffer()));
+      const minutesSignature = mode.data?.demo
+        ? await signWithDemoKey(base64, 'signing')
+        : await signWithNcaLayer(base64, 'signing', storage, mode.data?.ncalayerUrl);
       const attending = form.body.members.filter((m) => present[m.id]);
       onSubmit({
         type: 'record-meeting',
@@ -62,11 +74,12 @@ export function MeetingRecordForm({
           votes: attending.filter((m) => VOTING.has(m.position)).map((m) => ({ member: m.id, vote: votes[m.id] ?? 'for' })),
           decision,
           minutes: uploaded.id,
+          minutesSignature,
         },
         ...(refuses ? { grounds: [grounds.trim()] } : {}),
       });
     } catch (error) {
-      onInvalid((error as Error).message);
+      onInvalid(errorText(error));
     } finally {
       setUploading(false);
     }
@@ -128,6 +141,7 @@ export function MeetingRecordForm({
         <label htmlFor="meeting-minutes">{t('meeting.minutes')}</label>
         <input id="meeting-minutes" type="file" accept="application/pdf" onChange={(e) => setMinutes(e.target.files?.[0] ?? null)} />
       </div>
+      <KeyStorePicker demo={mode.data?.demo ?? false} storage={storage} onChange={setStorage} id="minutes-storage" />
       <button type="submit" className="primary" disabled={pending || uploading}>
         {t('meeting.record')}
       </button>
