@@ -13,6 +13,10 @@ import { createCms } from '../src/signature/cms/create-cms.js';
 import { parseSignedData, verifyCms } from '../src/signature/cms/verify-cms.js';
 import { buildTestPki } from '../src/signature/test-pki/build-test-pki.js';
 import { LocalPkcs12Signer } from '../src/signature/signer/local-pkcs12-signer.js';
+import type { Signer } from '../src/signature/signer/signer.js';
+import { issueTimeStampToken } from '../src/signature/tsa/issue-time-stamp.js';
+import { addSignatureTimeStamps } from '../src/signature/cms/add-signature-time-stamps.js';
+import { combineCms } from '../src/signature/cms/combine-cms.js';
 import { openDemoPki } from '../src/signature/demo-pki/demo-pki.js';
 import { subjectOf } from '../src/signature/certificate/describe-certificate.js';
 import { rowCounts } from './fuzz/api-invariants.js';
@@ -21,6 +25,21 @@ import { DATABASES, startTestApp } from './support/test-app.js';
 type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 const regulation = loadCatalogue().regulations.find((r) => r.id === 'specialist-certificate')!;
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+
+const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
+
+/** A CMS with a time-stamp token over each signature made by `tsa` at `at`, as a signer could bring one. */
+async function stampedAt(cms: Uint8Array, tsa: Signer, at: Date): Promise<Uint8Array> {
+  const client = {
+    timeStamp: (data: Uint8Array) =>
+      issueTimeStampToken(
+        { hashAlgorithm: '2.16.840.1.101.3.4.2.1', hashedMessage: new Uint8Array(createHash('sha256').update(data).digest()), certReq: true },
+        tsa,
+        at,
+      ),
+  };
+  return addSignatureTimeStamps(cms, { tsa: client, trust: { anchors: [] } });
+}
 
 /** A refused probe: the answer in each language, and the rows before and after it. */
 interface Probe {
@@ -149,6 +168,19 @@ describe.each(DATABASES)('the people who sign a result, with their own keys, on 
           ['not CMS', 'THIS-IS-NOT-A-SIGNATURE'],
           ['other bytes', b64(await createCms(altered, t.demoPki.signerOf(own), { detached: true, signingTime: new Date() }))],
           ['other person', b64(await createCms(bytes, t.demoPki.signerOf(stranger), { detached: true, signingTime: new Date() }))],
+          // Their own signature and another's in one CMS: refused before either is verified.
+          [
+            'two signers',
+            b64(
+              combineCms(
+                [
+                  await createCms(bytes, t.demoPki.signerOf(own), { detached: true, signingTime: new Date() }),
+                  await createCms(bytes, t.demoPki.signerOf(stranger), { detached: true, signingTime: new Date() }),
+                ],
+                bytes,
+              ),
+            ),
+          ],
           [
             'authentication key',
             b64(await createCms(bytes, t.demoPki.signerOf(t.demoPki.authentication(login)!), { detached: true, signingTime: new Date() })),
@@ -160,6 +192,27 @@ describe.each(DATABASES)('the people who sign a result, with their own keys, on 
           [
             'revoked certificate',
             b64(await createCms(bytes, others.signerOf(others.signing(`${login}-revoked`)!), { detached: true, signingTime: new Date() })),
+          ],
+          // A time-stamp the signer brings does not date what is accepted now: neither a genuine TSA's from before the revocation, nor one made with their own key.
+          [
+            'revoked, with a TSA token from before',
+            b64(
+              await stampedAt(
+                await createCms(bytes, others.signerOf(others.signing(`${login}-revoked`)!), { detached: true, signingTime: new Date() }),
+                t.demoPki.signerOf(t.demoPki.tsa),
+                twoDaysAgo,
+              ),
+            ),
+          ],
+          [
+            'revoked, with a token of their own',
+            b64(
+              await stampedAt(
+                await createCms(bytes, others.signerOf(others.signing(`${login}-revoked`)!), { detached: true, signingTime: new Date() }),
+                others.signerOf(others.signing(`${login}-revoked`)!),
+                twoDaysAgo,
+              ),
+            ),
           ],
           [
             'untrusted CA',
@@ -193,8 +246,8 @@ describe.each(DATABASES)('the people who sign a result, with their own keys, on 
     const format = (ms: number) => t.deps.clockFor('provider').zone.format(ms);
     const report = await simulateCase(signing, { regulation, directory: t.deps.directory, outcome: 'issued', format });
 
-    // Two signers (the department head, then the head), eight refused tries each, in three languages.
-    expect(probes).toHaveLength(16);
+    // Two signers (the department head, then the head), eleven refused tries each, in three languages.
+    expect(probes).toHaveLength(22);
     const expected = { none: 'signature-required' } as Record<string, string>;
     for (const { what, answers, before, after } of probes) {
       expect(after, what).toBe(before);
@@ -214,6 +267,9 @@ describe.each(DATABASES)('the people who sign a result, with their own keys, on 
     expect(reasonOf('untrusted CA')).toMatch(/trusted/i);
     expect(reasonOf('expired certificate')).toMatch(/expired/i);
     expect(reasonOf('revoked certificate')).toMatch(/revoked/i);
+    expect(reasonOf('revoked, with a TSA token from before')).toMatch(/revoked/i);
+    expect(reasonOf('two signers')).toMatch(/more than 1 signer/);
+    expect(reasonOf('revoked, with a token of their own')).toMatch(/revoked/i);
 
     // Both signed the same bytes; the result carries both signatures over them, in order.
     expect(signedDrafts).toHaveLength(2);
@@ -355,5 +411,20 @@ describe.each(DATABASES)('the people who sign a result, with their own keys, on 
     writeFileSync(join(dir, 'rejected.tsr'), new Uint8Array(await rejected.arrayBuffer()));
     expect(execFileSync('openssl', ['ts', '-reply', '-in', join(dir, 'rejected.tsr'), '-text'], { encoding: 'utf8' })).toContain('Status: Rejected.');
     expect((await post(new Uint8Array([0x30, 0x00]), 'text/plain')).status).toBe(415);
+  });
+
+  it('reads a time-stamp only from a time-stamping authority, and only while its certificate is in force', async () => {
+    const signer = t.demoPki.signerOf(t.demoPki.signing('committee-astana.head')!);
+    const cms = await createCms(new TextEncoder().encode('a document'), signer, { detached: false, signingTime: new Date() });
+    const judge = async (der: Uint8Array) => (await verifyCms(der, { at: new Date(), trust: t.demoPki.trust, revocation: t.demoPki.revocation })).signers[0]!;
+    const genuine = await judge(await stampedAt(cms, t.demoPki.signerOf(t.demoPki.tsa), twoDaysAgo));
+    expect(genuine.signedAtSource).toBe('time-stamp');
+    expect(Math.abs(genuine.signedAt!.getTime() - twoDaysAgo.getTime())).toBeLessThan(1000);
+    // The same token made with the signer's own key (a trusted CA's, but no TSA's): the signature is not valid.
+    const own = await judge(await stampedAt(cms, signer, twoDaysAgo));
+    expect(own.checks.find((c) => c.name === 'integrity')).toMatchObject({ ok: false });
+    // A genuine TSA's token dated before its certificate was in force.
+    const early = await judge(await stampedAt(cms, t.demoPki.signerOf(t.demoPki.tsa), new Date('2020-01-01T00:00:00Z')));
+    expect(early.checks.find((c) => c.name === 'integrity')).toMatchObject({ ok: false });
   });
 });

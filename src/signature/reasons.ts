@@ -136,6 +136,12 @@ export const REASONS = {
       "The certificate named in the signature is not the signer's certificate",
     ),
   noSignature: () => t('Файлда қолтаңба жоқ', 'В файле нет подписи', 'The file holds no signature'),
+  tooManySigners: (max: number) =>
+    t(
+      `Қолтаңбада ${max}-ден көп қол қоюшы бар`,
+      `В подписи больше подписавших, чем ${max}`,
+      `The signature has more than ${max} signer${max === 1 ? '' : 's'}`,
+    ),
 } as const;
 
 /** RFC 5280 CRL reason codes in the three languages. */

@@ -35,4 +35,10 @@ export interface VerifyOptions {
   readonly expected?: ExpectedIdentity;
   /** Signing keys by default: a document must be signed with a signing (nonRepudiation) key. */
   readonly purpose?: 'signing' | 'authentication' | 'any';
+  /**
+   * For a signature being accepted now: at most this many signers (refused before any is verified),
+   * and any time-stamp the signer brought is not read — the certificate must hold at `at`, and the
+   * server stamps what it accepts itself.
+   */
+  readonly acceptingNow?: { readonly maxSigners: number };
 }

@@ -15,7 +15,7 @@ const ZDemoSignBody = z
   .object({
     base64: z.string().min(1).max(100_000),
     purpose: z.enum(['signing', 'authentication']),
-    /** For authentication: the demo applicant to sign in as. */
+    /** For authentication: the demo applicant or member of staff to sign in as (a demonstration has no secrets). */
     login: z.string().min(1).max(200).optional(),
   })
   .strict();

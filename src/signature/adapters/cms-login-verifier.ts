@@ -12,6 +12,7 @@ export function cmsLoginVerifier(options: { trust: TrustStore; revocation?: Revo
         trust: options.trust,
         ...(options.revocation ? { revocation: options.revocation } : {}),
         purpose: 'authentication',
+        acceptingNow: { maxSigners: 1 },
       });
       const signer = report.signers[0]?.subject;
       return {

@@ -13,6 +13,7 @@ export function cmsStatementVerifier(options: { trust: TrustStore; revocation?: 
         ...(options.revocation ? { revocation: options.revocation } : {}),
         expected,
         purpose: 'signing',
+        acceptingNow: { maxSigners: 1 },
         data: typeof statement === 'string' ? new TextEncoder().encode(statement) : statement,
       });
       // The portal accepts one signer: the applicant.

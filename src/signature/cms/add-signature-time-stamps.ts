@@ -12,9 +12,10 @@ import { certificatesOf, verifySignerInfo } from './verify-signer-info.js';
 const berOf = (bytes: Uint8Array) => asn1js.fromBER(arrayBufferOf(bytes)).result;
 
 /**
- * Makes each signature of a CMS provable after its certificate ends (CAdES-T, with the evidence
- * of CAdES-X-L kept in the SignedData itself): every SignerInfo without one gets an RFC 3161
- * time-stamp token over its signature value (id-aa-signatureTimeStampToken), and the CRLs and OCSP
+ * Makes each signature of a CMS the server has just accepted provable after its certificate ends
+ * (CAdES-T, with the evidence of CAdES-X-L kept in the SignedData itself): every SignerInfo gets an
+ * RFC 3161 time-stamp token over its signature value (id-aa-signatureTimeStampToken) from the
+ * server's TSA, in place of any the signer brought, and the CRLs and OCSP
  * responses the revocation source gives for the signer's certificate now — when it was accepted —
  * are added to the SignedData's revocation information. The signed attributes are not touched.
  */
@@ -27,8 +28,8 @@ export async function addSignatureTimeStamps(
   const crls: Uint8Array[] = [];
   const ocspResponses: Uint8Array[] = [];
   for (const info of signed.signerInfos) {
-    const attributes = info.unsignedAttrs?.attributes ?? [];
-    if (attributes.some((a) => a.type === CMS_OIDS.timeStampToken)) continue;
+    // A token the signer brought is not the server's word on when it accepted the signature: replaced.
+    const attributes = (info.unsignedAttrs?.attributes ?? []).filter((a) => a.type !== CMS_OIDS.timeStampToken);
     const token = await options.tsa.timeStamp(new Uint8Array(info.signature.valueBlock.valueHexView));
     info.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
       type: 1,

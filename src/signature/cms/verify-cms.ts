@@ -67,15 +67,23 @@ export async function verifyCms(der: Uint8Array, options: VerifyOptions & { data
   const attached = attachedContent(signed);
   const content = options.data ?? attached;
   const notExpected = options.data !== undefined && attached !== undefined && !sameBytes(attached, options.data);
+  if (options.acceptingNow && signed.signerInfos.length > options.acceptingNow.maxSigners) {
+    return {
+      valid: false,
+      format: 'cms',
+      signers: [{ subject: {}, signedAtSource: 'none', checks: [failed('integrity', REASONS.tooManySigners(options.acceptingNow.maxSigners))] }],
+    };
+  }
   const certificates = certificatesOf(signed);
-  const revocation = withEmbeddedEvidence(options.revocation, signed);
+  // Evidence and time-stamps carried in the CMS speak for when it was signed; a signature accepted now is judged now, on the source's own evidence.
+  const revocation = options.acceptingNow ? options.revocation : withEmbeddedEvidence(options.revocation, signed);
   const signers: SignerReport[] = [];
   for (const info of signed.signerInfos) {
     const own = verifySignerInfo(info, content, certificates);
     let signedAt = own.claimedSigningTime;
     let signedAtSource: SignerReport['signedAtSource'] = signedAt ? 'signing-time' : 'none';
     let integrity: SignatureCheck = notExpected ? failed('integrity', REASONS.notTheExpectedDocument()) : own.integrity;
-    const token = timeStampTokenOf(info);
+    const token = options.acceptingNow ? undefined : timeStampTokenOf(info);
     if (token && integrity.ok) {
       const stamp = verifyTimeStampToken(token, new Uint8Array(info.signature.valueBlock.valueHexView), options.trust);
       if (!stamp.ok || !stamp.genTime) integrity = failed('integrity', REASONS.badTimestamp());
