@@ -28,6 +28,7 @@ import type { RevocationSource } from '../signature/revocation/revocation-source
 import { LocalPkcs12Signer } from '../signature/signer/local-pkcs12-signer.js';
 import type { Signer } from '../signature/signer/signer.js';
 import type { CaseStore } from '../app/ports/case-store.js';
+import { providerOrganisationOf } from '../app/result-provider.js';
 
 /** How a deployment verifies and makes signatures (read from the environment by server-config). */
 export interface SignatureSettings {
@@ -90,14 +91,11 @@ export async function wireSignatures(settings: SignatureSettings, sources: Docum
     const identity = organisation === undefined ? undefined : demo?.signing(organisation);
     return identity && demo!.signerOf(identity);
   };
-  const sealsAfterSigners = (officeId: string) =>
-    sources.directory.organisations.find((o) => o.id === sources.directory.offices.find((office) => office.id === officeId)?.organisation)?.sealsResults ??
-    false;
+  const sealsAfterSigners = (officeId: string) => providerOrganisationOf(sources.directory, officeId)?.sealsResults ?? false;
   const sealer = cmsResultSealer({
     organisationSignerFor,
     sealsAfterSigners,
     documentOf: resultDocumentOf(sources, settings.publicUrl),
-    signingOf: signingOf(sources),
   });
 
   // The bundled TSA stands in for NCA RK's only in a demonstration; it speaks RFC 3161 over HTTP like the real one.
@@ -132,25 +130,27 @@ function regulationOf(sources: DocumentSources, state: CaseState): TRegulation {
   return regulation;
 }
 
-/** The result document (or motivated refusal) of a case as it ends, in canonical JSON: what its signers sign. */
+/**
+ * The result document (or motivated refusal) of a case as it ends, in canonical JSON — what its
+ * signers sign — and the signatures the same history holds for it (one read of the history).
+ */
 function resultDocumentOf(sources: DocumentSources, publicUrl: string) {
   return async (state: CaseState, pending: readonly CaseEvent[]) => {
+    const history = await historyAfter(sources, state, pending);
+    const regulation = regulationOf(sources, state);
     const built = buildCaseDocument({
       state,
-      history: await historyAfter(sources, state, pending),
-      regulation: regulationOf(sources, state),
+      history,
+      regulation,
       directory: sources.directory,
       zone: sources.clockFor('provider').zone,
       baseUrl: publicUrl,
     });
     if (!built.ok) throw new Error(`the result document cannot be built: ${built.error.message.en}`);
-    return { json: canonicalDocumentJson(built.value), document: built.value };
+    const issued = history.find((e) => e.type === 'result-issued');
+    const { signatures } = documentSigning(history, regulation, issued?.at ?? sources.now());
+    return { json: canonicalDocumentJson(built.value), document: built.value, signatures };
   };
-}
-
-function signingOf(sources: DocumentSources) {
-  return async (state: CaseState, pending: readonly CaseEvent[], issuedAt: number) =>
-    documentSigning(await historyAfter(sources, state, pending), regulationOf(sources, state), issuedAt);
 }
 
 /** Who gets demo certificates: every organisation (to seal what no person signs), every demo applicant and every member of staff. */
@@ -159,7 +159,7 @@ export function demoHolders(directory: TDirectory): DemoHolders {
     staff: directory.demoUsers.flatMap((u) => {
       // A member of staff's certificate names them and their organisation: the one whose office their first post is at.
       const officeId = u.roles[0]?.office;
-      const organisation = directory.organisations.find((o) => o.id === directory.offices.find((office) => office.id === officeId)?.organisation);
+      const organisation = officeId === undefined ? undefined : providerOrganisationOf(directory, officeId);
       if (u.kind !== 'staff' || !u.iin || !organisation?.bin) return [];
       return [{ id: u.login, name: u.name, iin: u.iin, bin: organisation.bin, organisation: organisation.title.kk, employee: true as const }];
     }),

@@ -1,5 +1,4 @@
-import { documentSigning, type DocumentSigning } from '../core/documents/document-signing.js';
-import type { DocumentSigner as SignedBy } from '../app/ports/document-renderer.js';
+import { documentSigning } from '../core/documents/document-signing.js';
 import type { TAct, TProcedure, TRegulation, TResultKind, TText } from '../core/regulation/schema.js';
 import type { CaseDocumentInput } from './case-document-input.js';
 import { LABELS } from './document-labels.js';
@@ -110,15 +109,6 @@ export function procedureById(regulation: TRegulation, id: string): TProcedure |
 /** How the document a case ends with is signed: its date and signatories (see core/documents/document-signing.ts). */
 export function signingOf(input: CaseDocumentInput, issuedAt: number) {
   return documentSigning(input.history, input.regulation, issuedAt);
-}
-
-/** Who signed a document, post by post, for its printed form: the signed bytes name posts, the case file names the people. */
-export function signedByOf(input: CaseDocumentInput, signing: DocumentSigning): SignedBy[] {
-  return signing.signatures.map((s) => ({
-    role: s.role,
-    name: nameOf(input, s.by),
-    ...(s.acting ? { acting: { for: nameOf(input, s.acting.for), order: s.acting.order } } : {}),
-  }));
 }
 
 /** The result-issued event of the case, if it ended. */

@@ -18,16 +18,18 @@ export function cmsResultSealer(options: {
   organisationSignerFor: (officeId: string) => Signer | undefined;
   /** Whether that organisation seals, with its key, the results its people signed, after their signatures. */
   sealsAfterSigners: (officeId: string) => boolean;
-  /** The machine-readable result document of the case after `pending`, as canonical JSON and parsed. */
-  documentOf: (state: CaseState, pending: readonly CaseEvent[]) => Promise<{ json: string; document: unknown }>;
-  /** How the case's document is signed, by its history after `pending`. */
-  signingOf: (state: CaseState, pending: readonly CaseEvent[], issuedAt: number) => Promise<DocumentSigning>;
+  /** The machine-readable result document of the case after `pending`, as canonical JSON and parsed, with the signatures made on it. */
+  documentOf: (state: CaseState, pending: readonly CaseEvent[]) => Promise<{ json: string; document: unknown; signatures: DocumentSigning['signatures'] }>;
 }): ResultSealer {
   return {
-    documentAfter: (state, pending) => options.documentOf(state, pending),
+    documentAfter: async (state, pending) => {
+      const { json, document } = await options.documentOf(state, pending);
+      return { json, document };
+    },
     async seal(state, issued, pending) {
-      const content = new TextEncoder().encode((await options.documentOf(state, pending)).json);
-      const signatures = (await options.signingOf(state, pending, issued.at)).signatures.flatMap((s) => (s.signature ? [s.signature] : []));
+      const built = await options.documentOf(state, pending);
+      const content = new TextEncoder().encode(built.json);
+      const signatures = built.signatures.flatMap((s) => (s.signature ? [s.signature] : []));
       const signer = options.organisationSignerFor(state.officeId);
       if (signatures.length > 0) {
         const parts: Uint8Array[] = signatures.map((s) => new Uint8Array(Buffer.from(s, 'base64')));
