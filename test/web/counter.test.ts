@@ -26,7 +26,7 @@ describe('the State Corporation counter in a real browser', () => {
   });
 
   const fill = async (iin: string) => {
-    await page.getByLabel('Service').selectOption(SERVICE);
+    await page.getByLabel('Service', { exact: true }).selectOption(SERVICE);
     await page.getByRole('heading', { name: 'Package checklist' }).or(page.getByText('Package checklist')).first().waitFor();
     await page.locator('#counter-identifier').fill(iin);
   };
@@ -79,7 +79,7 @@ describe('the State Corporation counter in a real browser', () => {
   });
 
   it('refuses an incomplete licence package at reception and hands over the refusal receipt', async () => {
-    await page.getByLabel('Service').selectOption('medical-activity-licence');
+    await page.getByLabel('Service', { exact: true }).selectOption('medical-activity-licence');
     await page.getByText('Package checklist').first().waitFor();
     await page.getByLabel('BIN', { exact: true }).check();
     await page.locator('#counter-identifier').fill('090440010017');
